@@ -1,0 +1,172 @@
+using System.Text.Json;
+using ComplexCases.Application.Screening;
+using ComplexCases.Domain.Definitions;
+using nietras.SeparatedValues;
+
+namespace ComplexCases.Application.Lists;
+
+/// <summary>
+/// Writes a run's files (screening-output.md) into a hidden staging folder first and moves them into
+/// place only when the run has been stored, so a failed run leaves no half-written lists behind.
+/// </summary>
+public sealed class OutputWriter : IDisposable
+{
+    public const string ScreeningFile = "screening.json";
+    public const string RejectedFile = "rejected.csv";
+    public const string ListsFolder = "lists";
+    public const string WorkbooksFolder = "workbooks";
+
+    private readonly string _outputFolder;
+    private readonly string _staging;
+    private bool _published;
+
+    private OutputWriter(string outputFolder)
+    {
+        _outputFolder = Path.GetFullPath(outputFolder);
+        Directory.CreateDirectory(_outputFolder);
+        _staging = Path.Combine(_outputFolder, $".staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_staging);
+    }
+
+    public static OutputWriter Stage(string outputFolder, ScreeningReport report, bool workbooks)
+    {
+        var writer = new OutputWriter(outputFolder);
+        try
+        {
+            var lists = Directory.CreateDirectory(Path.Combine(writer._staging, ListsFolder)).FullName;
+            var books = workbooks ? Directory.CreateDirectory(Path.Combine(writer._staging, WorkbooksFolder)).FullName : null;
+            var perPdu = report.Cases.GroupBy(c => c.PduCode, StringComparer.Ordinal)
+                .Where(g => g.Any(c => c.Change != Domain.Screening.ListChange.Left))
+                .ToList();
+            // Workbooks are the slow part; build them on the other core while the rest is written.
+            var workbookTask = books is null ? Task.CompletedTask : Task.Run(() =>
+                Parallel.ForEach(perPdu, new ParallelOptions { MaxDegreeOfParallelism = 2 },
+                    g => PduWorkbook.Write(Path.Combine(books, g.Key + ".xlsx"), g.Key, [.. g], report)));
+            foreach (var group in perPdu) WritePduCsv(Path.Combine(lists, group.Key + ".csv"), group);
+            WriteRejected(Path.Combine(writer._staging, RejectedFile), report);
+            workbookTask.GetAwaiter().GetResult();
+            return writer;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Moves the staged files into the output folder, replacing an earlier run's lists.</summary>
+    public void Publish(ScreeningReport report)
+    {
+        WriteJson(Path.Combine(_staging, ScreeningFile), report);
+        foreach (var folder in new[] { ListsFolder, WorkbooksFolder })
+        {
+            var target = Path.Combine(_outputFolder, folder);
+            var source = Path.Combine(_staging, folder);
+            if (!Directory.Exists(source)) continue;
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(source, target);
+        }
+        foreach (var file in new[] { RejectedFile, ScreeningFile })
+            File.Move(Path.Combine(_staging, file), Path.Combine(_outputFolder, file), overwrite: true);
+        _published = true;
+        Directory.Delete(_staging, recursive: true);
+    }
+
+    public void Dispose()
+    {
+        if (!_published && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+    }
+
+    public static string Criteria(IEnumerable<string> ids) => string.Join(';', ids);
+
+    private static void WritePduCsv(string path, IEnumerable<ListEntry> entries)
+    {
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
+        foreach (var c in entries)
+        {
+            using var row = writer.NewRow();
+            row["crn"].Set(c.Crn);
+            row["forename"].Set(c.Forename ?? "");
+            row["surname"].Set(c.Surname ?? "");
+            row["team"].Set(c.TeamName ?? c.TeamCode ?? "");
+            row["practitioner"].Set(c.PractitionerName ?? c.PractitionerCode ?? "");
+            row["spo"].Set(c.SpoName ?? c.SpoCode ?? "");
+            row["status"].Set(c.StatusText);
+            row["score"].Format(c.Score);
+            row["criteria_met"].Set(Criteria(c.Met));
+            row["criteria_unknown"].Set(Criteria(c.Unknown));
+            row["change"].Set(c.ChangeText);
+            row["months_listed"].Format(c.MonthsListed);
+        }
+    }
+
+    private static void WriteRejected(string path, ScreeningReport report)
+    {
+        // Header even when nothing was rejected; Sep writes the header with the first row, so write it by hand.
+        using var stream = new StreamWriter(path);
+        stream.Write("file,line,column,reason,value\n");
+        stream.Flush();
+        if (report.Extract.Rejections.Count == 0) return;
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true, WriteHeader = false }).To(stream);
+        foreach (var r in report.Extract.Rejections)
+        {
+            using var row = writer.NewRow();
+            row["file"].Set(r.File);
+            row["line"].Format(r.Line);
+            row["column"].Set(r.Column);
+            row["reason"].Set(string.IsNullOrEmpty(r.Detail) ? RejectionText.Of(r.Reason) : $"{RejectionText.Of(r.Reason)}: {r.Detail}");
+            row["value"].Set(r.Value);
+        }
+    }
+
+    private static void WriteJson(string path, ScreeningReport report)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        var d = report.Definition.Definition;
+        var e = report.Extract;
+        json.WriteStartObject();
+        json.WriteString("asOf", report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartObject("definition");
+        json.WriteString("id", d.Id);
+        json.WriteNumber("version", d.Version);
+        json.WriteNumber("threshold", d.Threshold);
+        json.WriteEndObject();
+        json.WriteStartObject("extract");
+        json.WriteString("sha256", e.Sha256);
+        json.WriteNumber("rowsRead", e.RowsRead);
+        json.WriteNumber("rowsAccepted", e.RowsAccepted);
+        json.WriteNumber("rowsRejected", e.RowsRejected);
+        json.WriteEndObject();
+        json.WriteNumber("runId", report.RunId);
+        json.WriteNumber("people", report.People);
+        json.WriteNumber("complex", report.Complex);
+        json.WriteNumber("possiblyComplex", report.PossiblyComplex);
+        json.WriteNumber("left", report.Left);
+        json.WriteStartArray("cases");
+        foreach (var c in report.Cases)
+        {
+            json.WriteStartObject();
+            json.WriteString("crn", c.Crn);
+            json.WriteString("pduCode", c.PduCode);
+            json.WriteString("status", c.StatusText);
+            json.WriteNumber("score", c.Score);
+            WriteIds(json, "met", c.Met);
+            WriteIds(json, "unknown", c.Unknown);
+            json.WriteString("change", c.ChangeText);
+            json.WriteNumber("monthsListed", c.MonthsListed);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteIds(Utf8JsonWriter json, string name, IEnumerable<string> ids)
+    {
+        json.WriteStartArray(name);
+        foreach (var id in ids) json.WriteStringValue(id);
+        json.WriteEndArray();
+    }
+
+    internal static string Label(Definition definition, CriterionId id) => definition.Find(id)?.Label ?? id.ToKey();
+}

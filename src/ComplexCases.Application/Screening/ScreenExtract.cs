@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using ComplexCases.Application.Definitions;
+using ComplexCases.Application.Lists;
+using ComplexCases.Application.Storage;
+using ComplexCases.Domain.Definitions;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Extracts.Reading;
+
+namespace ComplexCases.Application.Screening;
+
+/// <summary>What an analyst asks for: screen this extract as of this date with this definition.</summary>
+public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string OutputFolder)
+{
+    /// <summary>Definition file; null means the pilot definition shipped with the program.</summary>
+    public string? DefinitionPath { get; init; }
+    /// <summary>SQLite file or connection string; null means the embedded default database.</summary>
+    public string? Database { get; init; }
+    /// <summary>Replace a stored run of the same extract, date and definition instead of recognising it.</summary>
+    public bool Replace { get; init; }
+    public string RunBy { get; init; } = "cli";
+    public bool WriteWorkbooks { get; init; } = true;
+}
+
+/// <summary>
+/// The monthly screening run: read and validate the extract, screen everyone, compare with the previous
+/// run, store it all in one transaction and write the lists. All or nothing: a failure stores nothing
+/// and leaves no half-written output.
+/// </summary>
+public sealed class ScreenExtract(TimeProvider clock)
+{
+    public UseCaseResult<ScreeningReport> Run(ScreenRequest request, IProgress<ScreeningProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var definitionResult = DefinitionFile.Load(request.DefinitionPath ?? DefinitionFile.PilotPath);
+        if (!definitionResult.Succeeded) return definitionResult.ErrorAs<ScreeningReport>();
+        var definition = definitionResult.Value;
+
+        var target = DatabaseTarget.Resolve(request.Database);
+        if (!target.Succeeded) return target.ErrorAs<ScreeningReport>();
+
+        if (!Directory.Exists(request.ExtractFolder))
+            return UseCaseResult<ScreeningReport>.Invalid($"--extract: folder not found: {request.ExtractFolder}");
+
+        var startedAt = clock.GetUtcNow();
+        progress?.Report(new ScreeningProgress("Reading extract", 0));
+        var read = ExtractReader.Read(request.ExtractFolder,
+            new InlineProgress<ExtractProgress>(p => progress?.Report(new ScreeningProgress("Reading extract", p.TotalBytes == 0 ? 1 : (double)p.BytesRead / p.TotalBytes))),
+            cancellationToken);
+        if (!read.Succeeded) return UseCaseResult<ScreeningReport>.Invalid(read.Error!.Message);
+        var extract = read.Result!;
+
+        progress?.Report(new ScreeningProgress("Screening", 0));
+        var screener = new Screener(definition.Definition, request.AsOf);
+        var caseload = extract.Caseload;
+        var outcomes = ScreenEveryone(screener, caseload);
+
+        try
+        {
+            using var db = target.Value.Open();
+            var store = new ScreeningStore(db);
+            var existing = store.FindSameRun(extract.Sha256, request.AsOf, definition.Definition);
+            var previous = store.FindPreviousRun(definition.Definition.Id, request.AsOf, excludingRunId: existing?.Id);
+            var previousCases = previous is null ? new Dictionary<string, Data.Screening.ListedCase>() : store.ListedCasesOf(previous.Id);
+            var cases = ListBuilder.Build(screener, caseload, outcomes, previousCases);
+
+            var complex = 0;
+            var possibly = 0;
+            foreach (var o in outcomes)
+            {
+                if (o.Status == ScreeningStatus.Complex) complex++;
+                else if (o.Status == ScreeningStatus.PossiblyComplex) possibly++;
+            }
+            var left = cases.Count(c => c.Change == ListChange.Left);
+
+            var report = new ScreeningReport(existing?.Id ?? 0, existing is not null && !request.Replace, existing is not null && request.Replace,
+                request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases);
+
+            progress?.Report(new ScreeningProgress("Writing lists", 0));
+            using var staged = OutputWriter.Stage(request.OutputFolder, report, request.WriteWorkbooks);
+
+            if (!report.AlreadyStored)
+            {
+                progress?.Report(new ScreeningProgress("Storing results", 0));
+                var runId = store.Store(report, outcomes, existing, startedAt, clock, request.RunBy,
+                    new InlineProgress<int>(n => progress?.Report(new ScreeningProgress("Storing results", caseload.Count == 0 ? 1 : (double)n / caseload.Count))),
+                    cancellationToken);
+                report = report with { RunId = runId };
+            }
+            staged.Publish(report);
+            progress?.Report(new ScreeningProgress("Done", 1));
+            return UseCaseResult<ScreeningReport>.Ok(report);
+        }
+        catch (OperationCanceledException)
+        {
+            return UseCaseResult<ScreeningReport>.Failed("the run was cancelled; nothing was stored");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
+        {
+            Trace.TraceError(ex.ToString());
+            return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {ex.GetBaseException().Message}");
+        }
+    }
+
+    /// <summary>Screens every person; the two halves of the caseload run on both cores.</summary>
+    internal static PersonOutcome[] ScreenEveryone(Screener screener, Caseload caseload)
+    {
+        var outcomes = new PersonOutcome[caseload.Count];
+        var chunk = Math.Max(4096, (caseload.Count / Environment.ProcessorCount) + 1);
+        Parallel.For(0, (caseload.Count + chunk - 1) / chunk, part =>
+        {
+            var end = Math.Min(caseload.Count, (part + 1) * chunk);
+            for (var i = part * chunk; i < end; i++) outcomes[i] = screener.Evaluate(caseload.RecordsOf(i));
+        });
+        return outcomes;
+    }
+}

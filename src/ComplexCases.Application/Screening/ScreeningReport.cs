@@ -1,0 +1,73 @@
+using ComplexCases.Application.Definitions;
+using ComplexCases.Domain.Definitions;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Extracts.Reading;
+
+namespace ComplexCases.Application.Screening;
+
+/// <summary>What a screening run found, ready to write out or show.</summary>
+public sealed record ScreeningReport(
+    int RunId,
+    bool AlreadyStored,
+    bool Replaced,
+    DateOnly AsOf,
+    DefinitionFile Definition,
+    ExtractReadResult Extract,
+    int People,
+    int Complex,
+    int PossiblyComplex,
+    int Left,
+    int? PreviousRunId,
+    IReadOnlyList<ListEntry> Cases)
+{
+    /// <summary>Listed people (not those who left) per PDU code.</summary>
+    public IReadOnlyDictionary<string, int> ListedPerPdu =>
+        Cases.Where(c => c.Change != ListChange.Left).GroupBy(c => c.PduCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+}
+
+/// <summary>One line of a monthly list: a listed person, or one listed last time who is not listed now.</summary>
+public sealed record ListEntry(
+    string Crn,
+    string PduCode,
+    string? PduName,
+    string? RegionCode,
+    ScreeningStatus Status,
+    ListChange Change,
+    int Score,
+    byte MetMask,
+    byte UnknownMask,
+    int MonthsListed)
+{
+    public string? Forename { get; init; }
+    public string? Surname { get; init; }
+    public string? TeamCode { get; init; }
+    public string? TeamName { get; init; }
+    public string? PractitionerCode { get; init; }
+    public string? PractitionerName { get; init; }
+    public string? SpoCode { get; init; }
+    public string? SpoName { get; init; }
+    public bool LimitedAccess { get; init; }
+    public IReadOnlyList<CriterionExplanation> Explanation { get; init; } = [];
+
+    /// <summary>The status word of the output contract: complex, possibly_complex or left.</summary>
+    public string StatusText => Change == ListChange.Left ? "left" : Status switch
+    {
+        ScreeningStatus.Complex => "complex",
+        ScreeningStatus.PossiblyComplex => "possibly_complex",
+        _ => "not_listed",
+    };
+
+    public string ChangeText => Change switch
+    {
+        ListChange.New => "new",
+        ListChange.Continuing => "continuing",
+        _ => "left",
+    };
+
+    public IEnumerable<string> Met => CriterionIds.InMask(MetMask).Select(c => c.ToKey());
+    public IEnumerable<string> Unknown => CriterionIds.InMask(UnknownMask).Select(c => c.ToKey());
+}
+
+/// <summary>Where a run has got to, for progress displays.</summary>
+public sealed record ScreeningProgress(string Stage, double Fraction);

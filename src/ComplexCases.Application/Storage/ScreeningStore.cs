@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComplexCases.Application.Screening;
+using ComplexCases.Data;
+using ComplexCases.Data.Screening;
+using ComplexCases.Domain.Definitions;
+using ComplexCases.Domain.Screening;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ComplexCases.Application.Storage;
+
+/// <summary>Reads and writes screening runs. One run is stored in one transaction.</summary>
+internal sealed class ScreeningStore(ComplexCasesDbContext db)
+{
+    internal static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public ScreeningRun? FindSameRun(string sha256, DateOnly asOf, Definition definition) =>
+        db.Runs.AsNoTracking().FirstOrDefault(r => r.ExtractSha256 == sha256 && r.AsOf == asOf
+            && r.DefinitionId == definition.Id && r.DefinitionVersion == definition.Version);
+
+    /// <summary>The latest stored run of the same definition before this date: the month to compare with.</summary>
+    public ScreeningRun? FindPreviousRun(string definitionId, DateOnly asOf, int? excludingRunId) =>
+        db.Runs.AsNoTracking()
+            .Where(r => r.DefinitionId == definitionId && r.AsOf < asOf && r.Id != (excludingRunId ?? 0))
+            .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id)
+            .FirstOrDefault();
+
+    /// <summary>Who was on that run's list (not those who had already left it).</summary>
+    public Dictionary<string, ListedCase> ListedCasesOf(int runId) =>
+        db.ListedCases.AsNoTracking()
+            .Where(c => c.RunId == runId && c.Change != (byte)ListChange.Left)
+            .ToDictionary(c => c.Crn, StringComparer.Ordinal);
+
+    public int Store(ScreeningReport report, PersonOutcome[] outcomes, ScreeningRun? replacing, DateTimeOffset startedAt,
+        TimeProvider clock, string runBy, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.Execute(() =>
+        {
+            using var transaction = db.Database.BeginTransaction();
+            if (replacing is not null)
+                db.Runs.Where(r => r.Id == replacing.Id).ExecuteDelete();
+
+            StoreDefinition(report);
+            var extract = report.Extract;
+            var run = new ScreeningRun
+            {
+                AsOf = report.AsOf,
+                DefinitionId = report.Definition.Definition.Id,
+                DefinitionVersion = report.Definition.Definition.Version,
+                Threshold = report.Definition.Definition.Threshold,
+                ExtractSha256 = extract.Sha256,
+                RowsRead = extract.RowsRead,
+                RowsAccepted = extract.RowsAccepted,
+                RowsRejected = extract.RowsRejected,
+                People = report.People,
+                Complex = report.Complex,
+                PossiblyComplex = report.PossiblyComplex,
+                Left = report.Left,
+                StartedAt = startedAt,
+                CompletedAt = clock.GetUtcNow(),
+                RunBy = runBy,
+                Files = [.. extract.Files.Select(f => new RunFile
+                {
+                    FileName = f.FileName, Present = f.Present, RowsRead = f.RowsRead, RowsAccepted = f.RowsAccepted, RowsRejected = f.RowsRejected,
+                })],
+            };
+            db.Runs.Add(run);
+            db.SaveChanges();
+
+            db.RejectedRows.AddRange(extract.Rejections.Select(r => new RejectedRow
+            {
+                RunId = run.Id, FileName = r.File, Line = r.Line, Column = r.Column, Reason = RejectionText.Of(r.Reason), Detail = r.Detail, Value = r.Value,
+            }));
+            db.ListedCases.AddRange(report.Cases.Select(c => ToEntity(run.Id, c)));
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+
+            var caseload = extract.Caseload;
+            var rows = new PersonResultRow[caseload.Count];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var o = outcomes[i];
+                var person = caseload[i];
+                rows[i] = new PersonResultRow(person.Crn.ToString(), person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
+            }
+            PersonResultBulkWriter.Insert(db.Database.GetDbConnection(), transaction.GetDbTransaction(), run.Id, rows, progress, cancellationToken);
+
+            transaction.Commit();
+            return run.Id;
+        });
+    }
+
+    private void StoreDefinition(ScreeningReport report)
+    {
+        var d = report.Definition.Definition;
+        if (db.Definitions.Any(s => s.Id == d.Id && s.Version == d.Version)) return;
+        db.Definitions.Add(new StoredDefinition
+        {
+            Id = d.Id, Version = d.Version, Title = d.Title, Threshold = d.Threshold, Json = report.Definition.Json, Sha256 = report.Definition.Sha256,
+        });
+    }
+
+    private static ListedCase ToEntity(int runId, ListEntry c) => new()
+    {
+        RunId = runId,
+        Crn = c.Crn,
+        PduCode = c.PduCode,
+        PduName = c.PduName,
+        RegionCode = c.RegionCode,
+        Status = (byte)c.Status,
+        Score = (short)c.Score,
+        MetMask = c.MetMask,
+        UnknownMask = c.UnknownMask,
+        Change = (byte)c.Change,
+        MonthsListed = c.MonthsListed,
+        Forename = c.Forename,
+        Surname = c.Surname,
+        TeamCode = c.TeamCode,
+        TeamName = c.TeamName,
+        PractitionerCode = c.PractitionerCode,
+        PractitionerName = c.PractitionerName,
+        SpoCode = c.SpoCode,
+        SpoName = c.SpoName,
+        LimitedAccess = c.LimitedAccess,
+        EvidenceJson = JsonSerializer.Serialize(c.Explanation, EvidenceJson),
+    };
+}

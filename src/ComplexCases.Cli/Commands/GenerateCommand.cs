@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using ComplexCases.Application;
+using ComplexCases.Synthetic;
+using Spectre.Console;
+
+namespace ComplexCases.Cli.Commands;
+
+/// <summary><c>complexcases generate</c>: a synthetic population, one extract folder per month (docs/synthetic-data.md).</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var people = new Option<int>("--people") { Description = "About how many people each month's extract holds.", Required = true };
+        var months = new Option<int>("--months") { Description = "How many consecutive monthly extracts.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives byte-identical files.", DefaultValueFactory = _ => 1 };
+        var asOf = new Option<string>("--as-of") { Description = "Screening date of the last month, as yyyy-MM-dd.", Required = true };
+        var outFolder = new Option<string>("--out") { Description = "Folder to write the month folders (yyyy-MM-dd) into.", Required = true };
+        var region = new Option<string>("--region") { Description = "Geography: 'east-of-england' (eight PDUs) or 'national' (every region of England & Wales).", DefaultValueFactory = _ => Presets.National };
+        var defects = new Option<double>("--defects") { Description = "Share of rows (0 to 1) made invalid, to exercise the importer.", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("generate", "Write a synthetic population as monthly extracts (no real personal data).")
+        {
+            people, months, seed, asOf, outFolder, region, defects,
+        };
+        command.SetAction(parse =>
+        {
+            var dateText = parse.GetValue(asOf)!;
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                error.WriteLine($"error: --as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
+                return CliApp.UserError;
+            }
+            var options = new GeneratorOptions(parse.GetValue(people), parse.GetValue(months), parse.GetValue(seed), date,
+                parse.GetValue(region)!, parse.GetValue(defects));
+            var problems = GeneratorOptions.Validate(options);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems) error.WriteLine($"error: {problem}");
+                return CliApp.UserError;
+            }
+            var folder = parse.GetValue(outFolder)!;
+            var console = Terminal.For(output);
+            IReadOnlyList<GeneratedMonth> written = [];
+            try
+            {
+                if (Terminal.IsInteractive(console))
+                {
+                    console.Progress().Start(ctx =>
+                    {
+                        var task = ctx.AddTask("Generating months", maxValue: options.Months);
+                        written = PopulationGenerator.Generate(options, folder, new InlineProgress<GenerationProgress>(p => task.Value = p.MonthsDone));
+                    });
+                }
+                else
+                {
+                    written = PopulationGenerator.Generate(options, folder);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot write to {folder}: {ex.Message}");
+                return CliApp.Failed;
+            }
+
+            var table = new Table().AddColumns("Month", "Folder", "People", "Rows", "Defect rows");
+            foreach (var m in written)
+            {
+                table.AddRow(m.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Folder,
+                    m.People.ToString("N0", CultureInfo.InvariantCulture), m.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                    m.DefectRows.ToString("N0", CultureInfo.InvariantCulture));
+            }
+            console.Write(table);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

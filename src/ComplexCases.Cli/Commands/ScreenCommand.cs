@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using ComplexCases.Application;
+using ComplexCases.Application.Screening;
+using ComplexCases.Domain.Screening;
+using Spectre.Console;
+
+namespace ComplexCases.Cli.Commands;
+
+/// <summary><c>complexcases screen</c>: the monthly screening run (screening-output.md).</summary>
+internal static class ScreenCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        var extract = new Option<string>("--extract") { Description = "Folder holding the month's extract (people.csv and the other CSV files).", Required = true };
+        var asOf = new Option<string>("--as-of") { Description = "Screening date D, as yyyy-MM-dd.", Required = true };
+        var definition = new Option<string?>("--definition") { Description = "Definition file (JSON). Default: the pilot definition, pilot-2024." };
+        var outFolder = new Option<string>("--out") { Description = "Folder for screening.json, lists/, workbooks/ and rejected.csv. Default: the current folder.", DefaultValueFactory = _ => "." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        var replace = new Option<bool>("--replace") { Description = "Replace a stored run of the same extract, date and definition instead of recognising it." };
+        var noWorkbooks = new Option<bool>("--no-workbooks") { Description = "Skip the XLSX workbook per PDU." };
+
+        var command = new Command("screen", "Screen an extract as of a date: store the run and write the per-PDU lists.")
+        {
+            extract, asOf, definition, outFolder, db, replace, noWorkbooks,
+        };
+        command.SetAction(parse =>
+        {
+            var dateText = parse.GetValue(asOf)!;
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                error.WriteLine($"error: --as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
+                return CliApp.UserError;
+            }
+            var request = new ScreenRequest(parse.GetValue(extract)!, date, parse.GetValue(outFolder)!)
+            {
+                DefinitionPath = parse.GetValue(definition),
+                Database = parse.GetValue(db),
+                Replace = parse.GetValue(replace),
+                WriteWorkbooks = !parse.GetValue(noWorkbooks),
+            };
+            return Run(request, output, error, clock);
+        });
+        return command;
+    }
+
+    private static int Run(ScreenRequest request, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        var console = Terminal.For(output);
+        var useCase = new ScreenExtract(clock);
+        UseCaseResult<ScreeningReport> result;
+        if (Terminal.IsInteractive(console))
+        {
+            result = null!;
+            console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    var progress = new InlineProgress<ScreeningProgress>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Stage, out var task))
+                        {
+                            foreach (var t in tasks.Values) t.Value = t.MaxValue;
+                            if (p.Stage == "Done") return;
+                            tasks[p.Stage] = task = ctx.AddTask(p.Stage, maxValue: 1);
+                        }
+                        task.Value = Math.Min(1, p.Fraction);
+                    });
+                    result = useCase.Run(request, progress);
+                });
+        }
+        else
+        {
+            // Plain lines, one per stage, for logs and scripts.
+            string? stage = null;
+            var progress = new InlineProgress<ScreeningProgress>(p =>
+            {
+                if (p.Stage == stage || p.Stage == "Done") return;
+                stage = p.Stage;
+                output.WriteLine($"{p.Stage}...");
+                output.Flush();
+            });
+            result = useCase.Run(request, progress);
+        }
+
+        if (!result.Succeeded)
+        {
+            error.WriteLine($"error: {result.Error}");
+            return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
+        }
+        Summarise(console, result.Value, request);
+        return CliApp.Ok;
+    }
+
+    private static void Summarise(IAnsiConsole console, ScreeningReport report, ScreenRequest request)
+    {
+        var e = report.Extract;
+        foreach (var warning in e.Warnings) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {warning.Message}");
+        var table = new Table().Title($"Screening {report.AsOf:yyyy-MM-dd} · {report.Definition.Definition.Id} v{report.Definition.Definition.Version}")
+            .AddColumns("PDU", "Complex", "Possibly complex", "New", "Continuing", "Left");
+        foreach (var pdu in report.Cases.GroupBy(c => c.PduCode, StringComparer.Ordinal))
+        {
+            table.AddRow(pdu.Key,
+                Count(pdu, c => c.Change != ListChange.Left && c.Status == ScreeningStatus.Complex),
+                Count(pdu, c => c.Change != ListChange.Left && c.Status == ScreeningStatus.PossiblyComplex),
+                Count(pdu, c => c.Change == ListChange.New),
+                Count(pdu, c => c.Change == ListChange.Continuing),
+                Count(pdu, c => c.Change == ListChange.Left));
+        }
+        table.AddEmptyRow();
+        table.AddRow("[bold]All[/]", report.Complex.ToString("N0", CultureInfo.InvariantCulture), report.PossiblyComplex.ToString("N0", CultureInfo.InvariantCulture),
+            Count(report.Cases, c => c.Change == ListChange.New), Count(report.Cases, c => c.Change == ListChange.Continuing), report.Left.ToString("N0", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLineInterpolated($"People screened: {report.People:N0}. Rows read {e.RowsRead:N0}, accepted {e.RowsAccepted:N0}, rejected {e.RowsRejected:N0}.");
+        if (report.AlreadyStored)
+            console.MarkupLineInterpolated($"[yellow]This extract, date and definition were already stored as run {report.RunId}; nothing new was stored (use --replace to replace it).[/]");
+        else
+            console.MarkupLineInterpolated($"Stored as run {report.RunId}{(report.Replaced ? " (replacing the earlier run)" : "")}{(report.PreviousRunId is { } p ? $"; compared with run {p}" : "; no earlier run to compare with")}.");
+        console.MarkupLineInterpolated($"Lists written to {Path.GetFullPath(request.OutputFolder)}");
+    }
+
+    private static string Count(IEnumerable<ListEntry> entries, Func<ListEntry, bool> predicate) =>
+        entries.Count(predicate).ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+using ComplexCases.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);

@@ -1,0 +1,78 @@
+using ComplexCases.Data.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplexCases.Data;
+
+/// <summary>
+/// The one database context. Provider-neutral: the provider and its migrations assembly are chosen
+/// where the options are built (see ComplexCases.Data.Sqlite), so PostgreSQL can follow without changes here.
+/// </summary>
+public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext> options) : DbContext(options)
+{
+    public DbSet<ScreeningRun> Runs => Set<ScreeningRun>();
+    public DbSet<RunFile> RunFiles => Set<RunFile>();
+    public DbSet<RejectedRow> RejectedRows => Set<RejectedRow>();
+    public DbSet<PersonResult> PersonResults => Set<PersonResult>();
+    public DbSet<ListedCase> ListedCases => Set<ListedCase>();
+    public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ScreeningRun>(run =>
+        {
+            run.ToTable("screening_runs");
+            run.Property(r => r.DefinitionId).HasMaxLength(64);
+            run.Property(r => r.ExtractSha256).HasMaxLength(64);
+            run.Property(r => r.RunBy).HasMaxLength(128);
+            run.HasIndex(r => new { r.DefinitionId, r.AsOf });
+            run.HasIndex(r => new { r.ExtractSha256, r.AsOf, r.DefinitionId, r.DefinitionVersion });
+            run.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RunFile>(file =>
+        {
+            file.ToTable("run_files");
+            file.HasKey(f => new { f.RunId, f.FileName });
+            file.Property(f => f.FileName).HasMaxLength(64);
+        });
+        modelBuilder.Entity<RejectedRow>(row =>
+        {
+            row.ToTable("rejected_rows");
+            row.Property(r => r.FileName).HasMaxLength(64);
+            row.Property(r => r.Column).HasMaxLength(64);
+            row.Property(r => r.Reason).HasMaxLength(64);
+            row.HasIndex(r => r.RunId);
+            row.HasOne<ScreeningRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PersonResult>(result =>
+        {
+            result.ToTable(PersonResultBulkWriter.Table);
+            result.HasKey(r => new { r.RunId, r.Crn });
+            result.Property(r => r.RunId).HasColumnName("run_id");
+            result.Property(r => r.Crn).HasColumnName("crn").HasMaxLength(7);
+            result.Property(r => r.PduCode).HasColumnName("pdu_code").HasMaxLength(16);
+            result.Property(r => r.MetMask).HasColumnName("met_mask");
+            result.Property(r => r.UnknownMask).HasColumnName("unknown_mask");
+            result.Property(r => r.Score).HasColumnName("score");
+            result.Property(r => r.Status).HasColumnName("status");
+            result.HasIndex(r => r.Crn);
+            result.HasOne<ScreeningRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ListedCase>(listed =>
+        {
+            listed.ToTable("listed_cases");
+            listed.HasKey(c => new { c.RunId, c.Crn });
+            listed.Property(c => c.Crn).HasMaxLength(7);
+            listed.Property(c => c.PduCode).HasMaxLength(16);
+            listed.HasIndex(c => new { c.RunId, c.PduCode });
+            listed.HasIndex(c => c.Crn);
+            listed.HasOne<ScreeningRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StoredDefinition>(definition =>
+        {
+            definition.ToTable("definitions");
+            definition.HasKey(d => new { d.Id, d.Version });
+            definition.Property(d => d.Id).HasMaxLength(64);
+            definition.Property(d => d.Sha256).HasMaxLength(64);
+        });
+    }
+}
