@@ -45,7 +45,7 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
         });
         modelBuilder.Entity<PersonResult>(result =>
         {
-            result.ToTable(PersonResultBulkWriter.Table);
+            result.ToTable(PersonResult.Table);
             result.HasKey(r => new { r.RunId, r.Crn });
             result.Property(r => r.RunId).HasColumnName("run_id");
             result.Property(r => r.Crn).HasColumnName("crn").HasMaxLength(7);
@@ -54,7 +54,8 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             result.Property(r => r.UnknownMask).HasColumnName("unknown_mask");
             result.Property(r => r.Score).HasColumnName("score");
             result.Property(r => r.Status).HasColumnName("status");
-            result.HasIndex(r => r.Crn);
+            // No index on CRN alone: a person's history is one primary-key seek per run, and every extra
+            // index would be maintained for all 240,000 rows of each national run.
             result.HasOne<ScreeningRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ListedCase>(listed =>

@@ -74,17 +74,12 @@ public sealed class ScreenExtract(TimeProvider clock)
             var report = new ScreeningReport(existing?.Id ?? 0, existing is not null && !request.Replace, existing is not null && request.Replace,
                 request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases);
 
-            progress?.Report(new ScreeningProgress("Writing lists", 0));
-            using var staged = OutputWriter.Stage(request.OutputFolder, report, request.WriteWorkbooks);
-
-            if (!report.AlreadyStored)
-            {
-                progress?.Report(new ScreeningProgress("Storing results", 0));
-                var runId = store.Store(report, outcomes, existing, startedAt, clock, request.RunBy,
-                    new InlineProgress<int>(n => progress?.Report(new ScreeningProgress("Storing results", caseload.Count == 0 ? 1 : (double)n / caseload.Count))),
-                    cancellationToken);
-                report = report with { RunId = runId };
-            }
+            // Lists and workbooks are staged on the other core while the run is stored; the transaction
+            // commits only once both have succeeded, then the staged files are moved into place.
+            var staging = Task.Run(() => OutputWriter.Stage(request.OutputFolder, report, request.WriteWorkbooks), cancellationToken);
+            using var staged = report.AlreadyStored
+                ? WaitFor(staging, progress)
+                : Store(store, report, outcomes, existing, startedAt, request, staging, progress, cancellationToken, out report);
             staged.Publish(report);
             progress?.Report(new ScreeningProgress("Done", 1));
             return UseCaseResult<ScreeningReport>.Ok(report);
@@ -98,6 +93,35 @@ public sealed class ScreenExtract(TimeProvider clock)
             Trace.TraceError(ex.ToString());
             return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {ex.GetBaseException().Message}");
         }
+    }
+
+    private OutputWriter Store(ScreeningStore store, ScreeningReport report, PersonOutcome[] outcomes, Data.Screening.ScreeningRun? existing,
+        DateTimeOffset startedAt, ScreenRequest request, Task<OutputWriter> staging, IProgress<ScreeningProgress>? progress,
+        CancellationToken cancellationToken, out ScreeningReport stored)
+    {
+        var count = report.People;
+        try
+        {
+            progress?.Report(new ScreeningProgress("Storing results", 0));
+            var runId = store.Store(report, outcomes, existing, startedAt, clock, request.RunBy,
+                new InlineProgress<int>(n => progress?.Report(new ScreeningProgress("Storing results", count == 0 ? 1 : (double)n / count))),
+                beforeCommit: () => WaitFor(staging, progress),
+                cancellationToken);
+            stored = report with { RunId = runId };
+            return staging.Result;
+        }
+        catch
+        {
+            // Never leave staged files behind, whichever side failed.
+            staging.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); }, TaskScheduler.Default).Wait(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static OutputWriter WaitFor(Task<OutputWriter> staging, IProgress<ScreeningProgress>? progress)
+    {
+        if (!staging.IsCompleted) progress?.Report(new ScreeningProgress("Writing lists", 0));
+        return staging.GetAwaiter().GetResult();
     }
 
     /// <summary>Screens every person; the two halves of the caseload run on both cores.</summary>

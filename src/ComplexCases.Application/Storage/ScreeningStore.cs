@@ -6,7 +6,8 @@ using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using ComplexCases.Data.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace ComplexCases.Application.Storage;
 
@@ -37,7 +38,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             .ToDictionary(c => c.Crn, StringComparer.Ordinal);
 
     public int Store(ScreeningReport report, PersonOutcome[] outcomes, ScreeningRun? replacing, DateTimeOffset startedAt,
-        TimeProvider clock, string runBy, IProgress<int>? progress, CancellationToken cancellationToken)
+        TimeProvider clock, string runBy, IProgress<int>? progress, Action beforeCommit, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.Execute(() =>
@@ -89,8 +90,9 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 var person = caseload[i];
                 rows[i] = new PersonResultRow(person.Crn.ToString(), person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
             }
-            PersonResultBulkWriter.Insert(db.Database.GetDbConnection(), transaction.GetDbTransaction(), run.Id, rows, progress, cancellationToken);
+            SqlitePersonResultWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), run.Id, rows, progress, cancellationToken);
 
+            beforeCommit();
             transaction.Commit();
             return run.Id;
         });

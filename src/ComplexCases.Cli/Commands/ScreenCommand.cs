@@ -74,11 +74,12 @@ internal static class ScreenCommand
         {
             // Plain lines, one per stage, for logs and scripts.
             string? stage = null;
+            var started = clock.GetTimestamp();
             var progress = new InlineProgress<ScreeningProgress>(p =>
             {
                 if (p.Stage == stage || p.Stage == "Done") return;
                 stage = p.Stage;
-                output.WriteLine($"{p.Stage}...");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.GetElapsedTime(started).TotalSeconds:0.00} s] {p.Stage}..."));
                 output.Flush();
             });
             result = useCase.Run(request, progress);

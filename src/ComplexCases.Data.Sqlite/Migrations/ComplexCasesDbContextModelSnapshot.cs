@@ -130,8 +130,6 @@ namespace ComplexCases.Data.Sqlite.Migrations
 
                     b.HasKey("RunId", "Crn");
 
-                    b.HasIndex("Crn");
-
                     b.ToTable("person_results", (string)null);
                 });
 

@@ -51,10 +51,12 @@ public sealed class RejectedRow
 /// <summary>
 /// Every person's criterion outcomes in every run, as bit masks over criterion ids: small enough to keep
 /// for a national caseload each month, and enough to compare definitions and months later.
-/// Written in bulk (see <see cref="PersonResultBulkWriter"/>), never tracked by EF.
+/// Written in bulk by a provider-specific writer, never tracked by EF.
 /// </summary>
 public sealed class PersonResult
 {
+    public const string Table = "person_results";
+
     public int RunId { get; set; }
     public required string Crn { get; set; }
     public required string PduCode { get; set; }
@@ -108,3 +110,6 @@ public sealed class StoredDefinition
     public required string Json { get; set; }
     public required string Sha256 { get; set; }
 }
+
+/// <summary>The values of one <see cref="PersonResult"/>, for bulk writers.</summary>
+public readonly record struct PersonResultRow(string Crn, string PduCode, byte MetMask, byte UnknownMask, short Score, byte Status);

@@ -172,11 +172,6 @@ namespace ComplexCases.Data.Sqlite.Migrations
                 columns: new[] { "RunId", "PduCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_person_results_crn",
-                table: "person_results",
-                column: "crn");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_rejected_rows_RunId",
                 table: "rejected_rows",
                 column: "RunId");

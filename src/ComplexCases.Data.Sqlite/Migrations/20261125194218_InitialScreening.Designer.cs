@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplexCases.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ComplexCasesDbContext))]
-    [Migration("20261125192651_InitialScreening")]
+    [Migration("20261125194218_InitialScreening")]
     partial class InitialScreening
     {
         /// <inheritdoc />
@@ -132,8 +132,6 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasColumnName("unknown_mask");
 
                     b.HasKey("RunId", "Crn");
-
-                    b.HasIndex("Crn");
 
                     b.ToTable("person_results", (string)null);
                 });

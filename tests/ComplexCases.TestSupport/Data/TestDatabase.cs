@@ -1,0 +1,49 @@
+using ComplexCases.Data;
+using ComplexCases.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplexCases.TestSupport.Data;
+
+/// <summary>A real SQLite database file in a temp folder, deleted on dispose.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    public TestDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "complexcases-db-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        FilePath = Path.Combine(Folder, "test.db");
+    }
+
+    public string Folder { get; }
+
+    public string FilePath { get; }
+
+    public string ConnectionString => SqliteDatabase.ConnectionStringForFile(FilePath);
+
+    /// <summary>Opens (and migrates) the database.</summary>
+    public ComplexCasesDbContext Open() => SqliteDatabase.Open(ConnectionString);
+
+    /// <summary>Runs a statement directly, e.g. to plant a fault-injecting trigger.</summary>
+    public void Execute(string sql)
+    {
+        using var db = Open();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public long Count(string table)
+    {
+        if (!File.Exists(FilePath)) return 0;
+        using var db = Open();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
