@@ -24,6 +24,8 @@ public sealed class OutputWriter : IDisposable
     {
         _outputFolder = Path.GetFullPath(outputFolder);
         Directory.CreateDirectory(_outputFolder);
+        // A run killed part-way leaves its staging folder behind; it never reached the database, so drop it.
+        foreach (var stale in Directory.EnumerateDirectories(_outputFolder, ".staging-*")) Directory.Delete(stale, recursive: true);
         _staging = Path.Combine(_outputFolder, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_staging);
     }

@@ -7,12 +7,24 @@ namespace ComplexCases.TestSupport.Data;
 /// <summary>A real SQLite database file in a temp folder, deleted on dispose.</summary>
 public sealed class TestDatabase : IDisposable
 {
+    private readonly bool _owned;
+
     public TestDatabase()
     {
         Folder = Path.Combine(Path.GetTempPath(), "complexcases-db-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         FilePath = Path.Combine(Folder, "test.db");
+        _owned = true;
     }
+
+    private TestDatabase(string filePath)
+    {
+        FilePath = Path.GetFullPath(filePath);
+        Folder = Path.GetDirectoryName(FilePath)!;
+    }
+
+    /// <summary>A database file someone else made (e.g. the CLI); not deleted on dispose.</summary>
+    public static TestDatabase At(string filePath) => new(filePath);
 
     public string Folder { get; }
 
@@ -44,6 +56,7 @@ public sealed class TestDatabase : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_owned) return;
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
