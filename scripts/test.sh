@@ -16,12 +16,16 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
-dotnet test ComplexCases.slnx -c Release --no-build -nologo -v q \
-  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
-status=$?
+# One results folder per test project, so no two reports can collide.
+status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo -v q \
+    --logger "trx" --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=true || status=1
+done
 
 passed=0; failed=0; files=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
   [ -f "$trx" ] || continue
   files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
@@ -30,6 +34,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ $status -ne 0 ] && [ $failed -eq 0 ]; then failed=1; fi
-if [ $files -eq 0 ]; then failed=$((failed + 1)); fi
+expected=$(ls tests/*.Tests/*.Tests.csproj | wc -l)
+if [ $files -lt "$expected" ]; then echo "only $files of $expected test projects reported results"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"
 [ $status -eq 0 ] && [ $failed -eq 0 ]

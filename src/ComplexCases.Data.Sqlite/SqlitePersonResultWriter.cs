@@ -15,7 +15,7 @@ public static class SqlitePersonResultWriter
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db,
+        SqliteBulkInsert.Check(db, raw.sqlite3_prepare_v2(db,
             $"INSERT INTO {PersonResult.Table} (run_id, crn, pdu_code, met_mask, unknown_mask, score, status) VALUES (?,?,?,?,?,?,?)",
             out var statement));
         using (statement)
@@ -34,7 +34,7 @@ public static class SqlitePersonResultWriter
                 raw.sqlite3_bind_int(statement, 6, row.Score);
                 raw.sqlite3_bind_int(statement, 7, row.Status);
                 var rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_DONE) Check(db, rc);
+                if (rc != raw.SQLITE_DONE) SqliteBulkInsert.Check(db, rc);
                 raw.sqlite3_reset(statement);
                 if ((i & 0x3FFF) == 0)
                 {
@@ -44,10 +44,5 @@ public static class SqlitePersonResultWriter
             }
         }
         progress?.Report(rows.Count);
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK) throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ComplexCases.Application.Screening;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
@@ -14,12 +12,6 @@ namespace ComplexCases.Application.Storage;
 /// <summary>Reads and writes screening runs. One run is stored in one transaction.</summary>
 internal sealed class ScreeningStore(ComplexCasesDbContext db)
 {
-    internal static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public ScreeningRun? FindSameRun(string sha256, DateOnly asOf, Definition definition) =>
         db.Runs.AsNoTracking().FirstOrDefault(r => r.ExtractSha256 == sha256 && r.AsOf == asOf
             && r.DefinitionId == definition.Id && r.DefinitionVersion == definition.Version);
@@ -74,13 +66,12 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             db.Runs.Add(run);
             db.SaveChanges();
 
-            db.RejectedRows.AddRange(extract.Rejections.Select(r => new RejectedRow
+            // Thousands of rows: bulk, not tracked (the mapping still comes from the EF model).
+            SqliteBulkInsert.Insert(db, [.. extract.Rejections.Select(r => new RejectedRow
             {
                 RunId = run.Id, FileName = r.File, Line = r.Line, Column = r.Column, Reason = RejectionText.Of(r.Reason), Detail = r.Detail, Value = r.Value,
-            }));
-            db.ListedCases.AddRange(report.Cases.Select(c => ToEntity(run.Id, c)));
-            db.SaveChanges();
-            db.ChangeTracker.Clear();
+            })], cancellationToken);
+            SqliteBulkInsert.Insert(db, [.. report.Cases.Select(c => ToEntity(run.Id, c))], cancellationToken);
 
             var caseload = extract.Caseload;
             var rows = new PersonResultRow[caseload.Count];
@@ -130,6 +121,6 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
         SpoCode = c.SpoCode,
         SpoName = c.SpoName,
         LimitedAccess = c.LimitedAccess,
-        EvidenceJson = JsonSerializer.Serialize(c.Explanation, EvidenceJson),
+        EvidenceJson = EvidenceJson.Serialize(c.Explanation),
     };
 }

@@ -91,28 +91,21 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "person_results",
-                columns: table => new
-                {
-                    run_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    crn = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    pdu_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    met_mask = table.Column<byte>(type: "INTEGER", nullable: false),
-                    unknown_mask = table.Column<byte>(type: "INTEGER", nullable: false),
-                    score = table.Column<short>(type: "INTEGER", nullable: false),
-                    status = table.Column<byte>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_person_results", x => new { x.run_id, x.crn });
-                    table.ForeignKey(
-                        name: "FK_person_results_screening_runs_run_id",
-                        column: x => x.run_id,
-                        principalTable: "screening_runs",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            // Hand-edited: WITHOUT ROWID makes the primary key the table itself, so each national run
+            // writes one B-tree instead of a table and an index (person_results is the big table).
+            migrationBuilder.Sql("""
+                CREATE TABLE "person_results" (
+                    "run_id" INTEGER NOT NULL,
+                    "crn" TEXT NOT NULL,
+                    "pdu_code" TEXT NOT NULL,
+                    "met_mask" INTEGER NOT NULL,
+                    "unknown_mask" INTEGER NOT NULL,
+                    "score" INTEGER NOT NULL,
+                    "status" INTEGER NOT NULL,
+                    CONSTRAINT "PK_person_results" PRIMARY KEY ("run_id", "crn"),
+                    CONSTRAINT "FK_person_results_screening_runs_run_id" FOREIGN KEY ("run_id") REFERENCES "screening_runs" ("Id") ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "rejected_rows",

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using ComplexCases.TestSupport.Data;
 using nietras.SeparatedValues;
 
@@ -84,12 +87,31 @@ public sealed class ScreenCommandTests : IDisposable
         var lists = Directory.GetFiles(_temp["out/lists"], "*.csv").Select(Path.GetFileNameWithoutExtension).ToList();
         var books = Directory.GetFiles(_temp["out/workbooks"], "*.xlsx").Select(Path.GetFileNameWithoutExtension).ToList();
         books.ShouldBe(lists, ignoreOrder: true);
-        using var workbook = new XLWorkbook(Directory.GetFiles(_temp["out/workbooks"], "*.xlsx")[0]);
-        var sheet = workbook.Worksheet("Cases");
-        sheet.Cell(1, 1).GetString().ShouldBe("CRN");
-        sheet.Row(1).CellsUsed().Select(c => c.GetString()).ShouldContain("Sentence is IPP");
-        sheet.Cell(2, 1).GetString().ShouldMatch("^[A-Z][0-9]{6}$");
-        workbook.Worksheet("Criteria").Cell(2, 2).GetString().ShouldBe("rosh");
+        foreach (var path in Directory.GetFiles(_temp["out/workbooks"], "*.xlsx"))
+        {
+            using var document = SpreadsheetDocument.Open(path, isEditable: false);
+            new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).ShouldBeEmpty();
+            var sheets = Sheets(document);
+            sheets.Keys.ShouldBe(["Cases", "Criteria"]);
+            var cases = sheets["Cases"];
+            cases[0][0].ShouldBe("CRN");
+            cases[0].ShouldContain("Sentence is IPP");
+            cases.Skip(1).ShouldAllBe(row => System.Text.RegularExpressions.Regex.IsMatch(row[0], "^[A-Z][0-9]{6}$"));
+            var csvRows = File.ReadAllLines(_temp[$"out/lists/{Path.GetFileNameWithoutExtension(path)}.csv"]).Length - 1;
+            (cases.Count - 1).ShouldBe(csvRows);
+            sheets["Criteria"][1][1].ShouldBe("rosh");
+        }
+    }
+
+    /// <summary>Every sheet's cells as text, row by row (inline strings and numbers, as the service writes them).</summary>
+    private static Dictionary<string, List<string[]>> Sheets(SpreadsheetDocument document)
+    {
+        var workbook = document.WorkbookPart!;
+        return workbook.Workbook.Sheets!.Elements<Sheet>().ToDictionary(
+            sheet => sheet.Name!.Value!,
+            sheet => ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>()
+                .Select(row => row.Elements<Cell>().Select(cell => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "").ToArray())
+                .ToList());
     }
 
     [Fact]
