@@ -1,5 +1,6 @@
 using ComplexCases.Data.Screening;
 using Microsoft.Data.Sqlite;
+using System.Text;
 using SQLitePCL;
 
 namespace ComplexCases.Data.Sqlite;
@@ -20,15 +21,17 @@ public static class SqlitePersonResultWriter
             out var statement));
         using (statement)
         {
-            string? lastPdu = null;
+            // PDU codes are a few hundred interned strings: encode each once, not once per person.
+            var pduBytes = new Dictionary<string, byte[]>(ReferenceEqualityComparer.Instance);
+            Span<byte> crn = stackalloc byte[7];
             for (var i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
+                if (!pduBytes.TryGetValue(row.PduCode, out var pdu)) pduBytes[row.PduCode] = pdu = Encoding.UTF8.GetBytes(row.PduCode);
+                row.Crn.FormatUtf8(crn);
                 raw.sqlite3_bind_int(statement, 1, runId);
-                raw.sqlite3_bind_text(statement, 2, row.Crn);
-                // Rows come grouped by CRN, not PDU, but consecutive people often share one: skip re-binding the same text.
-                if (!ReferenceEquals(row.PduCode, lastPdu)) raw.sqlite3_bind_text(statement, 3, row.PduCode);
-                lastPdu = row.PduCode;
+                raw.sqlite3_bind_text(statement, 2, crn);
+                raw.sqlite3_bind_text(statement, 3, pdu);
                 raw.sqlite3_bind_int(statement, 4, row.MetMask);
                 raw.sqlite3_bind_int(statement, 5, row.UnknownMask);
                 raw.sqlite3_bind_int(statement, 6, row.Score);

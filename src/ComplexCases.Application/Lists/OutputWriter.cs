@@ -40,13 +40,13 @@ public sealed class OutputWriter : IDisposable
             var perPdu = report.Cases.GroupBy(c => c.PduCode, StringComparer.Ordinal)
                 .Where(g => g.Any(c => c.Change != Domain.Screening.ListChange.Left))
                 .ToList();
-            // Workbooks are the slow part; build them on the other core while the rest is written.
-            var workbookTask = books is null ? Task.CompletedTask : Task.Run(() =>
-                Parallel.ForEach(perPdu, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-                    g => PduWorkbook.Write(Path.Combine(books, g.Key + ".xlsx"), g.Key, [.. g], report)));
-            foreach (var group in perPdu) WritePduCsv(Path.Combine(lists, group.Key + ".csv"), group);
+            // One at a time: this whole method already runs beside the database store, on the other core.
+            foreach (var group in perPdu)
+            {
+                WritePduCsv(Path.Combine(lists, group.Key + ".csv"), group);
+                if (books is not null) PduWorkbook.Write(Path.Combine(books, group.Key + ".xlsx"), group.Key, [.. group], report);
+            }
             WriteRejected(Path.Combine(writer._staging, RejectedFile), report);
-            workbookTask.GetAwaiter().GetResult();
             return writer;
         }
         catch

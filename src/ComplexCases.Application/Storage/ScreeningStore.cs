@@ -79,7 +79,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             {
                 var o = outcomes[i];
                 var person = caseload[i];
-                rows[i] = new PersonResultRow(person.Crn.ToString(), person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
+                rows[i] = new PersonResultRow(person.Crn, person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
             }
             SqlitePersonResultWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), run.Id, rows, progress, cancellationToken);
 

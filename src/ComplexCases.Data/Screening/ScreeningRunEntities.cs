@@ -112,4 +112,4 @@ public sealed class StoredDefinition
 }
 
 /// <summary>The values of one <see cref="PersonResult"/>, for bulk writers.</summary>
-public readonly record struct PersonResultRow(string Crn, string PduCode, byte MetMask, byte UnknownMask, short Score, byte Status);
+public readonly record struct PersonResultRow(Domain.People.Crn Crn, string PduCode, byte MetMask, byte UnknownMask, short Score, byte Status);

@@ -49,6 +49,14 @@ public readonly record struct Crn : IComparable<Crn>
     public static bool operator <=(Crn left, Crn right) => left.Value <= right.Value;
     public static bool operator >=(Crn left, Crn right) => left.Value >= right.Value;
 
+    /// <summary>Writes the seven ASCII characters into <paramref name="destination"/> (at least 7 bytes).</summary>
+    public void FormatUtf8(Span<byte> destination)
+    {
+        destination[0] = (byte)('A' + (Value / 1_000_000));
+        var digits = Value % 1_000_000;
+        for (var i = 6; i >= 1; i--) { destination[i] = (byte)('0' + (digits % 10)); digits /= 10; }
+    }
+
     public override string ToString() => string.Create(7, Value, static (span, value) =>
     {
         span[0] = (char)('A' + (value / 1_000_000));
