@@ -1,0 +1,118 @@
+using System.Collections.Frozen;
+using static ComplexCases.Application.Access.Permission;
+
+namespace ComplexCases.Application.Access;
+
+/// <summary>Which cases a role's case-scoped permissions reach (evaluated by <see cref="CaseAccess"/>).</summary>
+public enum CaseScope
+{
+    None = 0,
+    /// <summary>Cases whose practitioner is the user (their staff code).</summary>
+    OwnCases = 1,
+    /// <summary>Cases whose SPO is the user, or allocated to one of the user's teams.</summary>
+    TeamCases = 2,
+    /// <summary>Cases in the user's PDU.</summary>
+    Pdu = 3,
+    /// <summary>Cases in the user's region.</summary>
+    Region = 4,
+    /// <summary>Every case (limited-access cases still need the user to be named).</summary>
+    All = 5,
+}
+
+/// <summary>
+/// THE access matrix: what each role may do, and over which cases. Change access here and only here;
+/// PermissionsTests holds the expected table, so every change shows up as a failing test to review.
+/// A user's access is the union over their roles; a user with no role may do nothing.
+/// </summary>
+public static class Permissions
+{
+    private const bool Y = true;
+    private const bool N = false;
+
+    private static readonly Role[] Columns =
+        [Role.Practitioner, Role.Spo, Role.HeadOfPdu, Role.PanelTeam, Role.PanelMember, Role.Qdo, Role.Analyst, Role.Administrator];
+
+    private static readonly (Permission Permission, bool[] Roles)[] Grid =
+    [
+        //                   Practitioner  Spo  HeadOfPdu  PanelTeam  PanelMember  Qdo  Analyst  Administrator
+        (ViewHome,          [Y,            Y,   Y,         Y,         Y,           Y,   Y,       Y]),
+        (ViewDefinitions,   [Y,            Y,   Y,         Y,         Y,           Y,   Y,       Y]),
+        (ViewMonthlyList,   [Y,            Y,   Y,         Y,         N,           Y,   Y,       N]),
+        (ViewCase,          [Y,            Y,   Y,         Y,         N,           Y,   Y,       N]),
+        (ViewCaseNames,     [Y,            Y,   Y,         Y,         N,           Y,   N,       N]),
+        (DownloadList,      [N,            Y,   Y,         Y,         N,           N,   N,       N]),
+        (ViewAggregates,    [N,            N,   Y,         Y,         N,           Y,   Y,       N]),
+        (ViewRuns,          [N,            N,   N,         N,         N,           N,   Y,       Y]),
+        (RunScreening,      [N,            N,   N,         N,         N,           N,   Y,       N]),
+        (ViewRejectedRows,  [N,            N,   N,         N,         N,           N,   Y,       N]),
+        (ManageDefinitions, [N,            N,   N,         N,         N,           N,   N,       Y]),
+        (ManageUsers,       [N,            N,   N,         N,         N,           N,   N,       Y]),
+        (ViewAuditLog,      [N,            N,   N,         N,         N,           N,   N,       Y]),
+        (ViewApi,           [N,            N,   N,         N,         N,           N,   Y,       N]),
+    ];
+    // Why the less obvious cells are as they are:
+    // - PanelMember: nothing but home and definitions until panel referrals exist (issue 4 adds agenda-scoped access).
+    // - Qdo: QDOs review practice quality, so they view cases with names, but a download is a disclosure they do not need.
+    // - Practitioner: their own few cases are on screen; an export would be a copy outside the audit trail for no need.
+    // - Analyst: every case but pseudonymised (no ViewCaseNames), and no download: pseudonymised rows are still personal data.
+    // - Administrator: runs the service, not cases; case access needs a second role.
+    // - ViewRejectedRows: masked values, but still about people; only those who run screenings fix extract quality.
+    // - ViewAggregates: counts only, for those who plan capacity or oversee quality across a PDU or region.
+    // - ViewApi: the same data as the pages for programmatic clients, which only analysis needs for now.
+
+    private static readonly FrozenDictionary<Role, CaseScope> Scopes = new Dictionary<Role, CaseScope>
+    {
+        [Role.Practitioner] = CaseScope.OwnCases,
+        [Role.Spo] = CaseScope.TeamCases,
+        [Role.HeadOfPdu] = CaseScope.Pdu,
+        [Role.PanelTeam] = CaseScope.Region,
+        [Role.PanelMember] = CaseScope.None,
+        [Role.Qdo] = CaseScope.Region,
+        [Role.Analyst] = CaseScope.All,
+        [Role.Administrator] = CaseScope.None,
+    }.ToFrozenDictionary();
+
+    /// <summary>The permissions evaluated per case through <see cref="ScopeOf"/>; the others are global.</summary>
+    public static IReadOnlySet<Permission> CaseScoped { get; } =
+        new[] { ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList }.ToFrozenSet();
+
+    private static readonly FrozenDictionary<Role, FrozenSet<Permission>> ByRole = BuildByRole();
+
+    public static IReadOnlyList<Role> AllRoles { get; } = Enum.GetValues<Role>();
+
+    public static IReadOnlyList<Permission> AllPermissions { get; } = Enum.GetValues<Permission>();
+
+    public static bool Has(Role role, Permission permission) =>
+        ByRole.TryGetValue(role, out var permissions) && permissions.Contains(permission);
+
+    public static IReadOnlyCollection<Permission> Of(Role role) =>
+        ByRole.TryGetValue(role, out var permissions) ? permissions : FrozenSet<Permission>.Empty;
+
+    /// <summary>True when any of the user's roles grants it. For a case-scoped permission this says only that some
+    /// case may be reachable: ask <see cref="CaseAccess.Can"/> about a particular case.</summary>
+    public static bool Has(StaffUser user, Permission permission) => user.Roles.Any(role => Has(role, permission));
+
+    /// <summary>The union over the user's roles.</summary>
+    public static IReadOnlyCollection<Permission> Of(StaffUser user) => user.Roles.SelectMany(Of).ToFrozenSet();
+
+    /// <summary>The roles holding a permission, e.g. for a web role policy.</summary>
+    public static IReadOnlyCollection<Role> RolesWith(Permission permission) =>
+        [.. AllRoles.Where(role => Has(role, permission))];
+
+    public static CaseScope ScopeOf(Role role) => Scopes.GetValueOrDefault(role, CaseScope.None);
+
+    private static FrozenDictionary<Role, FrozenSet<Permission>> BuildByRole()
+    {
+        // Fail at start-up rather than grant by accident: every role a column, every permission one full row.
+        if (!Columns.Order().SequenceEqual(Enum.GetValues<Role>().Order()))
+            throw new InvalidOperationException("Permissions grid: the columns must be every role exactly once.");
+        if (!Grid.Select(row => row.Permission).Order().SequenceEqual(Enum.GetValues<Permission>().Order()))
+            throw new InvalidOperationException("Permissions grid: the rows must be every permission exactly once.");
+        if (Grid.FirstOrDefault(row => row.Roles.Length != Columns.Length) is { Roles: not null } bad)
+            throw new InvalidOperationException($"Permissions grid: the {bad.Permission} row needs one cell per role.");
+
+        return Columns
+            .Select((role, column) => (role, permissions: Grid.Where(row => row.Roles[column]).Select(row => row.Permission).ToFrozenSet()))
+            .ToFrozenDictionary(x => x.role, x => x.permissions);
+    }
+}

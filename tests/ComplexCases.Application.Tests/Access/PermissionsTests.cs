@@ -1,0 +1,194 @@
+using ComplexCases.Application.Access;
+using static ComplexCases.Application.Access.Permission;
+
+namespace ComplexCases.Application.Tests.Access;
+
+public sealed class PermissionsTests
+{
+    // The matrix written out again, by role, independently of Permissions.cs: any change there must be made here too.
+    private static readonly Dictionary<Role, Permission[]> Expected = new()
+    {
+        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames],
+        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList],
+        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates],
+        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates],
+        [Role.PanelMember] = [ViewHome, ViewDefinitions],
+        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates],
+        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ViewApi],
+        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageDefinitions, ManageUsers, ViewAuditLog],
+    };
+
+    private static readonly Dictionary<Role, CaseScope> ExpectedScopes = new()
+    {
+        [Role.Practitioner] = CaseScope.OwnCases,
+        [Role.Spo] = CaseScope.TeamCases,
+        [Role.HeadOfPdu] = CaseScope.Pdu,
+        [Role.PanelTeam] = CaseScope.Region,
+        [Role.PanelMember] = CaseScope.None,
+        [Role.Qdo] = CaseScope.Region,
+        [Role.Analyst] = CaseScope.All,
+        [Role.Administrator] = CaseScope.None,
+    };
+
+    public static TheoryData<Role, Permission, bool> EveryRoleAndPermission()
+    {
+        var data = new TheoryData<Role, Permission, bool>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            foreach (var permission in Enum.GetValues<Permission>()) data.Add(role, permission, Expected[role].Contains(permission));
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Expected_CoversEveryRoleAndScope_NoRoleForgotten()
+    {
+        Expected.Keys.Order().ShouldBe(Enum.GetValues<Role>().Order());
+        ExpectedScopes.Keys.Order().ShouldBe(Enum.GetValues<Role>().Order());
+        Permissions.AllRoles.ShouldBe(Enum.GetValues<Role>(), ignoreOrder: true);
+        Permissions.AllPermissions.ShouldBe(Enum.GetValues<Permission>(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Matrix_EveryRoleAndPermission_IsExactlyTheExpectedTable()
+    {
+        var differences =
+            from role in Enum.GetValues<Role>()
+            from permission in Enum.GetValues<Permission>()
+            let expected = Expected[role].Contains(permission)
+            where Permissions.Has(role, permission) != expected
+            select $"{role} × {permission}: expected {(expected ? "allow" : "deny")}";
+
+        differences.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRoleAndPermission))]
+    public void Has_RoleAndPermission_IsAsTheExpectedTable(Role role, Permission permission, bool allowed) =>
+        Permissions.Has(role, permission).ShouldBe(allowed);
+
+    [Fact]
+    public void Of_EachRole_IsExactlyItsRowOfTheTable()
+    {
+        foreach (var role in Enum.GetValues<Role>()) Permissions.Of(role).ShouldBe(Expected[role], ignoreOrder: true, customMessage: role.ToString());
+    }
+
+    [Fact]
+    public void RolesWith_EachPermission_IsTheRolesHoldingIt()
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            Permissions.RolesWith(permission).ShouldBe(Expected.Where(e => e.Value.Contains(permission)).Select(e => e.Key), ignoreOrder: true,
+                customMessage: permission.ToString());
+        }
+    }
+
+    [Fact]
+    public void ScopeOf_EachRole_IsTheExpectedScope()
+    {
+        foreach (var role in Enum.GetValues<Role>()) Permissions.ScopeOf(role).ShouldBe(ExpectedScopes[role], role.ToString());
+    }
+
+    [Fact]
+    public void CaseScoped_IsTheListCaseAndDownloadPermissions() =>
+        Permissions.CaseScoped.ShouldBe([ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList], ignoreOrder: true);
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public void Has_EveryRole_MayViewHomeAndDefinitions(Role role)
+    {
+        Permissions.Has(role, ViewHome).ShouldBeTrue();
+        Permissions.Has(role, ViewDefinitions).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Matrix_CaseScopedPermissions_HeldExactlyByRolesWithACaseScope()
+    {
+        // A case permission without a scope would reach nothing; a scope without ViewCase would be dead configuration.
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var hasScope = Permissions.ScopeOf(role) != CaseScope.None;
+            Permissions.Has(role, ViewCase).ShouldBe(hasScope, role.ToString());
+            Permissions.Has(role, ViewMonthlyList).ShouldBe(hasScope, role.ToString());
+            if (!hasScope) Permissions.Of(role).Intersect(Permissions.CaseScoped).ShouldBeEmpty(role.ToString());
+        }
+    }
+
+    [Fact]
+    public void Matrix_NamesAndDownloads_OnlyWhereCasesCanBeSeen()
+    {
+        foreach (var role in Permissions.RolesWith(ViewCaseNames).Concat(Permissions.RolesWith(DownloadList)))
+            Permissions.Has(role, ViewCase).ShouldBeTrue(role.ToString());
+    }
+
+    [Fact]
+    public void Has_Analyst_NoNamesNoDisclosure()
+    {
+        Permissions.Has(Role.Analyst, ViewCaseNames).ShouldBeFalse();
+        Permissions.Has(Role.Analyst, DownloadList).ShouldBeFalse();
+        Permissions.ScopeOf(Role.Analyst).ShouldBe(CaseScope.All);
+    }
+
+    [Fact]
+    public void Has_Administrator_NoCasePermissionAtAll() =>
+        Permissions.Of(Role.Administrator).Intersect(Permissions.CaseScoped).ShouldBeEmpty();
+
+    [Fact]
+    public void Has_PanelMember_OnlyHomeAndDefinitionsUntilPanelReferrals() =>
+        Permissions.Of(Role.PanelMember).ShouldBe([ViewHome, ViewDefinitions], ignoreOrder: true);
+
+    [Fact]
+    public void Has_Qdo_ViewsButDoesNotDownload()
+    {
+        Permissions.Has(Role.Qdo, ViewCaseNames).ShouldBeTrue();
+        Permissions.Has(Role.Qdo, DownloadList).ShouldBeFalse();
+        Permissions.Of(Role.Qdo).ShouldNotContain(RunScreening);
+        Permissions.Of(Role.Qdo).ShouldNotContain(ManageDefinitions);
+    }
+
+    [Fact]
+    public void Has_UndefinedRole_NothingGranted()
+    {
+        var undefined = (Role)99;
+        Enum.GetValues<Permission>().ShouldAllBe(p => !Permissions.Has(undefined, p));
+        Permissions.Of(undefined).ShouldBeEmpty();
+        Permissions.ScopeOf(undefined).ShouldBe(CaseScope.None);
+    }
+
+    [Fact]
+    public void Has_UserWithSeveralRoles_IsTheUnionOfTheirRows()
+    {
+        var user = Users.Create([Role.Administrator, Role.Spo]);
+
+        Permissions.Of(user).ShouldBe(Expected[Role.Administrator].Union(Expected[Role.Spo]), ignoreOrder: true);
+        user.Has(ManageUsers).ShouldBeTrue();
+        user.Has(DownloadList).ShouldBeTrue();
+        user.Has(RunScreening).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Has_EveryPairOfRoles_IsTheUnionOfTheirRows()
+    {
+        foreach (var first in Enum.GetValues<Role>())
+        {
+            foreach (var second in Enum.GetValues<Role>())
+            {
+                var user = Users.Create([first, second]);
+                Permissions.Of(user).ShouldBe(Expected[first].Union(Expected[second]), ignoreOrder: true, customMessage: $"{first}+{second}");
+                foreach (var permission in Enum.GetValues<Permission>())
+                    user.Has(permission).ShouldBe(Expected[first].Contains(permission) || Expected[second].Contains(permission));
+            }
+        }
+    }
+
+    [Fact]
+    public void Has_UserWithNoRole_NothingGranted()
+    {
+        var user = Users.Create([]);
+
+        Permissions.Of(user).ShouldBeEmpty();
+        Enum.GetValues<Permission>().ShouldAllBe(p => !user.Has(p));
+    }
+
+    public static TheoryData<Role> Roles() => [.. Enum.GetValues<Role>()];
+}
