@@ -43,8 +43,8 @@ public sealed class OutputWriter : IDisposable
             // One at a time: this whole method already runs beside the database store, on the other core.
             foreach (var group in perPdu)
             {
-                WritePduCsv(Path.Combine(lists, group.Key + ".csv"), group);
-                if (books is not null) PduWorkbook.Write(Path.Combine(books, group.Key + ".xlsx"), group.Key, [.. group], report);
+                WritePduCsv(Path.Combine(lists, FileNameFor(group.Key) + ".csv"), group);
+                if (books is not null) PduWorkbook.Write(Path.Combine(books, FileNameFor(group.Key) + ".xlsx"), group.Key, [.. group], report);
             }
             WriteRejected(Path.Combine(writer._staging, RejectedFile), report);
             return writer;
@@ -77,6 +77,21 @@ public sealed class OutputWriter : IDisposable
     public void Dispose()
     {
         if (!_published && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
+    }
+
+    /// <summary>
+    /// The file name for a PDU's list. PDU codes come from the extract, so anything but letters, digits, '-' and '_'
+    /// is percent-encoded: a code can never name a path outside the output folder, and two codes never share a file.
+    /// </summary>
+    public static string FileNameFor(string pduCode)
+    {
+        var name = new System.Text.StringBuilder(pduCode.Length);
+        foreach (var c in pduCode)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_') name.Append(c);
+            else foreach (var b in System.Text.Encoding.UTF8.GetBytes(c.ToString())) name.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return name.ToString();
     }
 
     public static string Criteria(IEnumerable<string> ids) => string.Join(';', ids);
@@ -140,6 +155,9 @@ public sealed class OutputWriter : IDisposable
         json.WriteNumber("rowsAccepted", e.RowsAccepted);
         json.WriteNumber("rowsRejected", e.RowsRejected);
         json.WriteEndObject();
+        json.WriteStartArray("warnings");
+        foreach (var w in e.Warnings) json.WriteStringValue($"{w.File}: {w.Message}");
+        json.WriteEndArray();
         json.WriteNumber("runId", report.RunId);
         json.WriteNumber("people", report.People);
         json.WriteNumber("complex", report.Complex);

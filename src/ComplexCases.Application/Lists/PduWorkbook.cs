@@ -98,13 +98,20 @@ internal static class PduWorkbook
                 {
                     int n => new Cell { DataType = CellValues.Number, CellValue = new CellValue(n), StyleIndex = style },
                     null => new Cell { StyleIndex = style },
-                    _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString()!)), StyleIndex = style },
+                    _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(value.ToString()!))), StyleIndex = style },
                 });
             }
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
         writer.WriteEndElement();
+    }
+
+    /// <summary>Names are display-only and unvalidated: drop the control characters XML cannot hold rather than fail the run.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c is not '\t' and not '\n' and not '\r')) return text;
+        return new string([.. text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r')]);
     }
 
     /// <summary>Three cell formats: plain, bold (headers), wrapped (long explanations).</summary>

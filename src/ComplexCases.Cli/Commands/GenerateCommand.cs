@@ -66,7 +66,7 @@ internal static class GenerateCommand
             var table = new Table().AddColumns("Month", "Folder", "People", "Rows", "Defect rows");
             foreach (var m in written)
             {
-                table.AddRow(m.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Folder,
+                table.AddRow(m.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(m.Folder),
                     m.People.ToString("N0", CultureInfo.InvariantCulture), m.Rows.ToString("N0", CultureInfo.InvariantCulture),
                     m.DefectRows.ToString("N0", CultureInfo.InvariantCulture));
             }

@@ -10,6 +10,9 @@ namespace ComplexCases.Cli.Commands;
 /// <summary><c>complexcases screen</c>: the monthly screening run (screening-output.md).</summary>
 internal static class ScreenCommand
 {
+    private static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
+    private static readonly DateOnly LatestAsOf = new(2100, 12, 31);
+
     public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var extract = new Option<string>("--extract") { Description = "Folder holding the month's extract (people.csv and the other CSV files).", Required = true };
@@ -30,6 +33,16 @@ internal static class ScreenCommand
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 error.WriteLine($"error: --as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
+                return CliApp.UserError;
+            }
+            if (date < EarliestAsOf || date > LatestAsOf)
+            {
+                error.WriteLine($"error: --as-of: {dateText} is outside the dates a screening can have ({EarliestAsOf:yyyy-MM-dd} to {LatestAsOf:yyyy-MM-dd})");
+                return CliApp.UserError;
+            }
+            if (string.IsNullOrWhiteSpace(parse.GetValue(outFolder)))
+            {
+                error.WriteLine("error: --out: give a folder for the lists");
                 return CliApp.UserError;
             }
             var request = new ScreenRequest(parse.GetValue(extract)!, date, parse.GetValue(outFolder)!)
@@ -97,12 +110,14 @@ internal static class ScreenCommand
     private static void Summarise(IAnsiConsole console, ScreeningReport report, ScreenRequest request)
     {
         var e = report.Extract;
-        foreach (var warning in e.Warnings) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {warning.Message}");
+        foreach (var warning in e.Warnings.Take(20)) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {warning.Message}");
+        if (e.Warnings.Count > 20) console.MarkupLineInterpolated($"[yellow]warning:[/] {e.Warnings.Count - 20} more warnings (all are in screening.json)");
         var table = new Table().Title($"Screening {report.AsOf:yyyy-MM-dd} · {report.Definition.Definition.Id} v{report.Definition.Definition.Version}")
             .AddColumns("PDU", "Complex", "Possibly complex", "New", "Continuing", "Left");
         foreach (var pdu in report.Cases.GroupBy(c => c.PduCode, StringComparer.Ordinal))
         {
-            table.AddRow(pdu.Key,
+            // Codes come from the extract: escape them, Spectre reads '[' as markup.
+            table.AddRow(Markup.Escape(pdu.Key),
                 Count(pdu, c => c.Change != ListChange.Left && c.Status == ScreeningStatus.Complex),
                 Count(pdu, c => c.Change != ListChange.Left && c.Status == ScreeningStatus.PossiblyComplex),
                 Count(pdu, c => c.Change == ListChange.New),

@@ -102,6 +102,10 @@ internal abstract class ExtractFile : IDisposable
             _stream = new HashingStream(file, FileName, progress);
             var text = new StreamReader(_stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
             _reader = CsvOptions.From(text);
+            // Creating the reader read the start of the file, so a byte-order mark has been seen by now:
+            // UTF-16 and UTF-32 files would otherwise be decoded silently.
+            if (text.CurrentEncoding.CodePage != Encoding.UTF8.CodePage)
+                return new ExtractError(FileName, $"{FileName} is not UTF-8 text (it starts with a {text.CurrentEncoding.EncodingName} byte-order mark)");
             return ReadHeader(_reader);
         }
         catch (Exception e) when (IsUnreadable(e))
@@ -326,13 +330,14 @@ internal abstract class ExtractFile : IDisposable
         }
 
         _headerColumnCount = header.ColCount;
+        var ignored = new List<string>();
         for (var i = 0; i < header.ColCount; i++)
         {
             var name = Clean(header[i].Span);
             var field = FieldNamed(name);
             if (field < 0)
             {
-                Warn(name.IsEmpty ? $"column {i + 1} has no name and is ignored" : $"unknown column '{Masking.Show(name, MaskKind.None)}' ignored");
+                ignored.Add(name.IsEmpty ? $"(column {i + 1}, no name)" : $"'{Masking.Show(name, MaskKind.None)}'");
             }
             else if (ColumnIndex[field] >= 0)
             {
@@ -342,6 +347,13 @@ internal abstract class ExtractFile : IDisposable
             {
                 ColumnIndex[field] = i;
             }
+        }
+
+        // One warning per file, however wide the header: an export with thousands of extra columns is one fact.
+        if (ignored.Count > 0)
+        {
+            var shown = string.Join(", ", ignored.Take(10)) + (ignored.Count > 10 ? $" and {ignored.Count - 10} more" : "");
+            Warn(ignored.Count == 1 ? $"unknown column {shown} ignored" : $"{ignored.Count} unknown columns ignored: {shown}");
         }
 
         var missing = Enumerable.Range(0, Columns.Count).Where(f => Columns[f].Required && ColumnIndex[f] < 0).Select(f => $"'{Columns[f].Name}'").ToList();

@@ -112,6 +112,32 @@ public class ExtractReaderCsvTests
     }
 
     [Fact]
+    public void Read_ManyUnknownColumns_OneWarningNamingTheFirstTen()
+    {
+        var cells = new List<(string, string?)> { ("crn", "E000001"), ("region_code", "N07"), ("pdu_code", "EOENFK") };
+        for (var i = 0; i < 500; i++) cells.Add(($"extra_{i}", "x"));
+        using var extract = new ExtractFolderBuilder().WithRow(People, [.. cells]);
+
+        var result = extract.ReadOk();
+
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        warning.Message.ShouldStartWith("500 unknown columns ignored: 'extra_0', 'extra_1'");
+        warning.Message.ShouldEndWith("and 490 more");
+    }
+
+    [Fact]
+    public void Read_Utf16File_IsFatalNotSilentlyDecoded()
+    {
+        using var extract = new ExtractFolderBuilder()
+            .WithRawFile(People, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("crn,region_code,pdu_code\nE000001,N07,EOENFK\n")).ToArray());
+
+        var outcome = ExtractReader.Read(extract.Build());
+
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.Error!.Message.ShouldContain("people.csv is not UTF-8");
+    }
+
+    [Fact]
     public void Read_CellsWithSurroundingSpaces_Trimmed()
     {
         using var extract = new ExtractFolderBuilder().WithRawFile(People,
