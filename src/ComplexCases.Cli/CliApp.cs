@@ -16,13 +16,13 @@ public static class CliApp
         {
             ScreenCommand.Create(output, error, clock),
             GenerateCommand.Create(output, error),
+            AuditCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // One clear line per problem, not a page of help: the user asked for something specific.
-            foreach (var problem in parse.Errors) error.WriteLine($"error: {problem.Message}");
-            error.WriteLine("Run 'complexcases --help' for usage.");
+            // One clear line, not a page of help: the user asked for something specific.
+            error.WriteLine($"error: {parse.Errors[0].Message} (see 'complexcases --help')");
             return UserError;
         }
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

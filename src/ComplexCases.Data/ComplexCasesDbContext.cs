@@ -1,3 +1,4 @@
+using ComplexCases.Data.Audit;
 using ComplexCases.Data.Screening;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<PersonResult> PersonResults => Set<PersonResult>();
     public DbSet<ListedCase> ListedCases => Set<ListedCase>();
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+    public DbSet<StoredAuditEvent> AuditEvents => Set<StoredAuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,6 +76,23 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             definition.HasKey(d => new { d.Id, d.Version });
             definition.Property(d => d.Id).HasMaxLength(64);
             definition.Property(d => d.Sha256).HasMaxLength(64);
+        });
+        modelBuilder.Entity<StoredAuditEvent>(audit =>
+        {
+            audit.ToTable(StoredAuditEvent.Table);
+            audit.HasKey(e => e.Sequence);
+            audit.Property(e => e.Sequence).ValueGeneratedNever();
+            audit.Property(e => e.Actor).HasMaxLength(Domain.Audit.AuditEntry.MaxActorLength);
+            audit.Property(e => e.Action).HasMaxLength(16);
+            audit.Property(e => e.EventType).HasMaxLength(Domain.Audit.AuditEntry.MaxEventTypeLength);
+            audit.Property(e => e.Purpose).HasMaxLength(Domain.Audit.AuditEntry.MaxPurposeLength);
+            audit.Property(e => e.SubjectsSha256).HasMaxLength(64);
+            audit.Property(e => e.Details).HasMaxLength(Domain.Audit.AuditEntry.MaxDetailsLength);
+            audit.Property(e => e.PreviousHash).HasMaxLength(64);
+            audit.Property(e => e.Hash).HasMaxLength(64);
+            // The admin search filters by time and by user; search by person scans SubjectCrns.
+            audit.HasIndex(e => e.OccurredAtUtc);
+            audit.HasIndex(e => e.Actor);
         });
     }
 }

@@ -9,6 +9,11 @@ public sealed record DefinitionFile(Definition Definition, string Json, string S
 {
     public const string PilotId = "pilot-2024";
 
+    private static readonly System.Text.Json.JsonSerializerOptions CanonicalJson = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     /// <summary>The definitions shipped beside the program (copied from the repository's definitions/ folder).</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "definitions");
 
@@ -30,7 +35,9 @@ public sealed record DefinitionFile(Definition Definition, string Json, string S
         var parsed = DefinitionParser.Parse(json);
         if (!parsed.Succeeded)
             return UseCaseResult<DefinitionFile>.Invalid($"definition {Path.GetFileName(path)} is invalid: {string.Join("; ", parsed.Errors)}");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        // The fingerprint is of the definition's content, not its layout: re-indenting a file is not a new version.
+        var canonical = System.Text.Json.JsonSerializer.Serialize(parsed.Definition!, CanonicalJson);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         return UseCaseResult<DefinitionFile>.Ok(new DefinitionFile(parsed.Definition!, json, sha));
     }
 }

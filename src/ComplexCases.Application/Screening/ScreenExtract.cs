@@ -28,8 +28,16 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 /// </summary>
 public sealed class ScreenExtract(TimeProvider clock)
 {
+    /// <summary>Screening dates the service accepts: wide enough for any real extract, narrow enough for date arithmetic.</summary>
+    public static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
+    public static readonly DateOnly LatestAsOf = new(2100, 12, 31);
+
     public UseCaseResult<ScreeningReport> Run(ScreenRequest request, IProgress<ScreeningProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (request.AsOf < EarliestAsOf || request.AsOf > LatestAsOf)
+            return UseCaseResult<ScreeningReport>.Invalid($"--as-of: {request.AsOf:yyyy-MM-dd} is outside the dates a screening can have ({EarliestAsOf:yyyy-MM-dd} to {LatestAsOf:yyyy-MM-dd})");
+        if (string.IsNullOrWhiteSpace(request.OutputFolder))
+            return UseCaseResult<ScreeningReport>.Invalid("--out: give a folder for the lists");
         var definitionResult = DefinitionFile.Load(request.DefinitionPath ?? DefinitionFile.PilotPath);
         if (!definitionResult.Succeeded) return definitionResult.ErrorAs<ScreeningReport>();
         var definition = definitionResult.Value;
@@ -60,6 +68,7 @@ public sealed class ScreenExtract(TimeProvider clock)
         {
             using var db = target.Value.Open();
             var store = new ScreeningStore(db);
+            if (store.ConflictingDefinition(definition) is { } conflict) return UseCaseResult<ScreeningReport>.Invalid(conflict);
             var existing = store.FindSameRun(extract.Sha256, request.AsOf, definition.Definition);
             var previous = store.FindPreviousRun(definition.Definition.Id, request.AsOf, excludingRunId: existing?.Id);
             var previousCases = previous is null ? new Dictionary<string, Data.Screening.ListedCase>() : store.ListedCasesOf(previous.Id);
@@ -83,9 +92,22 @@ public sealed class ScreenExtract(TimeProvider clock)
             using var staged = report.AlreadyStored
                 ? WaitFor(staging, progress)
                 : Store(store, report, outcomes, existing, startedAt, request, staging, progress, cancellationToken, out report);
-            staged.Publish(report);
+            try
+            {
+                staged.Publish(report);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The commit has happened: say so, rather than claim nothing was stored.
+                return UseCaseResult<ScreeningReport>.Failed(
+                    $"run {report.RunId} was stored, but its lists could not be written to {request.OutputFolder}: {ex.Message} (fix the folder and re-run with --replace)");
+            }
             progress?.Report(new ScreeningProgress("Done", 1));
             return UseCaseResult<ScreeningReport>.Ok(report);
+        }
+        catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
+        {
+            return UseCaseResult<ScreeningReport>.Invalid($"cannot use the database or output folder ({target.Value.Description}, {request.OutputFolder}): {ex.GetBaseException().Message}; nothing was stored");
         }
         catch (OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Screening;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
@@ -12,6 +13,19 @@ namespace ComplexCases.Application.Storage;
 /// <summary>Reads and writes screening runs. One run is stored in one transaction.</summary>
 internal sealed class ScreeningStore(ComplexCasesDbContext db)
 {
+    /// <summary>
+    /// A definition is identified by id and version: the same pair with other content would make past lists
+    /// unexplainable, so it is refused until the changed definition is given a new version.
+    /// </summary>
+    public string? ConflictingDefinition(Definitions.DefinitionFile definition)
+    {
+        var d = definition.Definition;
+        var stored = db.Definitions.AsNoTracking().FirstOrDefault(s => s.Id == d.Id && s.Version == d.Version);
+        return stored is null || stored.Sha256 == definition.Sha256
+            ? null
+            : $"definition {d.Id} version {d.Version} differs from the one already used for stored runs; give the changed definition a new version";
+    }
+
     public ScreeningRun? FindSameRun(string sha256, DateOnly asOf, Definition definition) =>
         db.Runs.AsNoTracking().FirstOrDefault(r => r.ExtractSha256 == sha256 && r.AsOf == asOf
             && r.DefinitionId == definition.Id && r.DefinitionVersion == definition.Version);
@@ -36,8 +50,12 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
         return strategy.Execute(() =>
         {
             using var transaction = db.Database.BeginTransaction();
+            Domain.Audit.AuditSubjects? erased = null;
             if (replacing is not null)
+            {
+                erased = ScreeningAudit.SubjectsOf(db, replacing.Id);
                 db.Runs.Where(r => r.Id == replacing.Id).ExecuteDelete();
+            }
 
             StoreDefinition(report);
             var extract = report.Extract;
@@ -82,6 +100,11 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 rows[i] = new PersonResultRow(person.Crn, person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
             }
             SqlitePersonResultWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), run.Id, rows, progress, cancellationToken);
+
+            // In the run's transaction: the run and its audit entries are stored together or not at all.
+            var audit = new AuditLog(clock);
+            if (replacing is not null) audit.Append(db, ScreeningAudit.Replaced(replacing, erased!, run.Id, runBy));
+            audit.Append(db, ScreeningAudit.Collected(run, caseload, report.Definition.Sha256));
 
             beforeCommit();
             transaction.Commit();

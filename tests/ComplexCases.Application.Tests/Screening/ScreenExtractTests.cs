@@ -136,6 +136,48 @@ public sealed class ScreenExtractTests : IDisposable
     }
 
     [Fact]
+    public void Run_ChangedDefinitionWithTheSameVersion_IsRefused()
+    {
+        var extract = Extract(e => e.WithComplexPerson("E000001"));
+        Screen(extract, August).Succeeded.ShouldBeTrue();
+        var changed = Path.Combine(_db.Folder, "changed.json");
+        File.WriteAllText(changed, File.ReadAllText(Application.Definitions.DefinitionFile.PilotPath).Replace("\"threshold\": 6", "\"threshold\": 5", StringComparison.Ordinal));
+
+        var result = Screen(extract, September, r => r with { DefinitionPath = changed });
+
+        result.Status.ShouldBe(UseCaseStatus.Invalid);
+        result.Error!.ShouldContain("definition pilot-2024 version 1 differs");
+        _db.Count("screening_runs").ShouldBe(1);
+    }
+
+    [Fact]
+    public void Run_SameDefinitionReformatted_IsTheSameDefinition()
+    {
+        var extract = Extract(e => e.WithComplexPerson("E000001"));
+        Screen(extract, August).Succeeded.ShouldBeTrue();
+        var reformatted = Path.Combine(_db.Folder, "reformatted.json");
+        File.WriteAllText(reformatted, System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Application.Definitions.DefinitionFile.PilotPath))!.ToJsonString());
+
+        var result = Screen(extract, September, r => r with { DefinitionPath = reformatted });
+
+        result.Succeeded.ShouldBeTrue(result.Error);
+    }
+
+    [Fact]
+    public void Run_ListsCannotBeMovedIntoPlace_SaysTheRunWasStored()
+    {
+        Directory.CreateDirectory(_out);
+        File.WriteAllText(Path.Combine(_out, "lists"), "a file where the lists folder should go");
+        var extract = Extract(e => e.WithComplexPerson("E000001"));
+
+        var result = Screen(extract, September);
+
+        result.Status.ShouldBe(UseCaseStatus.Failed);
+        result.Error!.ShouldContain("was stored, but its lists could not be written");
+        _db.Count("screening_runs").ShouldBe(1);
+    }
+
+    [Fact]
     public void Run_MissingPeopleFile_IsAUserErrorAndStoresNothing()
     {
         var extract = Extract(e => e.WithComplexPerson("E000001").WithoutFile(ExtractFolderBuilder.People));

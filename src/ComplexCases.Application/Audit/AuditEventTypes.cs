@@ -1,0 +1,18 @@
+namespace ComplexCases.Application.Audit;
+
+/// <summary>The audited event types (docs/audit-events.md). Add a row to that table with any new one.</summary>
+public static class AuditEventTypes
+{
+    /// <summary>Collection: a screening run stored (an extract imported).</summary>
+    public const string ScreeningRun = "screening.run";
+    /// <summary>Erasure: a stored run replaced by a re-run of the same extract (<c>--replace</c>).</summary>
+    public const string ScreeningRunReplaced = "screening.run_replaced";
+
+    // Recorded by the web application (issue 3).
+    public const string ListViewed = "list.viewed";
+    public const string CaseViewed = "case.viewed";
+    public const string ListDownloaded = "list.downloaded";
+    public const string DefinitionChanged = "definition.changed";
+    public const string AccessDenied = "access.denied";
+    public const string AuditSearched = "audit.searched";
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Screening;
+using ComplexCases.Application.Tests.Screening;
+using ComplexCases.Domain.Audit;
+using ComplexCases.TestSupport.Data;
+using ComplexCases.TestSupport.Extracts;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplexCases.Application.Tests.Audit;
+
+/// <summary>The screening run's audit entries (docs/audit-events.md): written in the run's transaction, or not at all.</summary>
+public sealed class ScreeningRunAuditTests : IDisposable
+{
+    private static readonly DateOnly August = new(2024, 8, 1);
+    private static readonly DateOnly September = new(2024, 9, 1);
+
+    private readonly TestDatabase _db = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly List<IDisposable> _cleanup = [];
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "complexcases-out-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        foreach (var item in _cleanup) item.Dispose();
+        _db.Dispose();
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+    }
+
+    [Fact]
+    public void Run_Stored_WritesOneCollectionEntryForEveryoneScreened()
+    {
+        var extract = Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000003").WithOrdinaryPerson("E000002"));
+
+        var report = Screen(extract, September).Value!;
+
+        var entry = Entries().ShouldHaveSingleItem();
+        entry.Sequence.ShouldBe(1);
+        entry.Action.ShouldBe(AuditAction.Collection);
+        entry.EventType.ShouldBe("screening.run");
+        entry.Actor.ShouldBe("cli");
+        entry.Purpose.ShouldBe("monthly complex case screening");
+        entry.OccurredAt.ShouldBe(_clock.GetUtcNow());
+        entry.Subjects.ToText().ShouldBe("E000001,E000002,E000003");
+        using var details = JsonDocument.Parse(entry.Details);
+        var d = details.RootElement;
+        d.GetProperty("runId").GetInt32().ShouldBe(report.RunId);
+        d.GetProperty("asOf").GetString().ShouldBe("2024-09-01");
+        d.GetProperty("definitionId").GetString().ShouldBe("pilot-2024");
+        d.GetProperty("definitionVersion").GetInt32().ShouldBe(1);
+        d.GetProperty("definitionSha256").GetString().ShouldBe(report.Definition.Sha256);
+        d.GetProperty("extractSha256").GetString().ShouldBe(report.Extract.Sha256);
+        d.GetProperty("people").GetInt32().ShouldBe(3);
+        Verify().Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Run_ByAUser_RecordsThemAsTheActor()
+    {
+        Screen(Extract(e => e.WithComplexPerson("E000001")), September, r => r with { RunBy = "alex.analyst" }).Succeeded.ShouldBeTrue();
+
+        Entries().ShouldHaveSingleItem().Actor.ShouldBe("alex.analyst");
+    }
+
+    [Fact]
+    public void Run_MonthAfterMonth_ChainsTheEntries()
+    {
+        Screen(Extract(e => e.WithComplexPerson("E000001")), August).Succeeded.ShouldBeTrue();
+        Screen(Extract(e => e.WithComplexPerson("E000001").WithComplexPerson("E000002")), September).Succeeded.ShouldBeTrue();
+
+        var entries = Entries();
+        entries.Select(e => e.Sequence).ShouldBe([1, 2]);
+        entries[1].PreviousHash.ShouldBe(entries[0].Hash);
+        Verify().IntactEntries.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Run_FailureWhileStoringPersonResults_WritesNoAuditEntry()
+    {
+        Screen(Extract(e => e.WithComplexPerson("E000001")), August).Succeeded.ShouldBeTrue();
+        _db.Execute("CREATE TRIGGER fault BEFORE INSERT ON person_results WHEN NEW.crn = 'E000003' BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+
+        var result = Screen(Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000002").WithOrdinaryPerson("E000003")), September);
+
+        result.Status.ShouldBe(UseCaseStatus.Failed);
+        _db.Count("audit_events").ShouldBe(1);
+        Verify().IntactEntries.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Run_AuditEntryCannotBeWritten_StoresNothing()
+    {
+        _db.Execute("CREATE TRIGGER fault BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+
+        var result = Screen(Extract(e => e.WithComplexPerson("E000001")), September);
+
+        result.Status.ShouldBe(UseCaseStatus.Failed);
+        result.Error!.ShouldContain("nothing was stored");
+        _db.Count("screening_runs").ShouldBe(0);
+        _db.Count("person_results").ShouldBe(0);
+        _db.Count("audit_events").ShouldBe(0);
+    }
+
+    [Fact]
+    public void Run_SameExtractRecognised_WritesNoFurtherEntry()
+    {
+        var extract = Extract(e => e.WithComplexPerson("E000001"));
+        Screen(extract, September).Succeeded.ShouldBeTrue();
+
+        Screen(extract, September).Value!.AlreadyStored.ShouldBeTrue();
+
+        _db.Count("audit_events").ShouldBe(1);
+    }
+
+    [Fact]
+    public void Run_WithReplace_RecordsTheErasureOfTheReplacedRunThenTheCollection()
+    {
+        var extract = Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000002"));
+        var first = Screen(extract, September).Value!;
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        var second = Screen(extract, September, r => r with { Replace = true }).Value!;
+
+        var entries = Entries();
+        entries.Select(e => (e.Sequence, e.Action)).ShouldBe([(1, AuditAction.Collection), (2, AuditAction.Erasure), (3, AuditAction.Collection)]);
+        var erasure = entries[1];
+        erasure.EventType.ShouldBe("screening.run_replaced");
+        erasure.Subjects.ToText().ShouldBe("E000001,E000002");
+        using (var details = JsonDocument.Parse(erasure.Details))
+        {
+            details.RootElement.GetProperty("runId").GetInt32().ShouldBe(first.RunId);
+            details.RootElement.GetProperty("replacedByRunId").GetInt32().ShouldBe(second.RunId);
+        }
+        using (var details = JsonDocument.Parse(entries[2].Details))
+            details.RootElement.GetProperty("runId").GetInt32().ShouldBe(second.RunId);
+        Verify().IntactEntries.ShouldBe(3);
+    }
+
+    private List<AuditEvent> Entries()
+    {
+        using var db = _db.Open();
+        return [.. db.AuditEvents.OrderBy(e => e.Sequence).AsEnumerable().Select(e => e.ToAuditEvent())];
+    }
+
+    private AuditChainResult Verify()
+    {
+        using var db = _db.Open();
+        return AuditLog.Verify(db);
+    }
+
+    private string Extract(Func<ExtractFolderBuilder, ExtractFolderBuilder> build)
+    {
+        var builder = new ExtractFolderBuilder();
+        _cleanup.Add(builder);
+        return build(builder).Build();
+    }
+
+    private UseCaseResult<ScreeningReport> Screen(string extract, DateOnly asOf, Func<ScreenRequest, ScreenRequest>? adjust = null)
+    {
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
+        return new ScreenExtract(_clock).Run(adjust is null ? request : adjust(request));
+    }
+}
