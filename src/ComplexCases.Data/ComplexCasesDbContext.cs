@@ -1,5 +1,7 @@
 using ComplexCases.Data.Audit;
 using ComplexCases.Data.Screening;
+using ComplexCases.Data.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Data;
@@ -8,7 +10,7 @@ namespace ComplexCases.Data;
 /// The one database context. Provider-neutral: the provider and its migrations assembly are chosen
 /// where the options are built (see ComplexCases.Data.Sqlite), so PostgreSQL can follow without changes here.
 /// </summary>
-public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext> options) : DbContext(options)
+public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext> options) : IdentityDbContext<StaffAccount>(options)
 {
     public DbSet<ScreeningRun> Runs => Set<ScreeningRun>();
     public DbSet<RunFile> RunFiles => Set<RunFile>();
@@ -18,8 +20,19 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
     public DbSet<StoredAuditEvent> AuditEvents => Set<StoredAuditEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        base.OnModelCreating(builder);
+        var modelBuilder = builder;
+        modelBuilder.Entity<StaffAccount>(account =>
+        {
+            account.Property(a => a.DisplayName).HasMaxLength(128);
+            account.Property(a => a.Roles).HasMaxLength(256);
+            account.Property(a => a.StaffCode).HasMaxLength(32);
+            account.Property(a => a.TeamCodes).HasMaxLength(512);
+            account.Property(a => a.PduCode).HasMaxLength(16);
+            account.Property(a => a.RegionCode).HasMaxLength(16);
+        });
         modelBuilder.Entity<ScreeningRun>(run =>
         {
             run.ToTable("screening_runs");

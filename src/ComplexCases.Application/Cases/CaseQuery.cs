@@ -1,0 +1,45 @@
+using ComplexCases.Application.Storage;
+using ComplexCases.Data;
+using ComplexCases.Data.Screening;
+using ComplexCases.Domain.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplexCases.Application.Cases;
+
+/// <summary>One month of a person's history: how they stood in each stored run.</summary>
+public sealed record CaseMonth(int RunId, DateOnly AsOf, ScreeningStatus Status, int Score, byte MetMask, byte UnknownMask, ListChange? Change);
+
+/// <summary>Everything the case page shows: who, why listed (with evidence), and month by month.</summary>
+public sealed record CaseDetails(ListedCase Listed, DateOnly AsOf, IReadOnlyList<CriterionExplanation> Explanation, IReadOnlyList<CaseMonth> History)
+{
+    /// <summary>Criteria whose data is missing or stale: the practitioner should get the assessment done.</summary>
+    public IReadOnlyList<CriterionExplanation> NeedsAttention => [.. Explanation.Where(e => e.Outcome == CriterionOutcome.Unknown)];
+}
+
+public static class CaseQuery
+{
+    /// <summary>The person as listed in the given run (or their latest listing), or null when not listed or not visible.</summary>
+    public static CaseDetails? Run(ComplexCasesDbContext db, string crn, int? runId, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
+    {
+        var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn);
+        if (scope is not null) listings = scope(listings);
+        var listed = runId is { } id
+            ? listings.FirstOrDefault(c => c.RunId == id)
+            : listings.OrderByDescending(c => c.RunId).FirstOrDefault();
+        if (listed is null) return null;
+        var run = db.Runs.AsNoTracking().First(r => r.Id == listed.RunId);
+
+        // Month by month: one primary-key seek per run in person_results, plus the list changes.
+        var history = (from r in db.Runs.AsNoTracking()
+                       where r.DefinitionId == run.DefinitionId
+                       join p in db.PersonResults.AsNoTracking().Where(p => p.Crn == crn) on r.Id equals p.RunId
+                       join l in db.ListedCases.AsNoTracking().Where(l => l.Crn == crn) on r.Id equals l.RunId into ls
+                       from l in ls.DefaultIfEmpty()
+                       orderby r.AsOf descending
+                       select new { r.Id, r.AsOf, p.Status, p.Score, p.MetMask, p.UnknownMask, Change = l == null ? (byte?)null : l.Change })
+            .ToList()
+            .Select(h => new CaseMonth(h.Id, h.AsOf, (ScreeningStatus)h.Status, h.Score, h.MetMask, h.UnknownMask, (ListChange?)h.Change))
+            .ToList();
+        return new CaseDetails(listed, run.AsOf, EvidenceJson.Deserialize(listed.EvidenceJson), history);
+    }
+}

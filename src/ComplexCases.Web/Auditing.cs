@@ -1,0 +1,21 @@
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Data;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.People;
+
+namespace ComplexCases.Web;
+
+/// <summary>Records what a signed-in user consulted or was refused (DPA 2018 s.62), in the audit log.</summary>
+public sealed class Auditing(ComplexCasesDbContext db, TimeProvider clock)
+{
+    public void Record(StaffUser user, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "")
+    {
+        var subjects = crns.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().ToArray();
+        new AuditLog(clock).Append(db, new AuditEntryRequest($"{user.Id} ({user.DisplayName})", action, eventType, purpose)
+        {
+            Subjects = AuditSubjects.Of(subjects),
+            Details = details,
+        });
+    }
+}

@@ -1,0 +1,95 @@
+using ComplexCases.Application.Lists;
+using ComplexCases.Data;
+using ComplexCases.Domain.Definitions;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ComplexCases.Web.Pages.Lists;
+
+/// <summary>A PDU's monthly list: filter, sort, page.</summary>
+[Authorize(Policy = nameof(Permission.ViewMonthlyList))]
+public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudonymiser pseudonyms) : PageModel
+{
+    private static readonly string[] Sorts = ["crn", "surname", "score", "practitioner", "months"];
+
+    [FromRoute] public string Pdu { get; set; } = "";
+    [FromQuery] public int? Run { get; set; }
+    [FromQuery] public string? Status { get; set; }
+    [FromQuery] public string? Change { get; set; }
+    [FromQuery] public string? Team { get; set; }
+    [FromQuery] public string? Practitioner { get; set; }
+    [FromQuery] public string? Criterion { get; set; }
+    [FromQuery] public string? Sort { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public MonthlyList? List { get; private set; }
+    /// <summary>Analysts see pseudonymised lists: no names, no link to the case.</summary>
+    public bool ShowNames { get; private set; }
+
+    public string Pseudonym(string crn) => pseudonyms.For(crn);
+    public List<string> Errors { get; } = [];
+
+    public IActionResult OnGet()
+    {
+        foreach (var (key, entry) in ModelState)
+        {
+            if (entry.Errors.Count > 0) Errors.Add($"{char.ToUpperInvariant(key[0])}{key[1..]} must be a whole number");
+        }
+        var request = new MonthlyListRequest(Pdu) { RunId = Run, Page = PageNumber ?? 1 };
+        if (PageNumber is < 1) Errors.Add("Page must be 1 or more");
+        if (Status is not null)
+        {
+            if (Status == "complex") request = request with { Status = ScreeningStatus.Complex };
+            else if (Status == "possibly_complex") request = request with { Status = ScreeningStatus.PossiblyComplex };
+            else Errors.Add("Status must be complex or possibly_complex");
+        }
+        if (Change is not null)
+        {
+            if (Change == "new") request = request with { Change = ListChange.New };
+            else if (Change == "continuing") request = request with { Change = ListChange.Continuing };
+            else if (Change == "left") request = request with { Change = ListChange.Left };
+            else Errors.Add("Change must be new, continuing or left");
+        }
+        if (Criterion is not null)
+        {
+            if (CriterionIds.TryParse(Criterion, out var id)) request = request with { Criterion = id };
+            else Errors.Add($"Criterion must be one of {string.Join(", ", CriterionIds.All.Select(c => c.ToKey()))}");
+        }
+        if (Sort is not null)
+        {
+            var index = Array.IndexOf(Sorts, Sort);
+            if (index < 0) Errors.Add($"Sort must be one of {string.Join(", ", Sorts)}");
+            else request = request with { Sort = (MonthlyListSort)index };
+        }
+        request = request with { TeamCode = Team, PractitionerCode = Practitioner };
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var user = CurrentUser.Require(HttpContext);
+        List = MonthlyListQuery.Run(db, request, q => q.PermittedTo(user, Permission.ViewMonthlyList));
+        if (List is null || List.TotalMatching + List.Complex + List.PossiblyComplex + List.Left == 0) return NotFound();
+        ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
+        audit.Record(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
+            List.Rows.Select(r => r.Crn), $"pdu={Pdu}; run={List.Run.Id}; page={List.Page}");
+        return Page();
+    }
+
+    public string Link(int? page = null, string? sort = null) => QueryHelpers(new Dictionary<string, string?>
+    {
+        ["run"] = List?.Run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status, ["change"] = Change, ["team"] = Team, ["practitioner"] = Practitioner, ["criterion"] = Criterion,
+        ["sort"] = sort ?? Sort, ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    private string QueryHelpers(Dictionary<string, string?> values) =>
+        $"/lists/{Uri.EscapeDataString(Pdu)}" + Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => v.Value is not null)!);
+}

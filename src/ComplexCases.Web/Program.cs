@@ -1,0 +1,70 @@
+using ComplexCases.Application.Storage;
+using ComplexCases.Data;
+using ComplexCases.Data.Accounts;
+using ComplexCases.Web;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var database = DatabaseTarget.Resolve(builder.Configuration.GetConnectionString("ComplexCases"));
+if (!database.Succeeded) throw new InvalidOperationException(database.Error);
+builder.Services.AddSingleton(database.Value);
+builder.Services.AddScoped<ComplexCasesDbContext>(_ => database.Value.Open());
+builder.Services.AddSingleton(TimeProvider.System);
+
+var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+if (demo.Enabled && builder.Environment.IsProduction())
+    throw new InvalidOperationException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
+builder.Services.AddSingleton(demo);
+
+// Local accounts: hashed passwords, lockout after repeated failures, secure cookies.
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddIdentityCore<StaffAccount>(options =>
+    {
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Password.RequiredLength = 12;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<ComplexCasesDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = "/sign-in";
+    cookie.AccessDeniedPath = "/forbidden";
+    cookie.Cookie.Name = "complexcases";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Strict;
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    cookie.SlidingExpiration = true;
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
+builder.Services.AddScoped<Auditing>();
+// Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
+// Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.
+var pseudonymKey = builder.Configuration["Pseudonyms:Key"];
+builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
+    ? new ComplexCases.Application.Access.Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+    : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
+builder.Services.AddRazorPages();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+if (demo.Enabled) DemoData.EnsureSeeded(app.Services, Console.Out);
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ComplexCases.Web.Tests;
+
+/// <summary>Signs in through the real sign-in form (antiforgery token and all) and keeps the cookie.</summary>
+internal static partial class SignedInClient
+{
+    public const string Password = "Complex-Cases-Demo-2024";
+
+    public static async Task<HttpClient> SignInAsync(this DemoSiteFactory site, string userName, string password = Password)
+    {
+        var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostSignInAsync(userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/sign-in");
+        var token = Token().Match(form).Groups[1].Value;
+        return await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
