@@ -32,6 +32,8 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudony
     /// <summary>Analysts see pseudonymised lists: no names, no link to the case.</summary>
     public bool ShowNames { get; private set; }
 
+    public bool CanDownload { get; private set; }
+
     public string Pseudonym(string crn) => pseudonyms.For(crn);
     public List<string> Errors { get; } = [];
 
@@ -78,6 +80,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudony
         List = MonthlyListQuery.Run(db, request, q => q.PermittedTo(user, Permission.ViewMonthlyList));
         if (List is null || List.TotalMatching + List.Complex + List.PossiblyComplex + List.Left == 0) return NotFound();
         ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
+        CanDownload = user.Has(Permission.DownloadList);
         audit.Record(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
             List.Rows.Select(r => r.Crn), $"pdu={Pdu}; run={List.Run.Id}; page={List.Page}");
         return Page();

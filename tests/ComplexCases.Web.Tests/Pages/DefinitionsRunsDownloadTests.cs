@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ComplexCases.Data.Audit;
+using ComplexCases.Domain.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplexCases.Web.Tests.Pages;
+
+public sealed partial class DefinitionsRunsDownloadTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
+{
+    public static TheoryData<string> Roles => ["practitioner", "spo", "head-of-pdu", "panel-team", "panel-member", "qdo", "analyst", "admin"];
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Definitions_AnyRole_ShowsThePilotDefinition(string user)
+    {
+        var client = await site.SignInAsync(user);
+
+        var html = await client.GetStringAsync("/definitions");
+
+        html.ShouldContain("pilot-2024, version 1");
+        html.ShouldContain("Sentence is IPP");
+    }
+
+    [Theory]
+    [InlineData("analyst", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    [InlineData("practitioner", HttpStatusCode.Redirect)]
+    [InlineData("head-of-pdu", HttpStatusCode.Redirect)]
+    public async Task Runs_OnlyAnalystsAndAdministrators(string user, HttpStatusCode expected)
+    {
+        var client = await site.SignInAsync(user);
+
+        var response = await client.GetAsync("/runs");
+
+        response.StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.OK) (await response.Content.ReadAsStringAsync()).ShouldContain("pilot-2024 v1");
+    }
+
+    [Fact]
+    public async Task Download_WithRecipientAndPurpose_GivesTheListCsvAndRecordsADisclosure()
+    {
+        var client = await site.SignInAsync("head-of-pdu");
+        var form = await client.GetStringAsync("/lists/EOENFK/download");
+
+        var response = await client.PostAsync("/lists/EOENFK/download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Recipient"] = "MAPPA coordinator, Norfolk", ["Purpose"] = "panel preparation", ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
+        lines[0].ShouldBe("crn,forename,surname,team,practitioner,spo,status,score,criteria_met,criteria_unknown,change,months_listed");
+        lines.Length.ShouldBeGreaterThan(1);
+        using var scope = site.Services.CreateScope();
+        using var db = scope.ServiceProvider.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        var disclosure = db.Set<StoredAuditEvent>().Where(e => e.EventType == "list.downloaded").ToList().ShouldHaveSingleItem();
+        disclosure.Action.ShouldBe(ComplexCases.Domain.Audit.AuditAction.Disclosure.ToKey());
+        disclosure.Details.ShouldContain("MAPPA coordinator, Norfolk");
+        disclosure.SubjectCount.ShouldBe(lines.Length - 1);
+    }
+
+    [Fact]
+    public async Task Download_WithoutRecipient_AsksForItAndDisclosesNothing()
+    {
+        var client = await site.SignInAsync("spo");
+        var form = await client.GetStringAsync("/lists/EOENFK/download");
+
+        var response = await client.PostAsync("/lists/EOENFK/download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Purpose"] = "panel preparation", ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Enter who the list is for");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+    }
+
+    [Theory]
+    [InlineData("practitioner")]
+    [InlineData("analyst")]
+    [InlineData("qdo")]
+    public async Task Download_RolesWithoutThePermission_AreRefused(string user)
+    {
+        var client = await site.SignInAsync(user);
+
+        var response = await client.GetAsync("/lists/EOENFK/download");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/forbidden");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
