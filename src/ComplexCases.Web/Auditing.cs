@@ -12,7 +12,7 @@ public sealed class Auditing(ComplexCasesDbContext db, TimeProvider clock)
     public void Record(StaffUser user, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "")
     {
         var subjects = crns.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().ToArray();
-        new AuditLog(clock).Append(db, new AuditEntryRequest($"{user.Id} ({user.DisplayName})", action, eventType, purpose)
+        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, action, eventType, purpose)
         {
             Subjects = AuditSubjects.Of(subjects),
             Details = details,

@@ -1,0 +1,62 @@
+using System.Globalization;
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Data;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.People;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ComplexCases.Web.Pages.Admin;
+
+/// <summary>An administrator searches the audit log by person, user and date. The search is itself audited.</summary>
+[Authorize(Policy = nameof(Permission.ViewAuditLog))]
+public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageModel
+{
+    [FromQuery] public string? Crn { get; set; }
+    [FromQuery] public string? Actor { get; set; }
+    [FromQuery] public string? From { get; set; }
+    [FromQuery] public string? To { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public AuditPage? Results { get; private set; }
+    public List<(string Field, string Message)> Errors { get; } = [];
+
+    public IActionResult OnGet()
+    {
+        if (!ModelState.IsValid) Errors.Add(("page", "Page must be a whole number"));
+        Crn? crn = null;
+        if (!string.IsNullOrWhiteSpace(Crn))
+        {
+            if (Domain.People.Crn.TryParse(Crn.Trim(), out var parsed)) crn = parsed;
+            else Errors.Add(("crn", "CRN must be a capital letter and six digits, like E123456"));
+        }
+        var from = Date(From, "from", "From");
+        var to = Date(To, "to", "To");
+        if (from is not null && to is not null && to <= from) Errors.Add(("to", "To must be after From"));
+        if (PageNumber is < 1) Errors.Add(("page", "Page must be 1 or more"));
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Results = AuditSearch.Find(db, new AuditQuery(crn, string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), from,
+            to?.AddDays(1), PageNumber ?? 1));
+        var user = CurrentUser.Require(HttpContext);
+        audit.Record(user, AuditAction.Consultation, AuditEventTypes.AuditSearched, "audit log search",
+            crn is { } c ? [c.ToString()] : [], new AuditDetails().Add("actor", Actor ?? "").Add("from", From ?? "").Add("to", To ?? "").ToString());
+        return Page();
+    }
+
+    private DateTimeOffset? Date(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        Errors.Add((field, $"{label} must be a date like 2024-09-01"));
+        return null;
+    }
+}
