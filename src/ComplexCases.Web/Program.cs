@@ -40,6 +40,9 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     cookie.SlidingExpiration = true;
     cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The JSON API answers 401/403 rather than redirecting to the sign-in or forbidden page.
+    cookie.Events.OnRedirectToLogin = ComplexCasesApi.StatusForApi(StatusCodes.Status401Unauthorized, cookie.Events.OnRedirectToLogin);
+    cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
 });
 builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
 builder.Services.AddScoped<Auditing>();
@@ -63,6 +66,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapRazorPages();
+app.MapComplexCasesApi();
 
 app.Run();
 

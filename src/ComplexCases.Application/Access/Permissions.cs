@@ -58,7 +58,8 @@ public static class Permissions
     // - Administrator: runs the service, not cases; case access needs a second role.
     // - ViewRejectedRows: masked values, but still about people; only those who run screenings fix extract quality.
     // - ViewAggregates: counts only, for those who plan capacity or oversee quality across a PDU or region.
-    // - ViewApi: the same data as the pages for programmatic clients, which only analysis needs for now.
+    // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.
+    //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
 
     private static readonly FrozenDictionary<Role, CaseScope> Scopes = new Dictionary<Role, CaseScope>
     {

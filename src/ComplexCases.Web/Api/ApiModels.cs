@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComplexCases.Domain.Screening;
+
+namespace ComplexCases.Web.Api;
+
+/// <summary>Enums on the wire as snake_case strings (<c>possibly_complex</c>, <c>not_met</c>), as in outputs and query strings.</summary>
+public sealed class SnakeCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.SnakeCaseLower)
+    where T : struct, Enum;
+
+/// <summary>One PDU's monthly list for one run: counts, one page of rows, and paging.</summary>
+public sealed record MonthlyListResponse(
+    ApiRunRef Run,
+    string PduCode,
+    string? PduName,
+    // False when the caller sees pseudonyms: crn is then a pseudonym and every name is null.
+    bool NamesShown,
+    ListCounts Counts,
+    Paging Paging,
+    IReadOnlyList<MonthlyListRowResponse> Rows,
+    IReadOnlyList<CodeAndName> Teams,
+    IReadOnlyList<CodeAndName> Practitioners);
+
+public sealed record ApiRunRef(int Id, DateOnly AsOf, string DefinitionId, int DefinitionVersion);
+
+/// <summary>Counts over the caller's whole visible list (not only the page): per status (excluding those who left) and per change.</summary>
+public sealed record ListCounts(int Complex, int PossiblyComplex, int New, int Continuing, int Left);
+
+public sealed record Paging(int Page, int PageSize, int TotalMatching, int PageCount);
+
+public sealed record CodeAndName(string Code, string? Name);
+
+public sealed record MonthlyListRowResponse(
+    // The CRN, or its pseudonym (P-…) when pseudonymised.
+    string Crn,
+    bool Pseudonymised,
+    string? Forename,
+    string? Surname,
+    string? TeamName,
+    string? PractitionerName,
+    string? SpoName,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ScreeningStatus>))] ScreeningStatus Status,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ListChange>))] ListChange Change,
+    int Score,
+    IReadOnlyList<string> CriteriaMet,
+    IReadOnlyList<string> CriteriaUnknown,
+    int MonthsListed,
+    bool LimitedAccess);
+
+/// <summary>One person as listed in one run: who, why (each criterion with its evidence), and month by month.</summary>
+public sealed record CaseResponse(
+    string Crn,
+    string? Forename,
+    string? Surname,
+    string PduCode,
+    string? PduName,
+    string? TeamCode,
+    string? TeamName,
+    string? PractitionerName,
+    string? SpoName,
+    bool LimitedAccess,
+    ApiRunRef Run,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ScreeningStatus>))] ScreeningStatus Status,
+    int Score,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ListChange>))] ListChange Change,
+    int MonthsListed,
+    IReadOnlyList<ExplanationResponse> Explanation,
+    // Criteria that could not be decided because data is missing or stale.
+    IReadOnlyList<string> NeedsAttention,
+    IReadOnlyList<CaseMonthResponse> History);
+
+public sealed record ExplanationResponse(
+    string Criterion,
+    string Label,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<CriterionOutcome>))] CriterionOutcome Outcome,
+    string Reason,
+    EvidenceResponse? Evidence);
+
+public sealed record EvidenceResponse(string File, int Line, string Key, DateOnly? Date, string Value);
+
+public sealed record CaseMonthResponse(
+    int RunId,
+    DateOnly AsOf,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ScreeningStatus>))] ScreeningStatus Status,
+    int Score,
+    IReadOnlyList<string> CriteriaMet,
+    IReadOnlyList<string> CriteriaUnknown,
+    // Null when the person was not on that run's list.
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ListChange>))] ListChange? Change);
+
+/// <summary>A stored screening run and its totals: aggregate, no personal data.</summary>
+public sealed record RunResponse(
+    int Id, DateOnly AsOf, string DefinitionId, int DefinitionVersion, int Threshold,
+    int RowsRead, int RowsAccepted, int RowsRejected, int People, int Complex, int PossiblyComplex, int Left,
+    DateTimeOffset StartedAt, DateTimeOffset CompletedAt, string RunBy);
+
+public sealed record DefinitionResponse(
+    string Id, string Title, int Version, DateOnly EffectiveFrom, int Threshold, int AssessmentLookBackMonths,
+    IReadOnlyList<DefinitionCriterionResponse> Criteria, int Runs, DateOnly? LastUsed);
+
+public sealed record DefinitionCriterionResponse(string Criterion, string Label, int Weight);

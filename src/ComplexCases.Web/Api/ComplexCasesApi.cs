@@ -1,0 +1,214 @@
+using System.Globalization;
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Cases;
+using ComplexCases.Application.Lists;
+using ComplexCases.Data;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.Definitions;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Web.Api;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+// In the app's root namespace so Program.cs needs no extra using for MapComplexCasesApi and StatusForApi.
+namespace ComplexCases.Web;
+
+/// <summary>
+/// The same data as the pages, as JSON under <c>/api</c>: the same permissions (one policy per permission), the same
+/// scoping, the same pseudonyms and the same audit entries. Described by the OpenAPI document (<c>/openapi/v1.json</c>).
+/// </summary>
+internal static class ComplexCasesApi
+{
+    public const string Prefix = "/api";
+
+    public const int MaxPageSize = 200;
+
+    private static readonly string[] Sorts = ["crn", "surname", "score", "practitioner", "months"];
+
+    public static IEndpointRouteBuilder MapComplexCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).WithTags("Complex cases")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/lists/{pdu}", GetMonthlyList)
+            .RequireAuthorization(nameof(Permission.ViewMonthlyList))
+            .WithName("GetMonthlyList")
+            .WithSummary("A PDU's monthly list: counts, one page of cases, paging")
+            .WithDescription("Filtered, sorted and paged like the list page, scoped to the cases the caller may see. " +
+                "Callers who may not see names get pseudonyms (P-…) instead of CRNs and no names. Audited as list.viewed.")
+            .Produces<MonthlyListResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/cases/{crn}", GetCase)
+            .RequireAuthorization(nameof(Permission.ViewCaseNames))
+            .WithName("GetCase")
+            .WithSummary("One listed case: who, why listed (with evidence), and month by month")
+            .WithDescription("The case as listed in the given run (default: its latest listing). A case that is not listed, " +
+                "not visible to the caller or not a CRN is 404 without data; a refused request is audited as access.denied, " +
+                "a shown case as case.viewed.")
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/runs", GetRuns)
+            .RequireAuthorization(nameof(Permission.ViewRuns))
+            .WithName("GetRuns")
+            .WithSummary("Past screening runs with their counts (latest first)")
+            .Produces<IReadOnlyList<RunResponse>>();
+
+        api.MapGet("/definitions", GetDefinitions)
+            .RequireAuthorization(nameof(Permission.ViewDefinitions))
+            .WithName("GetDefinitions")
+            .WithSummary("The complex-case definitions runs have used, with their criteria, weights and thresholds")
+            .Produces<IReadOnlyList<DefinitionResponse>>();
+
+        return app;
+    }
+
+    private static Results<Ok<MonthlyListResponse>, ValidationProblem, ProblemHttpResult> GetMonthlyList(
+        HttpContext context, ComplexCasesDbContext db, Auditing audit, Pseudonymiser pseudonyms,
+        string pdu,
+        [FromQuery] string? run, [FromQuery] string? status, [FromQuery] string? change, [FromQuery] string? team,
+        [FromQuery] string? practitioner, [FromQuery] string? criterion, [FromQuery] string? sort,
+        [FromQuery] string? page, [FromQuery] string? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var runId = WholeNumber(run, "run", "Run", errors);
+        var pageNumber = WholeNumber(page, "page", "Page", errors);
+        var size = WholeNumber(pageSize, "pageSize", "Page size", errors);
+        if (pageNumber is < 1) errors["page"] = ["Page must be 1 or more"];
+        if (size is < 1 or > MaxPageSize) errors["pageSize"] = [$"Page size must be between 1 and {MaxPageSize}"];
+
+        var request = new MonthlyListRequest(pdu) { RunId = runId, Page = pageNumber ?? 1, PageSize = size ?? 25, TeamCode = team, PractitionerCode = practitioner };
+        if (status is not null)
+        {
+            if (status == "complex") request = request with { Status = ScreeningStatus.Complex };
+            else if (status == "possibly_complex") request = request with { Status = ScreeningStatus.PossiblyComplex };
+            else errors["status"] = ["Status must be complex or possibly_complex"];
+        }
+        if (change is not null)
+        {
+            if (change == "new") request = request with { Change = ListChange.New };
+            else if (change == "continuing") request = request with { Change = ListChange.Continuing };
+            else if (change == "left") request = request with { Change = ListChange.Left };
+            else errors["change"] = ["Change must be new, continuing or left"];
+        }
+        if (criterion is not null)
+        {
+            if (CriterionIds.TryParse(criterion, out var id)) request = request with { Criterion = id };
+            else errors["criterion"] = [$"Criterion must be one of {string.Join(", ", CriterionIds.All.Select(c => c.ToKey()))}"];
+        }
+        if (sort is not null)
+        {
+            var index = Array.IndexOf(Sorts, sort);
+            if (index < 0) errors["sort"] = [$"Sort must be one of {string.Join(", ", Sorts)}"];
+            else request = request with { Sort = (MonthlyListSort)index };
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
+
+        var user = CurrentUser.Require(context);
+        var list = MonthlyListQuery.Run(db, request, q => q.PermittedTo(user, Permission.ViewMonthlyList));
+        if (list is null || list.TotalMatching + list.Complex + list.PossiblyComplex + list.Left == 0) return NotFound();
+
+        var names = CaseAccess.NamesFor(user) == NameVisibility.All;
+        var rows = list.Rows.Select(r => new MonthlyListRowResponse(
+            names ? r.Crn : pseudonyms.For(r.Crn), !names,
+            names ? r.Forename : null, names ? r.Surname : null, r.TeamName,
+            names ? r.PractitionerName : null, names ? r.SpoName : null,
+            r.Status, r.Change, r.Score, Criteria(r.MetMask), Criteria(r.UnknownMask), r.MonthsListed, r.LimitedAccess)).ToList();
+        audit.Record(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
+            list.Rows.Select(r => r.Crn), $"pdu={pdu}; run={list.Run.Id}; page={list.Page}; via=api");
+
+        return TypedResults.Ok(new MonthlyListResponse(
+            RunRef(list.Run), list.PduCode, list.PduName, names,
+            new ListCounts(list.Complex, list.PossiblyComplex, list.New, list.Continuing, list.Left),
+            new Paging(list.Page, list.PageSize, list.TotalMatching, list.PageCount),
+            rows,
+            [.. list.Teams.Select(t => new CodeAndName(t.Code, t.Name))],
+            [.. list.Practitioners.Select(p => new CodeAndName(p.Code, names ? p.Name : null))]));
+    }
+
+    private static Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult> GetCase(
+        HttpContext context, ComplexCasesDbContext db, Auditing audit, string crn, [FromQuery] string? run)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var runId = WholeNumber(run, "run", "Run", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
+
+        // Not listed, not visible and malformed all look the same from outside: nothing to say about that CRN.
+        if (!Domain.People.Crn.TryParse(crn, out _)) return NotFound();
+        var user = CurrentUser.Require(context);
+        var details = CaseQuery.Run(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
+        if (details is null)
+        {
+            audit.Record(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "case requested through the API", [crn], $"path={Prefix}/cases/{crn}");
+            return NotFound();
+        }
+        var c = details.Listed;
+        var runRecord = db.Runs.AsNoTracking().First(r => r.Id == c.RunId);
+        audit.Record(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, "complex case review", [crn], $"run={c.RunId}; via=api");
+
+        return TypedResults.Ok(new CaseResponse(
+            c.Crn, c.Forename, c.Surname, c.PduCode, c.PduName, c.TeamCode, c.TeamName, c.PractitionerName, c.SpoName, c.LimitedAccess,
+            RunRef(runRecord), (ScreeningStatus)c.Status, c.Score, (ListChange)c.Change, c.MonthsListed,
+            [.. details.Explanation.Select(e => new ExplanationResponse(e.Criterion.ToKey(), e.Label, e.Outcome, e.Reason,
+                e.Evidence is { } ev ? new EvidenceResponse(ev.File, ev.Line, ev.Key, ev.Date, ev.Value) : null))],
+            [.. details.NeedsAttention.Select(e => e.Criterion.ToKey())],
+            [.. details.History.Select(h => new CaseMonthResponse(h.RunId, h.AsOf, h.Status, h.Score, Criteria(h.MetMask), Criteria(h.UnknownMask), h.Change))]));
+    }
+
+    private static Ok<IReadOnlyList<RunResponse>> GetRuns(ComplexCasesDbContext db) =>
+        TypedResults.Ok<IReadOnlyList<RunResponse>>(db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(120).ToList()
+            .Select(r => new RunResponse(r.Id, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.Threshold, r.RowsRead, r.RowsAccepted, r.RowsRejected,
+                r.People, r.Complex, r.PossiblyComplex, r.Left, r.StartedAt, r.CompletedAt, r.RunBy))
+            .ToList());
+
+    private static Ok<IReadOnlyList<DefinitionResponse>> GetDefinitions(ComplexCasesDbContext db)
+    {
+        var usage = db.Runs.AsNoTracking().GroupBy(r => new { r.DefinitionId, r.DefinitionVersion })
+            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Runs = g.Count(), Last = g.Max(r => r.AsOf) }).ToList();
+        var definitions = db.Definitions.AsNoTracking().OrderBy(d => d.Id).ThenByDescending(d => d.Version).ToList()
+            .Select(stored => (stored, parsed: DefinitionParser.Parse(stored.Json).Definition))
+            .Where(x => x.parsed is not null)
+            .Select(x =>
+            {
+                var d = x.parsed!;
+                var use = usage.FirstOrDefault(u => u.DefinitionId == x.stored.Id && u.DefinitionVersion == x.stored.Version);
+                return new DefinitionResponse(d.Id, d.Title, d.Version, d.EffectiveFrom, d.Threshold, d.AssessmentLookBackMonths,
+                    [.. d.Criteria.Select(c => new DefinitionCriterionResponse(c.Id.ToKey(), c.Label, c.Weight))],
+                    use?.Runs ?? 0, use?.Last);
+            })
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<DefinitionResponse>>(definitions);
+    }
+
+    /// <summary>401 and 403 for API paths instead of the cookie's redirects to the sign-in and forbidden pages.</summary>
+    public static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task>
+        StatusForApi(int statusCode, Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task> otherwise) =>
+        context =>
+        {
+            if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase)) return otherwise(context);
+            context.Response.StatusCode = statusCode;
+            return Task.CompletedTask;
+        };
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static int? WholeNumber(string? value, string key, string label, Dictionary<string, string[]> errors)
+    {
+        if (value is null) return null;
+        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return number;
+        errors[key] = [$"{label} must be a whole number"];
+        return null;
+    }
+
+    private static ApiRunRef RunRef(Data.Screening.ScreeningRun run) => new(run.Id, run.AsOf, run.DefinitionId, run.DefinitionVersion);
+
+    private static string[] Criteria(byte mask) => [.. CriterionIds.InMask(mask).Select(c => c.ToKey())];
+}
