@@ -16,9 +16,11 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
+bash scripts/ensure-browser.sh >/dev/null || { echo "chromium unavailable"; echo "0 passed, 1 failed"; exit 1; }
+
 # One results folder per test project, so no two reports can collide.
 status=0
-for project in tests/*.Tests/*.Tests.csproj; do
+for project in tests/*Tests/*Tests.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo -v q \
     --logger "trx" --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=true || status=1
@@ -34,7 +36,7 @@ for trx in "$results"/*/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ $status -ne 0 ] && [ $failed -eq 0 ]; then failed=1; fi
-expected=$(ls tests/*.Tests/*.Tests.csproj | wc -l)
+expected=$(ls tests/*Tests/*Tests.csproj | wc -l)
 if [ $files -lt "$expected" ]; then echo "only $files of $expected test projects reported results"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"
 [ $status -eq 0 ] && [ $failed -eq 0 ]

@@ -9,9 +9,15 @@ namespace ComplexCases.Data.Sqlite;
 public static class SqliteDatabase
 {
     public static DbContextOptions<ComplexCasesDbContext> Options(string connectionString) =>
-        new DbContextOptionsBuilder<ComplexCasesDbContext>()
-            .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
-            .Options;
+        ((DbContextOptionsBuilder<ComplexCasesDbContext>)Configure(new DbContextOptionsBuilder<ComplexCasesDbContext>(), connectionString)).Options;
+
+    /// <summary>The provider set-up, for <c>AddDbContext</c> in a long-running host (which migrates once, at start).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+
+    /// <summary>The same database for a web host: pooled connections and foreign keys on every connection.</summary>
+    public static string Pooled(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Pooling = true, ForeignKeys = true }.ToString();
 
     /// <summary>A connection string for a database file (created with its folder if missing).</summary>
     public static string ConnectionStringForFile(string path)

@@ -10,7 +10,10 @@ var builder = WebApplication.CreateBuilder(args);
 var database = DatabaseTarget.Resolve(builder.Configuration.GetConnectionString("ComplexCases"));
 if (!database.Succeeded) throw new InvalidOperationException(database.Error);
 builder.Services.AddSingleton(database.Value);
-builder.Services.AddScoped<ComplexCasesDbContext>(_ => database.Value.Open());
+// Migrate (and set WAL) once at start; requests then share pooled connections and never re-check the schema.
+database.Value.Open().Dispose();
+builder.Services.AddDbContext<ComplexCasesDbContext>(options =>
+    ComplexCases.Data.Sqlite.SqliteDatabase.Configure(options, ComplexCases.Data.Sqlite.SqliteDatabase.Pooled(database.Value.ConnectionString)));
 builder.Services.AddSingleton(TimeProvider.System);
 
 var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();

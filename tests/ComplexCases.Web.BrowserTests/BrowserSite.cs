@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ComplexCases.Web.BrowserTests;
+
+/// <summary>
+/// The real web app on a real Kestrel socket (127.0.0.1, random port) over a real SQLite file seeded by demo mode,
+/// and Debian's Chromium driven by Playwright. Shared by every browser test (one collection); each test gets its own
+/// browser context, so cookies never leak between journeys.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime, IDisposable
+{
+    public const string Password = "Complex-Cases-Demo-2024";
+
+    private readonly DemoKestrelFactory _factory = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Full-page screenshots are kept here (under the test output) as artefacts of the run.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IBrowserContext> NewContextAsync() => await _browser!.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        Locale = "en-GB",
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>Debian's chromium (scripts/ensure-browser.sh installs it); Playwright never downloads a browser here.</summary>
+    private static string ChromiumPath()
+    {
+        const string debian = "/usr/bin/chromium";
+        if (File.Exists(debian)) return debian;
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "chromium")).FirstOrDefault(File.Exists);
+        return onPath ?? throw new InvalidOperationException("chromium not found: run scripts/ensure-browser.sh");
+    }
+
+    private sealed class DemoKestrelFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-browser-" + Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(_folder);
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:People", "3000");
+            builder.UseSetting("Demo:Months", "3");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (disposing && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}
