@@ -48,6 +48,9 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
 });
 builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
+builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(
+    () => new ComplexCasesDbContext(ComplexCases.Data.Sqlite.SqliteDatabase.Options(ComplexCases.Data.Sqlite.SqliteDatabase.Pooled(database.Value.ConnectionString))),
+    services.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<Auditing>();
 // Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
 // Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.

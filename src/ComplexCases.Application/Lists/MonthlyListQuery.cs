@@ -66,11 +66,13 @@ public static class MonthlyListQuery
         var all = db.ListedCases.AsNoTracking().Where(c => c.RunId == run.Id && c.PduCode == request.PduCode);
         if (scope is not null) all = scope(all);
 
-        var counts = all.GroupBy(c => new { c.Status, c.Change }).Select(g => new { g.Key.Status, g.Key.Change, Count = g.Count() }).ToList();
-        var teams = all.Where(c => c.TeamCode != null).Select(c => new { c.TeamCode, c.TeamName }).Distinct().ToList()
-            .OrderBy(t => t.TeamName ?? t.TeamCode, StringComparer.Ordinal).Select(t => (t.TeamCode!, t.TeamName ?? t.TeamCode!)).ToList();
-        var practitioners = all.Where(c => c.PractitionerCode != null).Select(c => new { c.PractitionerCode, c.PractitionerName }).Distinct().ToList()
-            .OrderBy(p => p.PractitionerName ?? p.PractitionerCode, StringComparer.Ordinal).Select(p => (p.PractitionerCode!, p.PractitionerName ?? p.PractitionerCode!)).ToList();
+        // One read of the PDU's (small) list gives the counts, the filter options and the PDU name.
+        var summary = all.Select(c => new { c.Status, c.Change, c.TeamCode, c.TeamName, c.PractitionerCode, c.PractitionerName, c.PduName }).ToList();
+        var counts = summary.GroupBy(c => new { c.Status, c.Change }).Select(g => new { g.Key.Status, g.Key.Change, Count = g.Count() }).ToList();
+        var teams = summary.Where(c => c.TeamCode != null).Select(c => (Code: c.TeamCode!, Name: c.TeamName ?? c.TeamCode!)).Distinct()
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var practitioners = summary.Where(c => c.PractitionerCode != null).Select(c => (Code: c.PractitionerCode!, Name: c.PractitionerName ?? c.PractitionerCode!)).Distinct()
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
         var filtered = all;
         if (request.Change is { } change) filtered = filtered.Where(c => c.Change == (byte)change);
@@ -97,7 +99,7 @@ public static class MonthlyListQuery
             .Select(c => new MonthlyListRow(c.Crn, c.Forename, c.Surname, c.TeamName, c.PractitionerName, c.SpoName,
                 (ScreeningStatus)c.Status, (ListChange)c.Change, c.Score, c.MetMask, c.UnknownMask, c.MonthsListed, c.LimitedAccess))
             .ToList();
-        var pduName = all.Select(c => c.PduName).FirstOrDefault();
+        var pduName = summary.Select(c => c.PduName).FirstOrDefault(n => n is not null);
 
         int Count(Func<byte, byte, bool> match) => counts.Where(c => match(c.Status, c.Change)).Sum(c => c.Count);
         return new MonthlyList(run, request.PduCode, pduName, rows, total, page, request.PageSize,

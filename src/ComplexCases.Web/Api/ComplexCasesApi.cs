@@ -70,7 +70,7 @@ internal static class ComplexCasesApi
         return app;
     }
 
-    private static Results<Ok<MonthlyListResponse>, ValidationProblem, ProblemHttpResult> GetMonthlyList(
+    private static async Task<Results<Ok<MonthlyListResponse>, ValidationProblem, ProblemHttpResult>> GetMonthlyList(
         HttpContext context, ComplexCasesDbContext db, Auditing audit, Pseudonymiser pseudonyms,
         string pdu,
         [FromQuery] string? run, [FromQuery] string? status, [FromQuery] string? change, [FromQuery] string? team,
@@ -121,7 +121,7 @@ internal static class ComplexCasesApi
             names ? r.Forename : null, names ? r.Surname : null, r.TeamName,
             names ? r.PractitionerName : null, names ? r.SpoName : null,
             r.Status, r.Change, r.Score, Criteria(r.MetMask), Criteria(r.UnknownMask), r.MonthsListed, r.LimitedAccess)).ToList();
-        audit.Record(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
             list.Rows.Select(r => r.Crn), $"pdu={pdu}; run={list.Run.Id}; page={list.Page}; via=api");
 
         return TypedResults.Ok(new MonthlyListResponse(
@@ -133,7 +133,7 @@ internal static class ComplexCasesApi
             [.. list.Practitioners.Select(p => new CodeAndName(p.Code, names ? p.Name : null))]));
     }
 
-    private static Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult> GetCase(
+    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> GetCase(
         HttpContext context, ComplexCasesDbContext db, Auditing audit, string crn, [FromQuery] string? run)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -146,12 +146,12 @@ internal static class ComplexCasesApi
         var details = CaseQuery.Run(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
         if (details is null)
         {
-            audit.Record(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "case requested through the API", [crn], $"path={Prefix}/cases/{crn}");
+            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "case requested through the API", [crn], $"path={Prefix}/cases/{crn}");
             return NotFound();
         }
         var c = details.Listed;
         var runRecord = db.Runs.AsNoTracking().First(r => r.Id == c.RunId);
-        audit.Record(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, "complex case review", [crn], $"run={c.RunId}; via=api");
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, "complex case review", [crn], $"run={c.RunId}; via=api");
 
         return TypedResults.Ok(new CaseResponse(
             c.Crn, c.Forename, c.Surname, c.PduCode, c.PduName, c.TeamCode, c.TeamName, c.PractitionerName, c.SpoName, c.LimitedAccess,

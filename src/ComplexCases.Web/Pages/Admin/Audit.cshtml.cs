@@ -24,7 +24,7 @@ public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageM
     public AuditPage? Results { get; private set; }
     public List<(string Field, string Message)> Errors { get; } = [];
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (!ModelState.IsValid) Errors.Add(("page", "Page must be a whole number"));
         Crn? crn = null;
@@ -46,7 +46,7 @@ public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageM
         Results = AuditSearch.Find(db, new AuditQuery(crn, string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), from,
             to?.AddDays(1), PageNumber ?? 1));
         var user = CurrentUser.Require(HttpContext);
-        audit.Record(user, AuditAction.Consultation, AuditEventTypes.AuditSearched, "audit log search",
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AuditSearched, "audit log search",
             crn is { } c ? [c.ToString()] : [], new AuditDetails().Add("actor", Actor ?? "").Add("from", From ?? "").Add("to", To ?? "").ToString());
         return Page();
     }

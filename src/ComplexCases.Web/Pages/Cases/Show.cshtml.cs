@@ -19,7 +19,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit) : PageMo
 
     public CaseDetails? Case { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         // Not listed, not visible and malformed all look the same from outside: nothing to say about that CRN.
         if (!Domain.People.Crn.TryParse(Crn, out _)) return NotFound();
@@ -28,10 +28,10 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit) : PageMo
         if (Case is null)
         {
             // Someone asked for a case they may not see (or that is not listed): say nothing about it, but record the attempt.
-            audit.Record(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "case page requested", [Crn], $"path=/cases/{Crn}");
+            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "case page requested", [Crn], $"path=/cases/{Crn}");
             return NotFound();
         }
-        audit.Record(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, "complex case review", [Crn], $"run={Case.Listed.RunId}");
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, "complex case review", [Crn], $"run={Case.Listed.RunId}");
         return Page();
     }
 }

@@ -28,13 +28,13 @@ public sealed class DownloadModel(ComplexCasesDbContext db, Auditing audit) : Pa
     {
     }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
         var user = CurrentUser.Require(HttpContext);
         var download = DownloadList.Run(db, Pdu, Run, q => q.PermittedTo(user, Permission.DownloadList));
         if (download is null) return NotFound();
-        audit.Record(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, Purpose!, download.Value.Crns,
+        await audit.RecordAsync(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, Purpose!, download.Value.Crns,
             new AuditDetails().Add("pdu", Pdu).Add("run", Run?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
                 .Add("recipient", Recipient!).Add("format", "csv").ToString());
         return File(download.Value.Csv, "text/csv", $"{OutputWriter.FileNameFor(Pdu)}.csv");

@@ -37,7 +37,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudony
     public string Pseudonym(string crn) => pseudonyms.For(crn);
     public List<string> Errors { get; } = [];
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         foreach (var (key, entry) in ModelState)
         {
@@ -81,7 +81,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudony
         if (List is null || List.TotalMatching + List.Complex + List.PossiblyComplex + List.Left == 0) return NotFound();
         ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
         CanDownload = user.Has(Permission.DownloadList);
-        audit.Record(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
             List.Rows.Select(r => r.Crn), $"pdu={Pdu}; run={List.Run.Id}; page={List.Page}");
         return Page();
     }

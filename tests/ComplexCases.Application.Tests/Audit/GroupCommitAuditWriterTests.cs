@@ -1,0 +1,40 @@
+using ComplexCases.Application.Audit;
+using ComplexCases.Domain.Audit;
+using ComplexCases.TestSupport.Data;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplexCases.Application.Tests.Audit;
+
+public sealed class GroupCommitAuditWriterTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task AppendAsync_ManyConcurrentCallers_AllCommittedInOneUnbrokenChain()
+    {
+        _db.Open().Dispose();
+        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new FakeTimeProvider(DateTimeOffset.Parse("2024-09-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            writer.AppendAsync(new AuditEntryRequest($"user{i % 7}", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")))));
+
+        _db.Count("audit_events").ShouldBe(200);
+        using var db = _db.Open();
+        var result = AuditLog.Verify(db);
+        result.Break.ShouldBeNull();
+        result.IntactEntries.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task AppendAsync_WhenTheDatabaseRefuses_FaultsTheCallers()
+    {
+        _db.Execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), TimeProvider.System);
+
+        await Should.ThrowAsync<Exception>(() => writer.AppendAsync(new AuditEntryRequest("u", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")));
+
+        _db.Count("audit_events").ShouldBe(0);
+    }
+}
