@@ -4,7 +4,6 @@ using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
-using nietras.SeparatedValues;
 
 namespace ComplexCases.Application.Lists;
 
@@ -22,26 +21,15 @@ public static class DownloadList
         if (cases.Count == 0) return null;
 
         using var stream = new MemoryStream();
-        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stream, leaveOpen: true))
+        ListCsv.Write(stream, cases.Select(c =>
         {
-            foreach (var c in cases)
-            {
-                using var row = writer.NewRow();
-                var left = c.Change == (byte)ListChange.Left;
-                row["crn"].Set(c.Crn);
-                row["forename"].Set(c.Forename ?? "");
-                row["surname"].Set(c.Surname ?? "");
-                row["team"].Set(c.TeamName ?? c.TeamCode ?? "");
-                row["practitioner"].Set(c.PractitionerName ?? c.PractitionerCode ?? "");
-                row["spo"].Set(c.SpoName ?? c.SpoCode ?? "");
-                row["status"].Set(left ? "left" : c.Status == (byte)ScreeningStatus.Complex ? "complex" : "possibly_complex");
-                row["score"].Format(c.Score);
-                row["criteria_met"].Set(OutputWriter.Criteria(CriterionIds.InMask(c.MetMask).Select(i => i.ToKey())));
-                row["criteria_unknown"].Set(OutputWriter.Criteria(CriterionIds.InMask(c.UnknownMask).Select(i => i.ToKey())));
-                row["change"].Set(((ListChange)c.Change).ToString().ToLower(CultureInfo.InvariantCulture));
-                row["months_listed"].Format(c.MonthsListed);
-            }
-        }
+            var left = c.Change == (byte)ListChange.Left;
+            return new ListCsvRow(c.Crn, c.Forename, c.Surname, c.TeamName ?? c.TeamCode, c.PractitionerName ?? c.PractitionerCode,
+                c.SpoName ?? c.SpoCode, left ? "left" : c.Status == (byte)ScreeningStatus.Complex ? "complex" : "possibly_complex", c.Score,
+                OutputWriter.Criteria(CriterionIds.InMask(c.MetMask).Select(i => i.ToKey())),
+                OutputWriter.Criteria(CriterionIds.InMask(c.UnknownMask).Select(i => i.ToKey())),
+                ((ListChange)c.Change).ToString().ToLower(CultureInfo.InvariantCulture), c.MonthsListed);
+        }));
         return (cases.Select(c => c.Crn).ToList(), stream.ToArray());
     }
 }

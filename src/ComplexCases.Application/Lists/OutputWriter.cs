@@ -102,23 +102,10 @@ public sealed class OutputWriter : IDisposable
 
     private static void WritePduCsv(string path, IEnumerable<ListEntry> entries)
     {
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
-        foreach (var c in entries)
-        {
-            using var row = writer.NewRow();
-            row["crn"].Set(c.Crn);
-            row["forename"].Set(c.Forename ?? "");
-            row["surname"].Set(c.Surname ?? "");
-            row["team"].Set(c.TeamName ?? c.TeamCode ?? "");
-            row["practitioner"].Set(c.PractitionerName ?? c.PractitionerCode ?? "");
-            row["spo"].Set(c.SpoName ?? c.SpoCode ?? "");
-            row["status"].Set(c.StatusText);
-            row["score"].Format(c.Score);
-            row["criteria_met"].Set(Criteria(c.Met));
-            row["criteria_unknown"].Set(Criteria(c.Unknown));
-            row["change"].Set(c.ChangeText);
-            row["months_listed"].Format(c.MonthsListed);
-        }
+        using var file = File.Create(path);
+        ListCsv.Write(file, entries.Select(c => new ListCsvRow(c.Crn, c.Forename, c.Surname, c.TeamName ?? c.TeamCode,
+            c.PractitionerName ?? c.PractitionerCode, c.SpoName ?? c.SpoCode, c.StatusText, c.Score, Criteria(c.Met), Criteria(c.Unknown),
+            c.ChangeText, c.MonthsListed)));
     }
 
     private static void WriteRejected(string path, ScreeningReport report)
