@@ -14,7 +14,12 @@ public sealed class IndexModel(ComplexCasesDbContext db) : PageModel
 {
     public sealed record PduSummary(string Code, string? Name, int Complex, int PossiblyComplex, int New);
 
+    public sealed record YourCase(string Crn, string? Name, string PduCode, ScreeningStatus Status, ListChange Change, int Score);
+
     public ScreeningRun? LatestRun { get; private set; }
+    /// <summary>For practitioners and SPOs: the people on this month's list they need to act on.</summary>
+    public IReadOnlyList<YourCase> YourCases { get; private set; } = [];
+    public CaseScope Scope { get; private set; }
     public IReadOnlyList<PduSummary> Pdus { get; private set; } = [];
 
     public void OnGet()
@@ -23,7 +28,17 @@ public sealed class IndexModel(ComplexCasesDbContext db) : PageModel
         if (LatestRun is null) return;
         var runId = LatestRun.Id;
         var user = CurrentUser.Require(HttpContext);
+        Scope = user.Roles.Select(Permissions.ScopeOf).DefaultIfEmpty(CaseScope.None).Max();
         if (!user.Has(Permission.ViewMonthlyList)) return;
+        if (Scope is CaseScope.OwnCases or CaseScope.TeamCases && CaseAccess.NamesFor(user) == NameVisibility.All)
+        {
+            YourCases = db.ListedCases.AsNoTracking().PermittedTo(user, Permission.ViewCaseNames)
+                .Where(c => c.RunId == runId && c.Change != (byte)ListChange.Left)
+                .OrderByDescending(c => c.Change == (byte)ListChange.New).ThenByDescending(c => c.Score).ThenBy(c => c.Crn)
+                .Take(100)
+                .Select(c => new YourCase(c.Crn, c.Forename + " " + c.Surname, c.PduCode, (ScreeningStatus)c.Status, (ListChange)c.Change, c.Score))
+                .ToList();
+        }
         Pdus = db.ListedCases.AsNoTracking().PermittedTo(user, Permission.ViewMonthlyList).Where(c => c.RunId == runId)
             .GroupBy(c => new { c.PduCode, c.PduName })
             .Select(g => new PduSummary(g.Key.PduCode, g.Key.PduName,

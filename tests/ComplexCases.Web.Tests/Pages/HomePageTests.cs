@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplexCases.Web.Tests.Pages;
+
+public sealed partial class HomePageTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
+{
+    [Fact]
+    public async Task Home_Practitioner_ListsExactlyTheirCasesOnThisMonthsList()
+    {
+        var client = await site.SignInAsync("practitioner");
+
+        var html = await client.GetStringAsync("/");
+
+        html.ShouldContain("What to do this month");
+        html.ShouldContain("reflective practice conversation");
+        var shown = CaseLink().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
+        using var db = site.Services.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
+        var latest = db.Runs.Max(r => r.Id);
+        var theirs = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode == staff && c.Change != 3).Select(c => c.Crn).ToHashSet();
+        theirs.ShouldNotBeEmpty();
+        shown.ShouldBe(theirs, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Home_Spo_SpeaksToTheSpoAboutTheTeam()
+    {
+        var client = await site.SignInAsync("spo");
+
+        var html = await client.GetStringAsync("/");
+
+        html.ShouldContain("between the practitioner and you");
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("panel-member")]
+    public async Task Home_RoleWithoutLists_SaysSoWithoutShowingCases(string user)
+    {
+        var client = await site.SignInAsync(user);
+
+        var html = await client.GetStringAsync("/");
+
+        html.ShouldContain("Your role does not include case lists");
+        CaseLink().IsMatch(html).ShouldBeFalse();
+    }
+
+    [GeneratedRegex("href=\"/cases/([A-Z][0-9]{6})\\?")]
+    private static partial Regex CaseLink();
+}
