@@ -48,7 +48,7 @@ public sealed class OutputWriter : IDisposable
                 // next ones reuse that memory instead of growing the heap beside the store (a national run writes 110).
                 if (books is not null && ++written % 16 == 0) GC.Collect(0);
                 WritePduCsv(Path.Combine(lists, FileNameFor(group.Key) + ".csv"), group);
-                if (books is not null) PduWorkbook.Write(Path.Combine(books, FileNameFor(group.Key) + ".xlsx"), group.Key, [.. group], report);
+                if (books is not null) PduWorkbook.Write(Path.Combine(books, FileNameFor(group.Key) + ".xlsx"), group.Key, [.. group], report.Definition.Definition, report.AsOf);
             }
             WriteRejected(Path.Combine(writer._staging, RejectedFile), report);
             return writer;

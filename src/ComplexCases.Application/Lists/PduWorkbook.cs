@@ -12,15 +12,25 @@ namespace ComplexCases.Application.Lists;
 /// Written with the Open XML SDK's streaming writer: a national run writes over a hundred of these, and an
 /// in-memory workbook model (ClosedXML) cost half a second and 100 MB doing so.
 /// </summary>
-internal static class PduWorkbook
+public static class PduWorkbook
 {
     private const uint Bold = 1;
     private const uint Wrapped = 2;
 
-    public static void Write(string path, string pduCode, IReadOnlyList<ListEntry> entries, ScreeningReport report)
+    public static void Write(string path, string pduCode, IReadOnlyList<ListEntry> entries, Definition definition, DateOnly asOf)
     {
-        var definition = report.Definition.Definition;
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        Write(document, pduCode, entries, definition, asOf);
+    }
+
+    public static void Write(Stream stream, string pduCode, IReadOnlyList<ListEntry> entries, Definition definition, DateOnly asOf)
+    {
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        Write(document, pduCode, entries, definition, asOf);
+    }
+
+    private static void Write(SpreadsheetDocument document, string pduCode, IReadOnlyList<ListEntry> entries, Definition definition, DateOnly asOf)
+    {
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         AddStyles(workbook);
@@ -32,7 +42,7 @@ internal static class PduWorkbook
             rows: CaseRows(fixedHeaders, entries, definition));
 
         var about = workbook.AddNewPart<WorksheetPart>();
-        WriteSheet(about, freezeHeader: false, widths: [40, 22, 8, 90], rows: CriteriaRows(definition, pduCode, report.AsOf));
+        WriteSheet(about, freezeHeader: false, widths: [40, 22, 8, 90], rows: CriteriaRows(definition, pduCode, asOf));
 
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(cases), SheetId = 1, Name = "Cases" });

@@ -55,10 +55,45 @@ public sealed partial class DefinitionsRunsDownloadTests(DemoSiteFactory site) :
         lines.Length.ShouldBeGreaterThan(1);
         using var scope = site.Services.CreateScope();
         using var db = scope.ServiceProvider.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
-        var disclosure = db.Set<StoredAuditEvent>().Where(e => e.EventType == "list.downloaded").ToList().ShouldHaveSingleItem();
+        var disclosure = db.Set<StoredAuditEvent>().Where(e => e.EventType == "list.downloaded").ToList().Single(e => e.Details.Contains("MAPPA coordinator, Norfolk", StringComparison.Ordinal));
         disclosure.Action.ShouldBe(ComplexCases.Domain.Audit.AuditAction.Disclosure.ToKey());
         disclosure.Details.ShouldContain("MAPPA coordinator, Norfolk");
         disclosure.SubjectCount.ShouldBe(lines.Length - 1);
+    }
+
+    [Fact]
+    public async Task Download_AsXlsx_GivesAValidWorkbookWithTheCriteriaExplained()
+    {
+        var client = await site.SignInAsync("panel-team");
+        var form = await client.GetStringAsync("/lists/EOENFK/download");
+
+        var response = await client.PostAsync("/lists/EOENFK/download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Recipient"] = "Complex Cases Panel", ["Purpose"] = "triage meeting", ["Format"] = "xlsx",
+            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, isEditable: false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
+        document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["Cases", "Criteria"]);
+    }
+
+    [Fact]
+    public async Task Download_UnknownFormat_AsksToChooseAndDisclosesNothing()
+    {
+        var client = await site.SignInAsync("head-of-pdu");
+        var form = await client.GetStringAsync("/lists/EOENFK/download");
+
+        var response = await client.PostAsync("/lists/EOENFK/download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Recipient"] = "someone", ["Purpose"] = "something", ["Format"] = "pdf", ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+        }));
+
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Choose CSV or XLSX");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
     }
 
     [Fact]

@@ -24,19 +24,30 @@ public sealed class DownloadModel(ComplexCasesDbContext db, Auditing audit) : Pa
     [BindProperty, Required(ErrorMessage = "Enter why it is needed"), StringLength(500, ErrorMessage = "Purpose must be 500 characters or fewer")]
     public string? Purpose { get; set; }
 
+    [BindProperty] public string? Format { get; set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var format = Format switch
+        {
+            null or "" or "csv" => DownloadFormat.Csv,
+            "xlsx" => DownloadFormat.Xlsx,
+            _ => (DownloadFormat?)null,
+        };
+        if (format is null) ModelState.AddModelError(nameof(Format), "Choose CSV or XLSX");
         if (!ModelState.IsValid) return Page();
         var user = CurrentUser.Require(HttpContext);
-        var download = DownloadList.Run(db, Pdu, Run, q => q.PermittedTo(user, Permission.DownloadList));
+        var download = DownloadList.Run(db, Pdu, Run, q => q.PermittedTo(user, Permission.DownloadList), format!.Value);
         if (download is null) return NotFound();
         await audit.RecordAsync(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, Purpose!, download.Value.Crns,
             new AuditDetails().Add("pdu", Pdu).Add("run", Run?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
-                .Add("recipient", Recipient!).Add("format", "csv").ToString());
-        return File(download.Value.Csv, "text/csv", $"{OutputWriter.FileNameFor(Pdu)}.csv");
+                .Add("recipient", Recipient!).Add("format", format.Value.ToString().ToLowerInvariant()).ToString());
+        return format == DownloadFormat.Xlsx
+            ? File(download.Value.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{OutputWriter.FileNameFor(Pdu)}.xlsx")
+            : File(download.Value.Content, "text/csv", $"{OutputWriter.FileNameFor(Pdu)}.csv");
     }
 }
