@@ -64,7 +64,7 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 if (demo.Enabled) DemoData.EnsureSeeded(app.Services, Console.Out);
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
