@@ -1,0 +1,72 @@
+using System.Net;
+using ComplexCases.Application.Access;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplexCases.Web.Tests;
+
+/// <summary>
+/// Every page and API endpoint as every demo role: allowed exactly where Permissions.cs says so. Case-scoped
+/// targets use a case of the demo practitioner, which every role with a case scope covers.
+/// </summary>
+public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
+{
+    private static readonly Dictionary<string, Role> Users = new()
+    {
+        ["practitioner"] = Role.Practitioner, ["spo"] = Role.Spo, ["head-of-pdu"] = Role.HeadOfPdu, ["panel-team"] = Role.PanelTeam,
+        ["panel-member"] = Role.PanelMember, ["qdo"] = Role.Qdo, ["analyst"] = Role.Analyst, ["admin"] = Role.Administrator,
+    };
+
+    /// <summary>Path (with {crn} for a case of the demo practitioner), the permission it needs, and whether it is an API call.</summary>
+    private static readonly (string Path, Permission Permission, bool Api)[] Targets =
+    [
+        ("/", Permission.ViewHome, false),
+        ("/definitions", Permission.ViewDefinitions, false),
+        ("/runs", Permission.ViewRuns, false),
+        ("/runs/new", Permission.RunScreening, false),
+        ("/admin/audit", Permission.ViewAuditLog, false),
+        ("/lists/EOENFK", Permission.ViewMonthlyList, false),
+        ("/lists/EOENFK/download", Permission.DownloadList, false),
+        ("/cases/{crn}", Permission.ViewCaseNames, false),
+        ("/api/lists/EOENFK", Permission.ViewMonthlyList, true),
+        ("/api/cases/{crn}", Permission.ViewCaseNames, true),
+        ("/api/runs", Permission.ViewRuns, true),
+        ("/api/definitions", Permission.ViewDefinitions, true),
+    ];
+
+    public static TheoryData<string> Roles => [.. Users.Keys];
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryTarget_AsThisRole_AllowedOnlyWithThePermission(string user)
+    {
+        var crn = CaseOfTheDemoPractitioner();
+        var client = await site.SignInAsync(user);
+        var role = Users[user];
+        var problems = new List<string>();
+
+        foreach (var (template, permission, api) in Targets)
+        {
+            var path = template.Replace("{crn}", crn, StringComparison.Ordinal);
+            var response = await client.GetAsync(path);
+            var allowed = Permissions.Has(role, permission);
+            var scoped = Permissions.CaseScoped.Contains(permission);
+            var expected = !allowed ? (api ? "403" : "forbidden")
+                : scoped && Permissions.ScopeOf(role) == CaseScope.None ? "404"
+                : "200";
+            var actual = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/forbidden", StringComparison.Ordinal)
+                ? "forbidden"
+                : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (actual != expected) problems.Add($"{path}: expected {expected}, got {actual}");
+        }
+
+        problems.ShouldBeEmpty();
+    }
+
+    private string CaseOfTheDemoPractitioner()
+    {
+        using var db = site.Services.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
+        var latest = db.Runs.Max(r => r.Id);
+        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess).Crn;
+    }
+}
