@@ -21,12 +21,15 @@ internal static partial class SignedInClient
     public static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync("/sign-in");
-        var token = Token().Match(form).Groups[1].Value;
+        var token = AntiforgeryToken(form);
         return await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token,
         }));
     }
+
+    /// <summary>The antiforgery token a form carries.</summary>
+    public static string AntiforgeryToken(string html) => Token().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

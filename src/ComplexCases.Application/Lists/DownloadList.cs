@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComplexCases.Application.Screening;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
@@ -27,6 +26,12 @@ public static class DownloadList
         var cases = scope(db.ListedCases.AsNoTracking().Where(c => c.RunId == run.Id && c.PduCode == pduCode)).OrderBy(c => c.Crn).ToList();
         if (cases.Count == 0) return null;
 
+        var entries = cases.Select(c => new ListEntry(c.Crn, c.PduCode, c.PduName, c.RegionCode, (ScreeningStatus)c.Status, (ListChange)c.Change,
+            c.Score, c.MetMask, c.UnknownMask, c.MonthsListed)
+        {
+            Forename = c.Forename, Surname = c.Surname, TeamCode = c.TeamCode, TeamName = c.TeamName,
+            PractitionerCode = c.PractitionerCode, PractitionerName = c.PractitionerName, SpoCode = c.SpoCode, SpoName = c.SpoName,
+        }).ToList();
         using var stream = new MemoryStream();
         if (format == DownloadFormat.Xlsx)
         {
@@ -34,24 +39,12 @@ public static class DownloadList
             var stored = db.Definitions.AsNoTracking().First(d => d.Id == run.DefinitionId && d.Version == run.DefinitionVersion);
             var definition = DefinitionParser.Parse(stored.Json).Definition
                 ?? throw new InvalidOperationException($"Stored definition {stored.Id} v{stored.Version} no longer parses.");
-            var entries = cases.Select(c => new ListEntry(c.Crn, c.PduCode, c.PduName, c.RegionCode, (ScreeningStatus)c.Status, (ListChange)c.Change,
-                c.Score, c.MetMask, c.UnknownMask, c.MonthsListed)
-            {
-                Forename = c.Forename, Surname = c.Surname, TeamCode = c.TeamCode, TeamName = c.TeamName,
-                PractitionerCode = c.PractitionerCode, PractitionerName = c.PractitionerName, SpoCode = c.SpoCode, SpoName = c.SpoName,
-            }).ToList();
             PduWorkbook.Write(stream, pduCode, entries, definition, run.AsOf);
-            return (cases.Select(c => c.Crn).ToList(), stream.ToArray());
         }
-        ListCsv.Write(stream, cases.Select(c =>
+        else
         {
-            var left = c.Change == (byte)ListChange.Left;
-            return new ListCsvRow(c.Crn, c.Forename, c.Surname, c.TeamName ?? c.TeamCode, c.PractitionerName ?? c.PractitionerCode,
-                c.SpoName ?? c.SpoCode, left ? "left" : c.Status == (byte)ScreeningStatus.Complex ? "complex" : "possibly_complex", c.Score,
-                OutputWriter.Criteria(CriterionIds.InMask(c.MetMask).Select(i => i.ToKey())),
-                OutputWriter.Criteria(CriterionIds.InMask(c.UnknownMask).Select(i => i.ToKey())),
-                ((ListChange)c.Change).ToString().ToLower(CultureInfo.InvariantCulture), c.MonthsListed);
-        }));
+            ListCsv.Write(stream, entries.Select(ListCsvRow.From));
+        }
         return (cases.Select(c => c.Crn).ToList(), stream.ToArray());
     }
 }

@@ -103,9 +103,7 @@ public sealed class OutputWriter : IDisposable
     private static void WritePduCsv(string path, IEnumerable<ListEntry> entries)
     {
         using var file = File.Create(path);
-        ListCsv.Write(file, entries.Select(c => new ListCsvRow(c.Crn, c.Forename, c.Surname, c.TeamName ?? c.TeamCode,
-            c.PractitionerName ?? c.PractitionerCode, c.SpoName ?? c.SpoCode, c.StatusText, c.Score, Criteria(c.Met), Criteria(c.Unknown),
-            c.ChangeText, c.MonthsListed)));
+        ListCsv.Write(file, entries.Select(ListCsvRow.From));
     }
 
     private static void WriteRejected(string path, ScreeningReport report)

@@ -10,8 +10,6 @@ namespace ComplexCases.Cli.Commands;
 /// <summary><c>complexcases screen</c>: the monthly screening run (screening-output.md).</summary>
 internal static class ScreenCommand
 {
-    private static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
-    private static readonly DateOnly LatestAsOf = new(2100, 12, 31);
 
     public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
     {
@@ -33,16 +31,6 @@ internal static class ScreenCommand
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 error.WriteLine($"error: --as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
-                return CliApp.UserError;
-            }
-            if (date < EarliestAsOf || date > LatestAsOf)
-            {
-                error.WriteLine($"error: --as-of: {dateText} is outside the dates a screening can have ({EarliestAsOf:yyyy-MM-dd} to {LatestAsOf:yyyy-MM-dd})");
-                return CliApp.UserError;
-            }
-            if (string.IsNullOrWhiteSpace(parse.GetValue(outFolder)))
-            {
-                error.WriteLine("error: --out: give a folder for the lists");
                 return CliApp.UserError;
             }
             var request = new ScreenRequest(parse.GetValue(extract)!, date, parse.GetValue(outFolder)!)

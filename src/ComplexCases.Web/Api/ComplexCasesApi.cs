@@ -24,9 +24,6 @@ internal static class ComplexCasesApi
 {
     public const string Prefix = "/api";
 
-    public const int MaxPageSize = 200;
-
-    private static readonly string[] Sorts = ["crn", "surname", "score", "practitioner", "months"];
 
     public static IEndpointRouteBuilder MapComplexCasesApi(this IEndpointRouteBuilder app)
     {
@@ -77,38 +74,8 @@ internal static class ComplexCasesApi
         [FromQuery] string? practitioner, [FromQuery] string? criterion, [FromQuery] string? sort,
         [FromQuery] string? page, [FromQuery] string? pageSize)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var runId = WholeNumber(run, "run", "Run", errors);
-        var pageNumber = WholeNumber(page, "page", "Page", errors);
-        var size = WholeNumber(pageSize, "pageSize", "Page size", errors);
-        if (pageNumber is < 1) errors["page"] = ["Page must be 1 or more"];
-        if (size is < 1 or > MaxPageSize) errors["pageSize"] = [$"Page size must be between 1 and {MaxPageSize}"];
-
-        var request = new MonthlyListRequest(pdu) { RunId = runId, Page = pageNumber ?? 1, PageSize = size ?? 25, TeamCode = team, PractitionerCode = practitioner };
-        if (status is not null)
-        {
-            if (status == "complex") request = request with { Status = ScreeningStatus.Complex };
-            else if (status == "possibly_complex") request = request with { Status = ScreeningStatus.PossiblyComplex };
-            else errors["status"] = ["Status must be complex or possibly_complex"];
-        }
-        if (change is not null)
-        {
-            if (change == "new") request = request with { Change = ListChange.New };
-            else if (change == "continuing") request = request with { Change = ListChange.Continuing };
-            else if (change == "left") request = request with { Change = ListChange.Left };
-            else errors["change"] = ["Change must be new, continuing or left"];
-        }
-        if (criterion is not null)
-        {
-            if (CriterionIds.TryParse(criterion, out var id)) request = request with { Criterion = id };
-            else errors["criterion"] = [$"Criterion must be one of {string.Join(", ", CriterionIds.All.Select(c => c.ToKey()))}"];
-        }
-        if (sort is not null)
-        {
-            var index = Array.IndexOf(Sorts, sort);
-            if (index < 0) errors["sort"] = [$"Sort must be one of {string.Join(", ", Sorts)}"];
-            else request = request with { Sort = (MonthlyListSort)index };
-        }
+        var (request, problems) = MonthlyListParameters.Parse(pdu, run, status, change, team, practitioner, criterion, sort, page, pageSize);
+        var errors = problems.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
 
         var user = CurrentUser.Require(context);

@@ -16,17 +16,15 @@ namespace ComplexCases.Web.Pages.Lists;
 [Authorize(Policy = nameof(Permission.ViewMonthlyList))]
 public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudonymiser pseudonyms) : PageModel
 {
-    private static readonly string[] Sorts = ["crn", "surname", "score", "practitioner", "months"];
-
     [FromRoute] public string Pdu { get; set; } = "";
-    [FromQuery] public int? Run { get; set; }
+    [FromQuery] public string? Run { get; set; }
     [FromQuery] public string? Status { get; set; }
     [FromQuery] public string? Change { get; set; }
     [FromQuery] public string? Team { get; set; }
     [FromQuery] public string? Practitioner { get; set; }
     [FromQuery] public string? Criterion { get; set; }
     [FromQuery] public string? Sort { get; set; }
-    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public string? PageNumber { get; set; }
 
     public MonthlyList? List { get; private set; }
     /// <summary>Analysts see pseudonymised lists: no names, no link to the case.</summary>
@@ -39,37 +37,8 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudony
 
     public async Task<IActionResult> OnGetAsync()
     {
-        foreach (var (key, entry) in ModelState)
-        {
-            if (entry.Errors.Count > 0) Errors.Add($"{char.ToUpperInvariant(key[0])}{key[1..]} must be a whole number");
-        }
-        var request = new MonthlyListRequest(Pdu) { RunId = Run, Page = PageNumber ?? 1 };
-        if (PageNumber is < 1) Errors.Add("Page must be 1 or more");
-        if (Status is not null)
-        {
-            if (Status == "complex") request = request with { Status = ScreeningStatus.Complex };
-            else if (Status == "possibly_complex") request = request with { Status = ScreeningStatus.PossiblyComplex };
-            else Errors.Add("Status must be complex or possibly_complex");
-        }
-        if (Change is not null)
-        {
-            if (Change == "new") request = request with { Change = ListChange.New };
-            else if (Change == "continuing") request = request with { Change = ListChange.Continuing };
-            else if (Change == "left") request = request with { Change = ListChange.Left };
-            else Errors.Add("Change must be new, continuing or left");
-        }
-        if (Criterion is not null)
-        {
-            if (CriterionIds.TryParse(Criterion, out var id)) request = request with { Criterion = id };
-            else Errors.Add($"Criterion must be one of {string.Join(", ", CriterionIds.All.Select(c => c.ToKey()))}");
-        }
-        if (Sort is not null)
-        {
-            var index = Array.IndexOf(Sorts, Sort);
-            if (index < 0) Errors.Add($"Sort must be one of {string.Join(", ", Sorts)}");
-            else request = request with { Sort = (MonthlyListSort)index };
-        }
-        request = request with { TeamCode = Team, PractitionerCode = Practitioner };
+        var (request, errors) = MonthlyListParameters.Parse(Pdu, Run, Status, Change, Team, Practitioner, Criterion, Sort, PageNumber);
+        Errors.AddRange(errors.Values);
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
