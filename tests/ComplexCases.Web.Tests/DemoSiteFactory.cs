@@ -18,6 +18,10 @@ public sealed class DemoSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Months", "3");
     }
 
+    /// <summary>The site's own database, opened directly (to check what was stored or audited).</summary>
+    public ComplexCases.Data.ComplexCasesDbContext OpenDatabase() =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>(Services).Open();
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

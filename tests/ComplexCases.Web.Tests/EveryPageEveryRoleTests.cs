@@ -64,7 +64,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
 
     private string CaseOfTheDemoPractitioner()
     {
-        using var db = site.Services.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
         return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess).Crn;

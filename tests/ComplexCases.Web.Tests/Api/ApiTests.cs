@@ -409,7 +409,7 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
             listed.First(c => c.PractitionerCode != staff).Crn);
     }
 
-    private ComplexCasesDbContext OpenDatabase() => site.Services.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+    private ComplexCasesDbContext OpenDatabase() => site.OpenDatabase();
 
     [GeneratedRegex("\\b[A-Z][0-9]{6}\\b")]
     private static partial Regex CrnPattern();

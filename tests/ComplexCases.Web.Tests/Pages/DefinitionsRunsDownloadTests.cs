@@ -53,8 +53,7 @@ public sealed partial class DefinitionsRunsDownloadTests(DemoSiteFactory site) :
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
         lines[0].ShouldBe("crn,forename,surname,team,practitioner,spo,status,score,criteria_met,criteria_unknown,change,months_listed");
         lines.Length.ShouldBeGreaterThan(1);
-        using var scope = site.Services.CreateScope();
-        using var db = scope.ServiceProvider.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        using var db = site.OpenDatabase();
         var disclosure = db.Set<StoredAuditEvent>().Where(e => e.EventType == "list.downloaded").ToList().Single(e => e.Details.Contains("MAPPA coordinator, Norfolk", StringComparison.Ordinal));
         disclosure.Action.ShouldBe(ComplexCases.Domain.Audit.AuditAction.Disclosure.ToKey());
         disclosure.Details.ShouldContain("MAPPA coordinator, Norfolk");

@@ -15,7 +15,7 @@ public sealed partial class HomePageTests(DemoSiteFactory site) : IClassFixture<
         html.ShouldContain("What to do this month");
         html.ShouldContain("reflective practice conversation");
         var shown = CaseLink().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
-        using var db = site.Services.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
         var theirs = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode == staff && c.Change != 3).Select(c => c.Crn).ToHashSet();

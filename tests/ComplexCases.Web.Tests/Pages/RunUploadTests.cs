@@ -131,7 +131,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
 
     private int RunCount()
     {
-        using var db = site.Services.GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>().Open();
+        using var db = site.OpenDatabase();
         return db.Runs.Count();
     }
 
