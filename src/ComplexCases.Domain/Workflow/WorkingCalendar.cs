@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ComplexCases.Domain.Workflow;
+
+/// <summary>
+/// Working days in England and Wales: Monday to Friday except bank holidays. The holidays are data
+/// (<c>definitions/bank-holidays-england-and-wales.json</c>), because they change by proclamation
+/// (a coronation, a state funeral) and no rule can predict them.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    private readonly FrozenSet<DateOnly> _holidays;
+
+    public WorkingCalendar(IEnumerable<DateOnly> bankHolidays, DateOnly coversFrom, DateOnly coversTo)
+    {
+        if (coversTo < coversFrom) throw new ArgumentException("The calendar must cover at least one day.", nameof(coversTo));
+        _holidays = bankHolidays.ToFrozenSet();
+        CoversFrom = coversFrom;
+        CoversTo = coversTo;
+    }
+
+    /// <summary>The first and last days for which the holiday list is known to be complete.</summary>
+    public DateOnly CoversFrom { get; }
+
+    public DateOnly CoversTo { get; }
+
+    public IReadOnlySet<DateOnly> BankHolidays => _holidays;
+
+    public bool IsWorkingDay(DateOnly day)
+    {
+        EnsureCovered(day);
+        return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
+    }
+
+    /// <summary>
+    /// The working day <paramref name="workingDays"/> working days after <paramref name="start"/>; the start itself
+    /// does not count (a case listed on Friday with 1 working day is due on Monday, or Tuesday after a bank holiday).
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var day = start;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day)) counted++;
+        }
+        return day;
+    }
+
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/>; negative when <paramref name="to"/> is earlier.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        if (to < from) return -WorkingDaysBetween(to, from);
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day)) count++;
+        }
+        return count;
+    }
+
+    private void EnsureCovered(DateOnly day)
+    {
+        // Past the end of the list a date could silently land on an unknown bank holiday: say so instead.
+        if (day < CoversFrom || day > CoversTo)
+            throw new InvalidOperationException(
+                $"The bank holiday list covers {CoversFrom:yyyy-MM-dd} to {CoversTo:yyyy-MM-dd}; {day:yyyy-MM-dd} is outside it. Add the next year's bank holidays to the calendar file.");
+    }
+
+    /// <summary>Reads the calendar file: <c>{"division": "england-and-wales", "coversFrom": "…", "coversTo": "…", "events": [{"date": "…", "title": "…"}]}</c>.</summary>
+    public static WorkingCalendar Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var root = document.RootElement;
+        var from = Date(root, "coversFrom");
+        var to = Date(root, "coversTo");
+        if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            throw new FormatException("events: required, a list of {date, title}");
+        var days = new List<DateOnly>();
+        var index = 0;
+        foreach (var item in events.EnumerateArray())
+        {
+            var day = Date(item, "date", $"events[{index}].");
+            if (day < from || day > to) throw new FormatException($"events[{index}].date: {day:yyyy-MM-dd} is outside coversFrom..coversTo");
+            days.Add(day);
+            index++;
+        }
+        return new WorkingCalendar(days, from, to);
+    }
+
+    private static DateOnly Date(JsonElement element, string name, string path = "")
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String
+            || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            throw new FormatException($"{path}{name}: required, a date as yyyy-MM-dd");
+        return day;
+    }
+}
