@@ -1,6 +1,7 @@
 using ComplexCases.Data.Audit;
 using ComplexCases.Data.Screening;
 using ComplexCases.Data.Accounts;
+using ComplexCases.Data.Workflow;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,15 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<ListedCase> ListedCases => Set<ListedCase>();
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
     public DbSet<StoredAuditEvent> AuditEvents => Set<StoredAuditEvent>();
+    public DbSet<CaseWorkflowRecord> Workflows => Set<CaseWorkflowRecord>();
+    public DbSet<WorkflowEventRecord> WorkflowEvents => Set<WorkflowEventRecord>();
+    public DbSet<PanelMemberRecord> PanelMembers => Set<PanelMemberRecord>();
+    public DbSet<PanelMeetingRecord> PanelMeetings => Set<PanelMeetingRecord>();
+    public DbSet<PanelMeetingMemberRecord> PanelMeetingMembers => Set<PanelMeetingMemberRecord>();
+    public DbSet<PanelAgendaItemRecord> PanelAgendaItems => Set<PanelAgendaItemRecord>();
+    public DbSet<CaseActionRecord> CaseActions => Set<CaseActionRecord>();
+    public DbSet<QualityReviewRecord> QualityReviews => Set<QualityReviewRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -106,6 +116,110 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             // The admin search filters by time and by user; search by person scans SubjectCrns.
             audit.HasIndex(e => e.OccurredAtUtc);
             audit.HasIndex(e => e.Actor);
+        });
+        ConfigureWorkflow(modelBuilder);
+    }
+
+    private static void ConfigureWorkflow(ModelBuilder modelBuilder)
+    {
+        const int Code = 32, Name = 128, Text = 4000;
+        modelBuilder.Entity<CaseWorkflowRecord>(workflow =>
+        {
+            workflow.ToTable("case_workflows");
+            workflow.Property(w => w.Crn).HasMaxLength(7);
+            workflow.HasIndex(w => w.Crn).IsUnique();
+            workflow.Property(w => w.PduCode).HasMaxLength(16);
+            workflow.Property(w => w.RegionCode).HasMaxLength(16);
+            workflow.Property(w => w.TeamCode).HasMaxLength(Code);
+            workflow.Property(w => w.PractitionerCode).HasMaxLength(Code);
+            workflow.Property(w => w.SpoCode).HasMaxLength(Code);
+            workflow.Property(w => w.Version).IsConcurrencyToken();
+            // The PDU progress view and reminders read open cases of a PDU by stage.
+            workflow.HasIndex(w => new { w.PduCode, w.Stage });
+            workflow.HasIndex(w => w.PractitionerCode);
+            workflow.HasMany(w => w.Events).WithOne().HasForeignKey(e => e.WorkflowId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WorkflowEventRecord>(e =>
+        {
+            e.ToTable("workflow_events");
+            e.Property(x => x.By).HasMaxLength(Name);
+            e.Property(x => x.ByName).HasMaxLength(Name);
+            e.Property(x => x.Notes).HasMaxLength(Text);
+            e.HasIndex(x => new { x.WorkflowId, x.At });
+        });
+        modelBuilder.Entity<PanelMemberRecord>(member =>
+        {
+            member.ToTable("panel_members");
+            member.Property(m => m.Name).HasMaxLength(Name);
+            member.Property(m => m.JobTitle).HasMaxLength(Name);
+            member.Property(m => m.Email).HasMaxLength(256);
+            member.Property(m => m.UserName).HasMaxLength(256);
+            member.Property(m => m.RegionCode).HasMaxLength(16);
+            member.HasIndex(m => m.UserName);
+        });
+        modelBuilder.Entity<PanelMeetingRecord>(meeting =>
+        {
+            meeting.ToTable("panel_meetings");
+            meeting.Property(m => m.RegionCode).HasMaxLength(16);
+            meeting.Property(m => m.Chair).HasMaxLength(Name);
+            meeting.Property(m => m.CreatedBy).HasMaxLength(Name);
+            meeting.Property(m => m.Version).IsConcurrencyToken();
+            meeting.HasIndex(m => new { m.RegionCode, m.HeldOn });
+            meeting.HasMany(m => m.Members).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Agenda).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PanelMeetingMemberRecord>(invite =>
+        {
+            invite.ToTable("panel_meeting_members");
+            invite.HasKey(x => new { x.MeetingId, x.MemberId });
+            invite.HasOne<PanelMemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<PanelAgendaItemRecord>(item =>
+        {
+            item.ToTable("panel_agenda_items");
+            item.HasKey(x => new { x.MeetingId, x.WorkflowId });
+            item.Property(x => x.Crn).HasMaxLength(7);
+            item.HasIndex(x => x.Crn);
+            item.HasOne<CaseWorkflowRecord>().WithMany().HasForeignKey(x => x.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<CaseActionRecord>(action =>
+        {
+            action.ToTable("case_actions");
+            action.Property(a => a.Crn).HasMaxLength(7);
+            action.Property(a => a.Description).HasMaxLength(1000);
+            action.Property(a => a.OwnerName).HasMaxLength(Name);
+            action.Property(a => a.OwnerUserName).HasMaxLength(256);
+            action.Property(a => a.Notes).HasMaxLength(Text);
+            action.Property(a => a.UpdatedBy).HasMaxLength(Name);
+            action.Property(a => a.Version).IsConcurrencyToken();
+            action.HasIndex(a => a.WorkflowId);
+            action.HasIndex(a => new { a.OwnerUserName, a.Status });
+            action.HasIndex(a => new { a.Status, a.DueOn });
+            action.HasOne<CaseWorkflowRecord>().WithMany().HasForeignKey(a => a.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<QualityReviewRecord>(review =>
+        {
+            review.ToTable("quality_reviews");
+            review.Property(r => r.Crn).HasMaxLength(7);
+            review.Property(r => r.ReviewerUserName).HasMaxLength(256);
+            review.Property(r => r.ReviewerName).HasMaxLength(Name);
+            review.Property(r => r.Feedback).HasMaxLength(Text);
+            review.Property(r => r.PeerSupportNotes).HasMaxLength(Text);
+            review.HasIndex(r => r.WorkflowId);
+            review.HasOne<CaseWorkflowRecord>().WithMany().HasForeignKey(r => r.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<NotificationRecord>(notification =>
+        {
+            notification.ToTable("notifications");
+            notification.Property(n => n.RecipientUserName).HasMaxLength(256);
+            notification.Property(n => n.Title).HasMaxLength(200);
+            notification.Property(n => n.Body).HasMaxLength(Text);
+            notification.Property(n => n.Link).HasMaxLength(512);
+            notification.Property(n => n.LastEmailError).HasMaxLength(512);
+            notification.Property(n => n.DedupKey).HasMaxLength(256);
+            notification.HasIndex(n => n.DedupKey).IsUnique();
+            notification.HasIndex(n => new { n.RecipientUserName, n.ReadAt });
+            notification.HasIndex(n => n.EmailedAt);
         });
     }
 }

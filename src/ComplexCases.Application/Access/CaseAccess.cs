@@ -60,6 +60,7 @@ public static class CaseAccess
         CaseScope.Pdu => user.PduCode is { } pdu && c.PduCode == pdu,
         CaseScope.Region => user.RegionCode is { } region && c.RegionCode == region,
         CaseScope.All => true,
+        CaseScope.PanelAgenda => user.PanelAgendaCrns.Contains(c.Crn),
         _ => false,
     };
 }

@@ -15,8 +15,9 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
 
     private CaseFilter(
         bool all, FrozenSet<string> practitionerCodes, FrozenSet<string> spoCodes, FrozenSet<string> teamCodes,
-        FrozenSet<string> pduCodes, FrozenSet<string> regionCodes, IReadOnlySet<string> limitedAccessCrns)
+        FrozenSet<string> pduCodes, FrozenSet<string> regionCodes, IReadOnlySet<string> limitedAccessCrns, FrozenSet<string>? crns = null)
     {
+        Crns = crns ?? Empty;
         All = all;
         PractitionerCodes = practitionerCodes;
         SpoCodes = spoCodes;
@@ -42,18 +43,21 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
 
     public IReadOnlySet<string> RegionCodes { get; }
 
+    /// <summary>Cases reached by CRN (a panel member's agenda cases).</summary>
+    public IReadOnlySet<string> Crns { get; }
+
     /// <summary>The only limited-access cases that may match.</summary>
     public IReadOnlySet<string> LimitedAccessCrns { get; }
 
     public bool IsNone => !All && PractitionerCodes.Count == 0 && SpoCodes.Count == 0 && TeamCodes.Count == 0
-        && PduCodes.Count == 0 && RegionCodes.Count == 0;
+        && PduCodes.Count == 0 && RegionCodes.Count == 0 && Crns.Count == 0;
 
     /// <summary>The union of the scopes of the user's roles that hold the (case-scoped) permission.</summary>
     public static CaseFilter For(StaffUser user, Permission permission = Permission.ViewCase)
     {
         CaseAccess.RequireCaseScoped(permission);
         var all = false;
-        List<string> practitioners = [], spos = [], teams = [], pdus = [], regions = [];
+        List<string> practitioners = [], spos = [], teams = [], pdus = [], regions = [], crns = [];
         foreach (var role in user.Roles.Where(role => Permissions.Has(role, permission)))
         {
             switch (Permissions.ScopeOf(role))
@@ -74,13 +78,16 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
                 case CaseScope.All:
                     all = true;
                     break;
+                case CaseScope.PanelAgenda:
+                    crns.AddRange(user.PanelAgendaCrns);
+                    break;
                 case CaseScope.None:
                 default:
                     break;
             }
         }
         if (all) return new CaseFilter(true, Empty, Empty, Empty, Empty, Empty, user.LimitedAccessCrns);
-        var filter = new CaseFilter(false, Set(practitioners), Set(spos), Set(teams), Set(pdus), Set(regions), user.LimitedAccessCrns);
+        var filter = new CaseFilter(false, Set(practitioners), Set(spos), Set(teams), Set(pdus), Set(regions), user.LimitedAccessCrns, Set(crns));
         return filter.IsNone ? None : filter;
     }
 
@@ -93,7 +100,8 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
             || Contains(SpoCodes, c.SpoCode)
             || Contains(TeamCodes, c.TeamCode)
             || PduCodes.Contains(c.PduCode)
-            || Contains(RegionCodes, c.RegionCode);
+            || Contains(RegionCodes, c.RegionCode)
+            || Crns.Contains(c.Crn);
     }
 
     /// <summary>The filter as a predicate EF Core translates to a WHERE clause (values sent as parameters).</summary>
@@ -113,6 +121,7 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
                 In(c, nameof(ListedCase.TeamCode), TeamCodes),
                 In(c, nameof(ListedCase.PduCode), PduCodes),
                 In(c, nameof(ListedCase.RegionCode), RegionCodes),
+                In(c, nameof(ListedCase.Crn), Crns),
             })
             {
                 if (clause is not null) scope = scope is null ? clause : Expression.OrElse(scope, clause);
@@ -131,7 +140,8 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
         && TeamCodes.SetEquals(other.TeamCodes)
         && PduCodes.SetEquals(other.PduCodes)
         && RegionCodes.SetEquals(other.RegionCodes)
-        && LimitedAccessCrns.SetEquals(other.LimitedAccessCrns);
+        && LimitedAccessCrns.SetEquals(other.LimitedAccessCrns)
+        && Crns.SetEquals(other.Crns);
 
     public override bool Equals(object? obj) => Equals(obj as CaseFilter);
 
@@ -145,7 +155,7 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
         var scope = All ? "all" : string.Join(" or ", new[]
         {
             Describe("practitioner", PractitionerCodes), Describe("spo", SpoCodes), Describe("team", TeamCodes),
-            Describe("pdu", PduCodes), Describe("region", RegionCodes),
+            Describe("pdu", PduCodes), Describe("region", RegionCodes), Crns.Count == 0 ? null : $"agenda cases: {Crns.Count}",
         }.Where(part => part is not null));
         return $"{scope}; limited-access cases named: {LimitedAccessCrns.Count}";
     }

@@ -25,4 +25,22 @@ public enum Permission
     ViewAggregates = 13,
     /// <summary>The JSON API for programmatic clients; each endpoint also requires its page's permission.</summary>
     ViewApi = 14,
+    /// <summary>Record the reflective practice conversation (and an escalation); case-scoped.</summary>
+    RecordConversation = 15,
+    /// <summary>Record a triage decision; case-scoped.</summary>
+    RecordTriage = 16,
+    /// <summary>Keep the panel directory, schedule meetings and agendas, record panel discussions, follow-ups and withdrawals; case-scoped.</summary>
+    ManagePanels = 17,
+    /// <summary>See panel meetings: the panel team all in their region, a panel member only those they are invited to.</summary>
+    ViewPanels = 18,
+    /// <summary>Update an action they own (ownership checked per action).</summary>
+    UpdateOwnActions = 19,
+    /// <summary>Review a sampled case's practice against the checklist; case-scoped.</summary>
+    RecordQualityReview = 20,
+    /// <summary>Who has and has not acted on this month's list, per practitioner (names of staff, no case details).</summary>
+    ViewPduProgress = 21,
+    /// <summary>Their own in-app notifications.</summary>
+    ViewNotifications = 22,
+    /// <summary>The fields a panel needs about a case on an agenda (agenda-scoped for panel members).</summary>
+    ViewPanelCase = 23,
 }

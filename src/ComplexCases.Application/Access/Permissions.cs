@@ -17,6 +17,8 @@ public enum CaseScope
     Region = 4,
     /// <summary>Every case (limited-access cases still need the user to be named).</summary>
     All = 5,
+    /// <summary>Cases on the agendas of panel meetings the user is invited to, from invitation until the meeting's follow-up closes.</summary>
+    PanelAgenda = 6,
 }
 
 /// <summary>
@@ -49,15 +51,30 @@ public static class Permissions
         (ManageUsers,       [N,            N,   N,         N,         N,           N,   N,       Y]),
         (ViewAuditLog,      [N,            N,   N,         N,         N,           N,   N,       Y]),
         (ViewApi,           [N,            N,   N,         N,         N,           N,   Y,       N]),
+        (RecordConversation,[Y,            Y,   N,         N,         N,           N,   N,       N]),
+        (RecordTriage,      [N,            N,   N,         Y,         N,           N,   N,       N]),
+        (ManagePanels,      [N,            N,   N,         Y,         N,           N,   N,       N]),
+        (ViewPanels,        [N,            N,   N,         Y,         Y,           Y,   N,       N]),
+        (UpdateOwnActions,  [Y,            Y,   Y,         Y,         Y,           N,   N,       N]),
+        (RecordQualityReview,[N,           N,   N,         N,         N,           Y,   N,       N]),
+        (ViewPduProgress,   [N,            Y,   Y,         Y,         N,           Y,   N,       N]),
+        (ViewNotifications, [Y,            Y,   Y,         Y,         Y,           Y,   Y,       Y]),
+        (ViewPanelCase,     [N,            N,   N,         Y,         Y,           N,   N,       N]),
     ];
     // Why the less obvious cells are as they are:
-    // - PanelMember: nothing but home and definitions until panel referrals exist (issue 4 adds agenda-scoped access).
+    // - PanelMember: no list or full case page; the panel fields of cases on their own meetings' agendas only (ViewPanelCase).
     // - Qdo: QDOs review practice quality, so they view cases with names, but a download is a disclosure they do not need.
     // - Practitioner: their own few cases are on screen; an export would be a copy outside the audit trail for no need.
     // - Analyst: every case but pseudonymised (no ViewCaseNames), and no download: pseudonymised rows are still personal data.
     // - Administrator: runs the service, not cases; case access needs a second role.
     // - ViewRejectedRows: masked values, but still about people; only those who run screenings fix extract quality.
     // - ViewAggregates: counts only, for those who plan capacity or oversee quality across a PDU or region.
+    // - RecordConversation: the practitioner and their SPO hold the conversation together; either may record it.
+    // - RecordTriage, ManagePanels: the Complex Cases Panel team runs triage and panels for its region.
+    // - ViewPanels: QDOs observe panels for practice quality; panel members see only meetings they are invited to.
+    // - UpdateOwnActions: anyone who can be named as an action's owner; the action itself must name them.
+    // - ViewPduProgress: staff names and counts only, for those who see that everyone has acted (SPO: their team).
+    // - ViewPanelCase: a panel member's only view of a case: the panel fields, while the case is on their meetings' agendas.
     // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.
     //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
 
@@ -67,7 +84,7 @@ public static class Permissions
         [Role.Spo] = CaseScope.TeamCases,
         [Role.HeadOfPdu] = CaseScope.Pdu,
         [Role.PanelTeam] = CaseScope.Region,
-        [Role.PanelMember] = CaseScope.None,
+        [Role.PanelMember] = CaseScope.PanelAgenda,
         [Role.Qdo] = CaseScope.Region,
         [Role.Analyst] = CaseScope.All,
         [Role.Administrator] = CaseScope.None,
@@ -75,7 +92,19 @@ public static class Permissions
 
     /// <summary>The permissions evaluated per case through <see cref="ScopeOf"/>; the others are global.</summary>
     public static IReadOnlySet<Permission> CaseScoped { get; } =
-        new[] { ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList }.ToFrozenSet();
+        new[] { ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, RecordTriage, ManagePanels, RecordQualityReview, ViewPanelCase }
+            .ToFrozenSet();
+
+    /// <summary>The permission that lets a user take a workflow step on a case in their scope; null for steps only the system takes.</summary>
+    public static Permission? ToTake(Domain.Workflow.WorkflowStep step) => step switch
+    {
+        Domain.Workflow.WorkflowStep.ConversationNoFurtherSupport or Domain.Workflow.WorkflowStep.ConversationEscalated => RecordConversation,
+        Domain.Workflow.WorkflowStep.TriageAdviceGiven or Domain.Workflow.WorkflowStep.TriageReferredToPanel => RecordTriage,
+        Domain.Workflow.WorkflowStep.PanelDiscussed or Domain.Workflow.WorkflowStep.FollowUpClosed
+            or Domain.Workflow.WorkflowStep.FollowUpBackToPanel or Domain.Workflow.WorkflowStep.Withdrawn => ManagePanels,
+        Domain.Workflow.WorkflowStep.Relisted => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+    };
 
     private static readonly FrozenDictionary<Role, FrozenSet<Permission>> ByRole = BuildByRole();
 

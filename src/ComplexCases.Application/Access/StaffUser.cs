@@ -58,6 +58,16 @@ public sealed record StaffUser
         }
     } = FrozenSet<string>.Empty;
 
+    /// <summary>
+    /// Cases on the agendas of the panel meetings the user is invited to whose follow-up has not closed: a panel member's
+    /// whole reach. Loaded from the panel records when the user is resolved, so it follows invitations without a new sign-in.
+    /// </summary>
+    public IReadOnlySet<string> PanelAgendaCrns
+    {
+        get;
+        init => field = Codes(value, nameof(PanelAgendaCrns));
+    } = FrozenSet<string>.Empty;
+
     public bool HasRole(Role role) => Roles.Contains(role);
 
     public bool Has(Permission permission) => Permissions.Has(this, permission);
@@ -71,7 +81,8 @@ public sealed record StaffUser
         && TeamCodes.SetEquals(other.TeamCodes)
         && PduCode == other.PduCode
         && RegionCode == other.RegionCode
-        && LimitedAccessCrns.SetEquals(other.LimitedAccessCrns);
+        && LimitedAccessCrns.SetEquals(other.LimitedAccessCrns)
+        && PanelAgendaCrns.SetEquals(other.PanelAgendaCrns);
 
     public override int GetHashCode() => HashCode.Combine(Id, DisplayName, Roles.Count, StaffCode, PduCode, RegionCode);
 

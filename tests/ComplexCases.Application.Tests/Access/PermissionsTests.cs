@@ -8,14 +8,14 @@ public sealed class PermissionsTests
     // The matrix written out again, by role, independently of Permissions.cs: any change there must be made here too.
     private static readonly Dictionary<Role, Permission[]> Expected = new()
     {
-        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames],
-        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList],
-        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates],
-        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates],
-        [Role.PanelMember] = [ViewHome, ViewDefinitions],
-        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates],
-        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ViewApi],
-        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageDefinitions, ManageUsers, ViewAuditLog],
+        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications],
+        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications],
+        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications],
+        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase],
+        [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase],
+        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications],
+        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ViewApi, ViewNotifications],
+        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageDefinitions, ManageUsers, ViewAuditLog, ViewNotifications],
     };
 
     private static readonly Dictionary<Role, CaseScope> ExpectedScopes = new()
@@ -24,7 +24,7 @@ public sealed class PermissionsTests
         [Role.Spo] = CaseScope.TeamCases,
         [Role.HeadOfPdu] = CaseScope.Pdu,
         [Role.PanelTeam] = CaseScope.Region,
-        [Role.PanelMember] = CaseScope.None,
+        [Role.PanelMember] = CaseScope.PanelAgenda,
         [Role.Qdo] = CaseScope.Region,
         [Role.Analyst] = CaseScope.All,
         [Role.Administrator] = CaseScope.None,
@@ -90,8 +90,10 @@ public sealed class PermissionsTests
     }
 
     [Fact]
-    public void CaseScoped_IsTheListCaseAndDownloadPermissions() =>
-        Permissions.CaseScoped.ShouldBe([ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList], ignoreOrder: true);
+    public void CaseScoped_IsTheCasePermissionsAndTheWorkflowStepsOnCases() =>
+        Permissions.CaseScoped.ShouldBe(
+            [ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, RecordTriage, ManagePanels, RecordQualityReview, ViewPanelCase],
+            ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -105,11 +107,14 @@ public sealed class PermissionsTests
     public void Matrix_CaseScopedPermissions_HeldExactlyByRolesWithACaseScope()
     {
         // A case permission without a scope would reach nothing; a scope without ViewCase would be dead configuration.
+        // The panel member is the exception by design: their agenda scope reaches the panel view, never the list or full case.
         foreach (var role in Enum.GetValues<Role>())
         {
             var hasScope = Permissions.ScopeOf(role) != CaseScope.None;
-            Permissions.Has(role, ViewCase).ShouldBe(hasScope, role.ToString());
-            Permissions.Has(role, ViewMonthlyList).ShouldBe(hasScope, role.ToString());
+            var fullCaseScope = hasScope && Permissions.ScopeOf(role) != CaseScope.PanelAgenda;
+            Permissions.Has(role, ViewCase).ShouldBe(fullCaseScope, role.ToString());
+            Permissions.Has(role, ViewMonthlyList).ShouldBe(fullCaseScope, role.ToString());
+            if (hasScope) Permissions.Of(role).Any(Permissions.CaseScoped.Contains).ShouldBeTrue(role.ToString());
             if (!hasScope) Permissions.Of(role).Intersect(Permissions.CaseScoped).ShouldBeEmpty(role.ToString());
         }
     }
@@ -134,8 +139,24 @@ public sealed class PermissionsTests
         Permissions.Of(Role.Administrator).Intersect(Permissions.CaseScoped).ShouldBeEmpty();
 
     [Fact]
-    public void Has_PanelMember_OnlyHomeAndDefinitionsUntilPanelReferrals() =>
-        Permissions.Of(Role.PanelMember).ShouldBe([ViewHome, ViewDefinitions], ignoreOrder: true);
+    public void Has_PanelMember_NoListOrFullCase_OnlyThePanelViewOfAgendaCases()
+    {
+        Permissions.Has(Role.PanelMember, ViewMonthlyList).ShouldBeFalse();
+        Permissions.Has(Role.PanelMember, ViewCase).ShouldBeFalse();
+        Permissions.Has(Role.PanelMember, ViewPanelCase).ShouldBeTrue();
+        Permissions.ScopeOf(Role.PanelMember).ShouldBe(CaseScope.PanelAgenda);
+    }
+
+    [Fact]
+    public void ToTake_EveryStep_PersonStepsNeedACaseScopedPermission_RelistingIsTheSystemsOnly()
+    {
+        foreach (var step in Enum.GetValues<ComplexCases.Domain.Workflow.WorkflowStep>())
+        {
+            var permission = Permissions.ToTake(step);
+            if (step == ComplexCases.Domain.Workflow.WorkflowStep.Relisted) permission.ShouldBeNull();
+            else Permissions.CaseScoped.ShouldContain(permission!.Value, step.ToString());
+        }
+    }
 
     [Fact]
     public void Has_Qdo_ViewsButDoesNotDownload()
