@@ -15,4 +15,10 @@ public static class AuditEventTypes
     public const string DefinitionChanged = "definition.changed";
     public const string AccessDenied = "access.denied";
     public const string AuditSearched = "audit.searched";
+
+    // Recorded by the case workflow (issue 4).
+    /// <summary>Alteration: a monthly run put complex cases into the process (new or listed again).</summary>
+    public const string WorkflowEntered = "workflow.entered";
+    /// <summary>Alteration: a step taken on a case (conversation, escalation, triage, panel, follow-up, withdrawal).</summary>
+    public const string WorkflowStepTaken = "workflow.step";
 }

@@ -26,7 +26,7 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 /// run, store it all in one transaction and write the lists. All or nothing: a failure stores nothing
 /// and leaves no half-written output.
 /// </summary>
-public sealed class ScreenExtract(TimeProvider clock)
+public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings? workflow = null)
 {
     /// <summary>Screening dates the service accepts: wide enough for any real extract, narrow enough for date arithmetic.</summary>
     public static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
@@ -101,6 +101,17 @@ public sealed class ScreenExtract(TimeProvider clock)
                 // The commit has happened: say so, rather than claim nothing was stored.
                 return UseCaseResult<ScreeningReport>.Failed(
                     $"run {report.RunId} was stored, but its lists could not be written to {request.OutputFolder}: {ex.Message} (fix the folder and re-run with --replace)");
+            }
+            try
+            {
+                // After the run's own commit: intake is idempotent, so a failure here is mended by running again.
+                new Workflow.WorkflowIntake(workflow ?? Workflow.WorkflowSettings.Shipped(), clock).TakeIn(db, report.RunId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                Trace.TraceError(ex.ToString());
+                return UseCaseResult<ScreeningReport>.Failed(
+                    $"run {report.RunId} was stored, but its complex cases could not be put into the case workflow: {ex.GetBaseException().Message} (run the same command again to retry)");
             }
             progress?.Report(new ScreeningProgress("Done", 1));
             return UseCaseResult<ScreeningReport>.Ok(report);

@@ -1,0 +1,94 @@
+using ComplexCases.Application.Audit;
+using ComplexCases.Data;
+using ComplexCases.Data.Workflow;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.People;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplexCases.Application.Workflow;
+
+/// <summary>What a monthly run did to the workflow: the cases that entered the process (new or again) and those it refreshed.</summary>
+public sealed record IntakeResult(int RunId, IReadOnlyList<CaseWorkflowRecord> Entered, int Refreshed)
+{
+    public static IntakeResult Nothing(int runId) => new(runId, [], 0);
+}
+
+/// <summary>
+/// Puts a stored run's complex cases into the process: a case not seen before starts awaiting its conversation, a closed
+/// case listed in a later month starts again (<see cref="WorkflowStep.Relisted"/>), an open case keeps its stage and has
+/// its placement (practitioner, team, PDU) refreshed from the newer list. Idempotent: a run taken in twice changes nothing
+/// the second time, so it can be retried after a failure and called by every path that stores a run.
+/// </summary>
+public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock)
+{
+    public const string SystemActor = "system";
+
+    public IntakeResult TakeIn(ComplexCasesDbContext db, int runId)
+    {
+        var run = db.Runs.AsNoTracking().SingleOrDefault(r => r.Id == runId)
+            ?? throw new InvalidOperationException($"Run {runId} does not exist.");
+        if (run.DefinitionId != settings.DefinitionId) return IntakeResult.Nothing(runId);
+        // Only the newest list of the operational definition moves cases; taking in an older month again must not regress them.
+        var newer = db.Runs.AsNoTracking().Any(r => r.DefinitionId == run.DefinitionId && r.AsOf > run.AsOf);
+        if (newer) return IntakeResult.Nothing(runId);
+
+        var listed = db.ListedCases.AsNoTracking()
+            .Where(c => c.RunId == runId && c.Status == (byte)ScreeningStatus.Complex)
+            .ToList();
+        var crns = listed.Select(c => c.Crn).ToList();
+        var existing = db.Workflows.Include(w => w.Events).Where(w => crns.Contains(w.Crn)).ToDictionary(w => w.Crn, StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        var entered = new List<CaseWorkflowRecord>();
+        var refreshed = 0;
+
+        using var transaction = db.Database.BeginTransaction();
+        foreach (var c in listed)
+        {
+            if (!existing.TryGetValue(c.Crn, out var record))
+            {
+                var started = CaseWorkflow.Listed(Crn.Parse(c.Crn), run.AsOf, settings.Timescales, settings.Calendar);
+                record = new CaseWorkflowRecord { Crn = c.Crn, PduCode = c.PduCode, UpdatedAt = now };
+                WorkflowRecords.CopyState(started, record);
+                db.Workflows.Add(record);
+                entered.Add(record);
+            }
+            else if (record.Stage == (int)CaseStage.Closed && run.AsOf > record.ListedOn)
+            {
+                var moved = WorkflowRecords.ToDomain(record).Take(WorkflowStep.Relisted, SystemActor, now,
+                    $"Listed again on the {run.AsOf:MMMM yyyy} list.", settings.Timescales, settings.Calendar, run.AsOf);
+                if (!moved.Succeeded) throw new InvalidOperationException(moved.Refusal);
+                WorkflowRecords.Apply(moved.Workflow!, record, SystemActor, "Monthly list", null, null, now);
+                entered.Add(record);
+            }
+            else if (record.LatestRunId == runId)
+            {
+                continue;
+            }
+            else
+            {
+                refreshed++;
+            }
+            record.LatestRunId = runId;
+            record.PduCode = c.PduCode;
+            record.RegionCode = c.RegionCode;
+            record.TeamCode = c.TeamCode;
+            record.PractitionerCode = c.PractitionerCode;
+            record.SpoCode = c.SpoCode;
+            record.LimitedAccess = c.LimitedAccess;
+        }
+        db.SaveChanges();
+        if (entered.Count > 0)
+        {
+            new AuditLog(clock).Append(db, new AuditEntryRequest(SystemActor, AuditAction.Alteration, AuditEventTypes.WorkflowEntered,
+                "Monthly list: complex cases entered the Complex Case process")
+            {
+                Subjects = AuditSubjects.Of(entered.Select(r => Crn.Parse(r.Crn))),
+                Details = new AuditDetails().Add("runId", runId).Add("asOf", run.AsOf).ToString(),
+            });
+        }
+        transaction.Commit();
+        return new IntakeResult(runId, entered, refreshed);
+    }
+}
