@@ -26,13 +26,14 @@ public sealed class ExpertiseRules
     public static ExpertiseRules Parse(string json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        if (!document.RootElement.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
             throw new FormatException("rules: required, a list of {criterion, agencies}");
         var needs = new Dictionary<CriterionId, IReadOnlySet<Agency>>();
         var index = 0;
         foreach (var rule in rules.EnumerateArray())
         {
             var path = $"rules[{index++}]";
+            if (rule.ValueKind != JsonValueKind.Object) throw new FormatException($"{path}: must be an object {{criterion, agencies}}");
             if (!rule.TryGetProperty("criterion", out var c) || c.ValueKind != JsonValueKind.String || !CriterionIds.TryParse(c.GetString(), out var criterion))
                 throw new FormatException($"{path}.criterion: must be one of {string.Join(", ", CriterionIds.All.Select(id => id.ToKey()))}");
             if (needs.ContainsKey(criterion)) throw new FormatException($"{path}.criterion: '{criterion.ToKey()}' has a rule already");

@@ -77,6 +77,7 @@ public sealed class WorkingCalendar
         var root = document.RootElement;
         var from = Date(root, "coversFrom");
         var to = Date(root, "coversTo");
+        if (to < from) throw new FormatException($"coversTo: {to:yyyy-MM-dd} is before coversFrom {from:yyyy-MM-dd}");
         if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
             throw new FormatException("events: required, a list of {date, title}");
         var days = new List<DateOnly>();
@@ -93,7 +94,7 @@ public sealed class WorkingCalendar
 
     private static DateOnly Date(JsonElement element, string name, string path = "")
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String
             || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             throw new FormatException($"{path}{name}: required, a date as yyyy-MM-dd");
         return day;
