@@ -92,7 +92,7 @@ public sealed record CaseWorkflow
         if (text.Length > MaxNotesLength) return new(null, $"Notes must be {MaxNotesLength} characters or fewer (these are {text.Length}).");
         if (!WorkflowRules.TryMove(Stage, step, out var to)) return new(null, WorkflowRules.RefusalFor(Stage, step));
 
-        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        var today = WorkingCalendar.UkDate(at);
         var moved = this with
         {
             Stage = to,

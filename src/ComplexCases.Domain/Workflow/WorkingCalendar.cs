@@ -28,6 +28,27 @@ public sealed class WorkingCalendar
 
     public IReadOnlySet<DateOnly> BankHolidays => _holidays;
 
+    private static readonly TimeZoneInfo UkTime = FindUkTime();
+
+    /// <summary>
+    /// The date in England and Wales at an instant: a step recorded at 00:30 BST belongs to that day, not (as in UTC)
+    /// the day before, or its due dates would come a working day early.
+    /// </summary>
+    public static DateOnly UkDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, UkTime).DateTime);
+
+    private static TimeZoneInfo FindUkTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // A host without time-zone data: UTC is GMT, wrong only in the small hours of summer days.
+            return TimeZoneInfo.Utc;
+        }
+    }
+
     public bool IsWorkingDay(DateOnly day)
     {
         EnsureCovered(day);

@@ -420,3 +420,15 @@ public class WorkingCalendarTests
         Should.Throw<JsonException>(() => WorkingCalendar.Parse("{ coversFrom: "));
     }
 }
+
+public sealed class UkDateTests
+{
+    [Fact]
+    public void UkDate_JustAfterMidnightInSummer_IsTheUkDayNotTheUtcDay() =>
+        // 00:30 BST on Monday 1 July 2024 is 23:30 UTC on Sunday 30 June.
+        WorkingCalendar.UkDate(new DateTimeOffset(2024, 6, 30, 23, 30, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2024, 7, 1));
+
+    [Fact]
+    public void UkDate_InWinter_IsTheUtcDay() =>
+        WorkingCalendar.UkDate(new DateTimeOffset(2024, 12, 2, 23, 30, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2024, 12, 2));
+}
