@@ -15,6 +15,10 @@ public static class AuditEventTypes
     public const string DefinitionChanged = "definition.changed";
     public const string AccessDenied = "access.denied";
     public const string AuditSearched = "audit.searched";
+    /// <summary>Alteration: an administrator added a staff account (subjects: limited-access cases it is named for).</summary>
+    public const string AccountCreated = "account.created";
+    /// <summary>Alteration: an administrator changed an account's roles, codes, lock or limited-access cases (subjects: CRNs added or removed).</summary>
+    public const string AccountChanged = "account.changed";
 
     // Recorded by the case workflow (issue 4).
     /// <summary>Alteration: a monthly run put complex cases into the process (new or listed again).</summary>

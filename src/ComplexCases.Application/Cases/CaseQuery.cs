@@ -22,10 +22,12 @@ public static class CaseQuery
     public static CaseDetails? Run(ComplexCasesDbContext db, string crn, int? runId, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
     {
         var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn);
-        if (scope is not null) listings = scope(listings);
-        var listed = runId is { } id
-            ? listings.FirstOrDefault(c => c.RunId == id)
-            : listings.OrderByDescending(c => c.RunId).FirstOrDefault();
+        // Access follows the person's latest listing (current placement and limited-access flag) for every month shown:
+        // otherwise a case made limited-access this month would stay readable through its older listings.
+        var latestRun = listings.Max(c => (int?)c.RunId);
+        if (latestRun is null) return null;
+        if (scope is not null && !scope(listings.Where(c => c.RunId == latestRun)).Any()) return null;
+        var listed = listings.FirstOrDefault(c => c.RunId == (runId ?? latestRun));
         if (listed is null) return null;
         var run = db.Runs.AsNoTracking().First(r => r.Id == listed.RunId);
 

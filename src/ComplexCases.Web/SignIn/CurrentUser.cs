@@ -15,6 +15,8 @@ internal static class CurrentUser
     public const string Pdu = "cc:pdu";
     public const string Region = "cc:region";
     public const string DisplayName = "cc:name";
+    /// <summary>A limited-access case the user is named for (an account claim kept by the administrator).</summary>
+    public const string LimitedAccess = "cc:lao";
 
     public static StaffUser? From(ClaimsPrincipal principal)
     {
@@ -26,6 +28,7 @@ internal static class CurrentUser
             TeamCodes = principal.FindAll(Team).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
             PduCode = principal.FindFirstValue(Pdu),
             RegionCode = principal.FindFirstValue(Region),
+            LimitedAccessCrns = principal.FindAll(LimitedAccess).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         };
     }
 

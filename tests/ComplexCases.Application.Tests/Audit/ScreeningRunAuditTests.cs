@@ -136,6 +136,10 @@ public sealed class ScreeningRunAuditTests : IDisposable
         Verify().IntactEntries.ShouldBe(3);
     }
 
+    // These tests are about the screening's own entries: a workflow fed by another definition keeps intake's entries out.
+    private static readonly ComplexCases.Application.Workflow.WorkflowSettings ScreeningOnly =
+        ComplexCases.Application.Workflow.WorkflowSettings.Shipped() with { DefinitionId = "not-the-screened-definition" };
+
     private List<AuditEvent> Entries()
     {
         using var db = _db.Open();
@@ -159,6 +163,6 @@ public sealed class ScreeningRunAuditTests : IDisposable
     {
         if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
-        return new ScreenExtract(_clock).Run(adjust is null ? request : adjust(request));
+        return new ScreenExtract(_clock, ScreeningOnly).Run(adjust is null ? request : adjust(request));
     }
 }

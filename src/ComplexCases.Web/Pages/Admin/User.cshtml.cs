@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Data.Accounts;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.People;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ComplexCases.Web.Pages.Admin;
+
+/// <summary>
+/// Adds or changes a staff account: roles, the codes that scope its cases, the limited-access cases it is named for,
+/// and whether it is locked. Every change is audited; a save from an out-of-date page is refused (Identity's concurrency stamp).
+/// </summary>
+[Authorize(Policy = nameof(Permission.ManageUsers))]
+public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing audit, TimeProvider clock) : PageModel
+{
+    [FromRoute(Name = "userName")] public string? ExistingUserName { get; set; }
+
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public List<string> Roles { get; set; } = [];
+    [BindProperty] public string? StaffCode { get; set; }
+    [BindProperty] public string? TeamCodes { get; set; }
+    [BindProperty] public string? PduCode { get; set; }
+    [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty] public string? LimitedAccessCrns { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public bool Locked { get; set; }
+    [BindProperty] public string? ConcurrencyStamp { get; set; }
+
+    /// <summary>"new" is the add page; it is never a user name (refused below).</summary>
+    public bool IsNew => ExistingUserName == NewAccount;
+
+    private const string NewAccount = "new";
+    public List<(string Field, string Message)> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (IsNew) return Page();
+        var account = await users.FindByNameAsync(ExistingUserName!);
+        if (account is null) return NotFound();
+        await LoadAsync(account);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var admin = CurrentUser.Require(HttpContext);
+        var account = IsNew ? null : await users.FindByNameAsync(ExistingUserName!);
+        if (!IsNew && account is null) return NotFound();
+
+        var roles = Validate(out var crns);
+        if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < 12) Errors.Add(("password", "Password must be at least 12 characters"));
+        if (Errors.Count > 0) return Invalid();
+
+        IdentityResult result;
+        var before = account is null ? new HashSet<string>() : await LimitedAccessOf(account);
+        if (account is null)
+        {
+            account = new StaffAccount { UserName = UserName!.Trim(), DisplayName = "", Roles = "" };
+            Apply(account, roles);
+            // No password: the person signs in through the organisation's identity provider (OpenID Connect).
+            result = string.IsNullOrEmpty(Password) ? await users.CreateAsync(account) : await users.CreateAsync(account, Password);
+        }
+        else
+        {
+            if (ConcurrencyStamp != account.ConcurrencyStamp) return await ConflictAsync(account);
+            Apply(account, roles);
+            account.LockoutEnd = Locked ? DateTimeOffset.MaxValue : null;
+            result = await users.UpdateAsync(account);
+            if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))) return await ConflictAsync(account);
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) Errors.Add((error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", error.Description));
+            return Invalid();
+        }
+        await SetLimitedAccessAsync(account, before, crns);
+
+        var changed = before.Except(crns).Concat(crns.Except(before)).ToList();
+        await audit.RecordAsync(admin, AuditAction.Alteration, IsNew ? AuditEventTypes.AccountCreated : AuditEventTypes.AccountChanged,
+            "staff account administration", changed,
+            new AuditDetails().Add("account", account.UserName!).Add("roles", account.Roles).Add("locked", Locked ? "yes" : "no").ToString());
+        TempData["Saved"] = $"{account.UserName} saved";
+        return Redirect("/admin/users");
+    }
+
+    private List<Role> Validate(out HashSet<string> crns)
+    {
+        if (IsNew && (string.IsNullOrWhiteSpace(UserName) || !UserNamePattern().IsMatch(UserName.Trim()) || UserName.Trim() == NewAccount))
+            Errors.Add(("userName", "Enter a user name of letters, digits, dots, hyphens or @ (e.g. jane.smith@justice.gov.uk)"));
+        if (string.IsNullOrWhiteSpace(DisplayName)) Errors.Add(("displayName", "Enter the person's name"));
+        else if (DisplayName.Trim().Length > 128) Errors.Add(("displayName", "Name must be 128 characters or fewer"));
+        var roles = new List<Role>();
+        foreach (var text in Roles)
+        {
+            if (Enum.TryParse<Role>(text, out var role) && Enum.IsDefined(role)) roles.Add(role);
+            else Errors.Add(("roles", $"'{text}' is not a role"));
+        }
+        if (roles.Count == 0) Errors.Add(("roles", "Choose at least one role"));
+        crns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in (LimitedAccessCrns ?? "").Split([',', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Crn.TryParse(text, out var crn) && crn.ToString() == text) crns.Add(text);
+            else Errors.Add(("limitedAccessCrns", $"'{text}' is not a CRN (a capital letter and six digits, like E123456)"));
+        }
+        // Scope codes each role needs, or it would reach nothing.
+        if (roles.Contains(Role.Practitioner) && string.IsNullOrWhiteSpace(StaffCode)) Errors.Add(("staffCode", "A practitioner needs their staff code"));
+        if (roles.Contains(Role.Spo) && string.IsNullOrWhiteSpace(StaffCode) && string.IsNullOrWhiteSpace(TeamCodes)) Errors.Add(("teamCodes", "An SPO needs their staff code or team codes"));
+        if (roles.Contains(Role.HeadOfPdu) && string.IsNullOrWhiteSpace(PduCode)) Errors.Add(("pduCode", "A head of PDU needs their PDU code"));
+        if ((roles.Contains(Role.PanelTeam) || roles.Contains(Role.Qdo)) && string.IsNullOrWhiteSpace(RegionCode)) Errors.Add(("regionCode", "The panel team and QDOs need their region code"));
+        foreach (var (field, value) in new[] { ("staffCode", StaffCode), ("pduCode", PduCode), ("regionCode", RegionCode) })
+        {
+            if (value is not null && value.Trim().Length > 16) Errors.Add((field, "Codes must be 16 characters or fewer"));
+        }
+        return roles;
+    }
+
+    private void Apply(StaffAccount account, List<Role> roles)
+    {
+        account.DisplayName = DisplayName!.Trim();
+        account.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        account.Roles = string.Join(',', roles.Distinct().Order());
+        account.StaffCode = Blank(StaffCode);
+        account.TeamCodes = Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        account.PduCode = Blank(PduCode);
+        account.RegionCode = Blank(RegionCode);
+    }
+
+    private async Task<HashSet<string>> LimitedAccessOf(StaffAccount account) =>
+        (await users.GetClaimsAsync(account)).Where(c => c.Type == CurrentUser.LimitedAccess).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+
+    private async Task SetLimitedAccessAsync(StaffAccount account, HashSet<string> before, HashSet<string> after)
+    {
+        var removed = before.Except(after).Select(crn => new Claim(CurrentUser.LimitedAccess, crn)).ToList();
+        var added = after.Except(before).Select(crn => new Claim(CurrentUser.LimitedAccess, crn)).ToList();
+        if (removed.Count > 0) await users.RemoveClaimsAsync(account, removed);
+        if (added.Count > 0) await users.AddClaimsAsync(account, added);
+    }
+
+    private async Task LoadAsync(StaffAccount account)
+    {
+        UserName = account.UserName;
+        DisplayName = account.DisplayName;
+        Email = account.Email;
+        Roles = [.. account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        StaffCode = account.StaffCode;
+        TeamCodes = account.TeamCodes;
+        PduCode = account.PduCode;
+        RegionCode = account.RegionCode;
+        LimitedAccessCrns = string.Join(", ", (await LimitedAccessOf(account)).Order(StringComparer.Ordinal));
+        Locked = account.LockoutEnd is { } end && end > clock.GetUtcNow();
+        ConcurrencyStamp = account.ConcurrencyStamp;
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<IActionResult> ConflictAsync(StaffAccount latest)
+    {
+        Errors.Add(("displayName", "Someone else changed this account while you were editing it, so your changes have not been saved. The latest details are shown: make your changes again."));
+        ModelState.Clear();
+        await LoadAsync(latest);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[A-Za-z0-9.\-_@]{2,64}$")]
+    private static partial Regex UserNamePattern();
+}
