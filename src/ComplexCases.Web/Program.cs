@@ -21,8 +21,12 @@ if (demo.Enabled && builder.Environment.IsProduction())
     throw new InvalidOperationException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
 builder.Services.AddSingleton(demo);
 
-// Local accounts: hashed passwords, lockout after repeated failures, secure cookies.
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+// Local accounts: hashed passwords, lockout after repeated failures, secure cookies. Optionally the organisation's
+// identity provider too (Authentication:OpenIdConnect), mapped onto the same local accounts and the same cookie.
+var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+authentication.AddIdentityCookies();
+authentication.AddComplexCasesOpenIdConnect(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<ExternalAccounts>();
 builder.Services.AddIdentityCore<StaffAccount>(options =>
     {
         options.Lockout.MaxFailedAccessAttempts = 5;
@@ -52,6 +56,9 @@ builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.Gro
     () => new ComplexCasesDbContext(ComplexCases.Data.Sqlite.SqliteDatabase.Options(ComplexCases.Data.Sqlite.SqliteDatabase.Pooled(database.Value.ConnectionString))),
     services.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<Auditing>();
+// Screenings started from the browser run one at a time in the background; their pages poll the job.
+builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
+builder.Services.AddHostedService<ComplexCases.Web.Runs.ScreeningWorker>();
 // Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
 // Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.
 var pseudonymKey = builder.Configuration["Pseudonyms:Key"];

@@ -16,24 +16,30 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ["panel-member"] = Role.PanelMember, ["qdo"] = Role.Qdo, ["analyst"] = Role.Analyst, ["admin"] = Role.Administrator,
     };
 
-    /// <summary>Path (with {crn} for a case of the demo practitioner), the permission it needs, and whether it is an API call.</summary>
-    private static readonly (string Path, Permission Permission, bool Api)[] Targets =
+    /// <summary>A screening job nobody started: with the permission it is 404 (as is anyone else's job), without it refused.</summary>
+    private const string NoSuchJob = "0b7e6a52-5d0c-4c35-9a4e-0c1f3b7d2e11";
+
+    /// <summary>Path (with {crn} for a case of the demo practitioner), the permission it needs, whether it is an API call,
+    /// and whether it is 404 even for those allowed (it names something that does not exist for them).</summary>
+    private static readonly (string Path, Permission Permission, bool Api, bool Missing)[] Targets =
     [
-        ("/", Permission.ViewHome, false),
-        ("/definitions", Permission.ViewDefinitions, false),
-        ("/runs", Permission.ViewRuns, false),
-        ("/runs/new", Permission.RunScreening, false),
-        ("/admin/audit", Permission.ViewAuditLog, false),
-        ("/admin/users", Permission.ManageUsers, false),
-        ("/admin/users/new", Permission.ManageUsers, false),
-        ("/admin/users/practitioner", Permission.ManageUsers, false),
-        ("/lists/EOENFK", Permission.ViewMonthlyList, false),
-        ("/lists/EOENFK/download", Permission.DownloadList, false),
-        ("/cases/{crn}", Permission.ViewCaseNames, false),
-        ("/api/lists/EOENFK", Permission.ViewMonthlyList, true),
-        ("/api/cases/{crn}", Permission.ViewCaseNames, true),
-        ("/api/runs", Permission.ViewRuns, true),
-        ("/api/definitions", Permission.ViewDefinitions, true),
+        ("/", Permission.ViewHome, false, false),
+        ("/definitions", Permission.ViewDefinitions, false, false),
+        ("/runs", Permission.ViewRuns, false, false),
+        ("/runs/new", Permission.RunScreening, false, false),
+        ("/runs/progress/" + NoSuchJob, Permission.RunScreening, false, true),
+        ("/admin/audit", Permission.ViewAuditLog, false, false),
+        ("/admin/users", Permission.ManageUsers, false, false),
+        ("/admin/users/new", Permission.ManageUsers, false, false),
+        ("/admin/users/practitioner", Permission.ManageUsers, false, false),
+        ("/lists/EOENFK", Permission.ViewMonthlyList, false, false),
+        ("/lists/EOENFK/download", Permission.DownloadList, false, false),
+        ("/cases/{crn}", Permission.ViewCaseNames, false, false),
+        ("/api/lists/EOENFK", Permission.ViewMonthlyList, true, false),
+        ("/api/cases/{crn}", Permission.ViewCaseNames, true, false),
+        ("/api/runs", Permission.ViewRuns, true, false),
+        ("/api/runs/progress/" + NoSuchJob, Permission.RunScreening, true, true),
+        ("/api/definitions", Permission.ViewDefinitions, true, false),
     ];
 
     public static TheoryData<string> Roles => [.. Users.Keys];
@@ -47,14 +53,14 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         var role = Users[user];
         var problems = new List<string>();
 
-        foreach (var (template, permission, api) in Targets)
+        foreach (var (template, permission, api, missing) in Targets)
         {
             var path = template.Replace("{crn}", crn, StringComparison.Ordinal);
             var response = await client.GetAsync(path);
             var allowed = Permissions.Has(role, permission);
             var scoped = Permissions.CaseScoped.Contains(permission);
             var expected = !allowed ? (api ? "403" : "forbidden")
-                : scoped && Permissions.ScopeOf(role) == CaseScope.None ? "404"
+                : missing || (scoped && Permissions.ScopeOf(role) == CaseScope.None) ? "404"
                 : "200";
             var actual = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/forbidden", StringComparison.Ordinal)
                 ? "forbidden"

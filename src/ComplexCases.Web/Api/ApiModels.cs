@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComplexCases.Domain.Screening;
+using ComplexCases.Web.Runs;
 
 namespace ComplexCases.Web.Api;
 
@@ -93,6 +94,24 @@ public sealed record RunResponse(
     int Id, DateOnly AsOf, string DefinitionId, int DefinitionVersion, int Threshold,
     int RowsRead, int RowsAccepted, int RowsRejected, int People, int Complex, int PossiblyComplex, int Left,
     DateTimeOffset StartedAt, DateTimeOffset CompletedAt, string RunBy);
+
+/// <summary>A screening started from the browser: where it has got to, then its totals or its error.</summary>
+public sealed record RunProgressResponse(
+    Guid JobId,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ScreeningJobStatus>))] ScreeningJobStatus Status,
+    string Stage,
+    // Of the current stage, 0 to 100.
+    int Percent,
+    // Runs that will go before this one (only while it is queued).
+    int QueuedAhead,
+    // Only once it has succeeded.
+    RunProgressResult? Result,
+    // Only once it has failed: what went wrong; nothing was stored.
+    string? Error);
+
+public sealed record RunProgressResult(
+    int RunId, bool AlreadyStored, DateOnly AsOf, string DefinitionId, int DefinitionVersion,
+    int People, int Complex, int PossiblyComplex, int RowsRejected, string Summary);
 
 public sealed record DefinitionResponse(
     string Id, string Title, int Version, DateOnly EffectiveFrom, int Threshold, int AssessmentLookBackMonths,

@@ -8,6 +8,7 @@ using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Web.Api;
+using ComplexCases.Web.Runs;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -57,6 +58,16 @@ internal static class ComplexCasesApi
             .WithName("GetRuns")
             .WithSummary("Past screening runs with their counts (latest first)")
             .Produces<IReadOnlyList<RunResponse>>();
+
+        api.MapGet("/runs/progress/{jobId:guid}", GetRunProgress)
+            .RequireAuthorization(nameof(Permission.RunScreening))
+            .WithName("GetRunProgress")
+            .WithSummary("How far a screening started from the browser has got; then its totals, or why it failed")
+            .WithDescription("For scripts following an upload (the page /runs/progress/{jobId} shows the same). Only the user who " +
+                "started the run sees it: anyone else, and an unknown or expired job, gets 404. Status is queued, running, " +
+                "succeeded or failed; percent is of the current stage.")
+            .Produces<RunProgressResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/definitions", GetDefinitions)
             .RequireAuthorization(nameof(Permission.ViewDefinitions))
@@ -134,6 +145,19 @@ internal static class ComplexCasesApi
             .Select(r => new RunResponse(r.Id, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.Threshold, r.RowsRead, r.RowsAccepted, r.RowsRejected,
                 r.People, r.Complex, r.PossiblyComplex, r.Left, r.StartedAt, r.CompletedAt, r.RunBy))
             .ToList());
+
+    private static Results<Ok<RunProgressResponse>, ProblemHttpResult> GetRunProgress(HttpContext context, ScreeningJobs jobs, Guid jobId)
+    {
+        var job = jobs.Find(jobId, CurrentUser.Require(context).Id);
+        if (job is null) return NotFound();
+        var state = job.State;
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new RunProgressResponse(job.Id, state.Status, state.Stage, state.Percent, jobs.Ahead(job),
+            state.Result is { } r
+                ? new RunProgressResult(r.RunId, r.AlreadyStored, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.People, r.Complex, r.PossiblyComplex, r.RowsRejected, r.Sentence)
+                : null,
+            state.Error));
+    }
 
     private static Ok<IReadOnlyList<DefinitionResponse>> GetDefinitions(ComplexCasesDbContext db)
     {

@@ -367,6 +367,7 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
         foreach (var (path, operation) in new[]
         {
             ("/api/lists/{pdu}", "GetMonthlyList"), ("/api/cases/{crn}", "GetCase"), ("/api/runs", "GetRuns"), ("/api/definitions", "GetDefinitions"),
+            ("/api/runs/progress/{jobId}", "GetRunProgress"),
         })
         {
             var get = paths.GetProperty(path).GetProperty("get");

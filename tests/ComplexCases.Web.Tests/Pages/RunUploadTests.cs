@@ -1,13 +1,21 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using ComplexCases.Application.Screening;
+using ComplexCases.Data;
+using ComplexCases.Data.Accounts;
+using ComplexCases.Domain.Screening;
+using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
+using ComplexCases.Web.Runs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests.Pages;
 
-/// <summary>An analyst runs a screening from the browser: same use case as the CLI, same all-or-nothing rules.</summary>
+/// <summary>An analyst runs a screening from the browser: queued, followed on a progress page, same use case and result as the CLI, same all-or-nothing rules.</summary>
 public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>, IDisposable
 {
     private readonly ExtractFolderBuilder _extract = new();
@@ -15,7 +23,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     public void Dispose() => _extract.Dispose();
 
     [Fact]
-    public async Task Upload_ZippedExtract_StoresTheRunAndSaysWhatItFound()
+    public async Task Upload_ZippedExtract_RunsInTheBackgroundThenShowsWhatItFound()
     {
         var client = await site.SignInAsync("analyst");
         var runsBefore = RunCount();
@@ -23,10 +31,25 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
 
         var response = await PostAsync(client, ("Files", "extract.zip", zip), "2028-01-04");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var progress = response.Headers.Location!.ToString();
+        progress.ShouldMatch("^/runs/progress/[0-9a-f-]{36}$");
+        var finished = await WaitUntilFinishedAsync(client, progress);
+        finished.GetProperty("status").GetString().ShouldBe("succeeded");
+        finished.GetProperty("percent").GetInt32().ShouldBe(100);
+        var result = finished.GetProperty("result");
+        result.GetProperty("people").GetInt32().ShouldBe(1);
+        result.GetProperty("complex").GetInt32().ShouldBe(1);
         RunCount().ShouldBe(runsBefore + 1);
-        var runs = await client.GetStringAsync(response.Headers.Location!.ToString());
-        runs.ShouldContain("stored: 1 people screened, 1 complex");
+        result.GetProperty("runId").GetInt32().ShouldBe(LatestRunId());
+
+        var page = await client.GetAsync(progress);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("Screening finished");
+        html.ShouldContain("stored: 1 people screened, 1 complex");
+        html.ShouldContain("href=\"/runs\"");
+        html.ShouldNotContain("http-equiv=\"refresh\"");
     }
 
     [Fact]
@@ -37,7 +60,125 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
 
         var response = await PostAsync(client, Directory.GetFiles(folder).Select(f => ("Files", Path.GetFileName(f), File.ReadAllBytes(f))).ToArray(), "2028-02-01");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        (await WaitUntilFinishedAsync(client, response.Headers.Location!.ToString())).GetProperty("status").GetString().ShouldBe("succeeded");
+    }
+
+    [Fact]
+    public async Task Upload_SampleExtract_StoresExactlyWhatTheCliStores()
+    {
+        var sample = Path.Combine(RepositoryRoot(), "samples", "2024-09-01");
+        var asOf = new DateOnly(2024, 9, 1);
+        var client = await site.SignInAsync("analyst");
+
+        var response = await PostAsync(client, ("Files", "extract.zip", Zip(sample)), "2024-09-01");
+        var finished = await WaitUntilFinishedAsync(client, response.Headers.Location!.ToString());
+
+        finished.GetProperty("status").GetString().ShouldBe("succeeded", finished.ToString());
+        var webRunId = finished.GetProperty("result").GetProperty("runId").GetInt32();
+        // The CLI's use case with the CLI's options (`complexcases screen --extract … --as-of … --db …`), on a database of its own.
+        using var cliDatabase = new TestDatabase();
+        var cli = new ScreenExtract(TimeProvider.System).Run(new ScreenRequest(sample, asOf, Path.Combine(cliDatabase.Folder, "out")) { Database = cliDatabase.ConnectionString });
+        cli.Succeeded.ShouldBeTrue(cli.Error);
+        using var web = site.OpenDatabase();
+        using var cliDb = cliDatabase.Open();
+        var webRun = web.Runs.Single(r => r.Id == webRunId);
+        var cliRun = cliDb.Runs.Single(r => r.Id == cli.Value.RunId);
+        (webRun.ExtractSha256, webRun.AsOf, webRun.DefinitionId, webRun.DefinitionVersion, webRun.RowsRead, webRun.RowsAccepted, webRun.RowsRejected, webRun.People, webRun.Complex, webRun.PossiblyComplex)
+            .ShouldBe((cliRun.ExtractSha256, cliRun.AsOf, cliRun.DefinitionId, cliRun.DefinitionVersion, cliRun.RowsRead, cliRun.RowsAccepted, cliRun.RowsRejected, cliRun.People, cliRun.Complex, cliRun.PossiblyComplex));
+        webRun.RunBy.ShouldBe("analyst");
+        webRun.Complex.ShouldBeGreaterThan(0);
+        Outcomes(web, webRunId).ShouldBe(Outcomes(cliDb, cliRun.Id));
+        // Change and months listed depend on each database's previous run; who is listed, why and with whom does not.
+        Listed(web, webRunId).ShouldBe(Listed(cliDb, cliRun.Id));
+    }
+
+    [Fact]
+    public async Task Upload_WrongColumns_FailsWithTheImportersMessageAndStoresNothing()
+    {
+        var client = await site.SignInAsync("analyst");
+        var runsBefore = RunCount();
+        var folder = _extract.WithRawFile(ExtractFolderBuilder.People, "crn,region\nE000001,N07\n").Build();
+
+        var response = await PostAsync(client, ("Files", "extract.zip", Zip(folder)), "2028-04-01");
+
+        // The extract is read by the run, so its content problems are reported on the progress page.
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var progress = response.Headers.Location!.ToString();
+        var finished = await WaitUntilFinishedAsync(client, progress);
+        finished.GetProperty("status").GetString().ShouldBe("failed");
+        finished.GetProperty("error").GetString()!.ShouldContain("people.csv: required columns");
+        var html = await client.GetStringAsync(progress);
+        html.ShouldContain("govuk-error-summary");
+        html.ShouldContain("people.csv: required columns");
+        html.ShouldContain("Nothing was stored");
+        RunCount().ShouldBe(runsBefore);
+    }
+
+    [Fact]
+    public async Task FinishedJob_EitherWay_LeavesNoUploadBehind()
+    {
+        var client = await site.SignInAsync("analyst");
+        var good = await PostAsync(client, ("Files", "extract.zip", Zip(ComplexPerson(_extract).Build())), "2028-05-01");
+        using var bad = new ExtractFolderBuilder();
+        var failing = await PostAsync(client, ("Files", "extract.zip", Zip(bad.WithRawFile(ExtractFolderBuilder.People, "crn\n").Build())), "2028-05-02");
+
+        foreach (var response in new[] { good, failing })
+        {
+            var progress = response.Headers.Location!.ToString();
+            await WaitUntilFinishedAsync(client, progress);
+            var job = site.Services.GetRequiredService<ScreeningJobs>().Find(JobId(progress), "analyst")!;
+            Directory.Exists(job.UploadFolder).ShouldBeFalse(job.UploadFolder);
+        }
+    }
+
+    [Fact]
+    public async Task Progress_AnotherAnalyst_Gets404ForThePageAndTheApi()
+    {
+        var client = await site.SignInAsync("analyst");
+        var response = await PostAsync(client, ("Files", "extract.zip", Zip(ComplexPerson(_extract).Build())), "2028-06-01");
+        var progress = response.Headers.Location!.ToString();
+        await WaitUntilFinishedAsync(client, progress);
+        var other = await site.SignInAsync(await SecondAnalystAsync());
+
+        (await other.GetAsync(progress)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync("/api" + progress)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync(progress)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Progress_WhileWaiting_ReloadsItselfAndSaysWhereTheRunIs()
+    {
+        // The same site with no worker: the job stays queued, so the in-progress page can be looked at.
+        using var idle = site.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            foreach (var worker in services.Where(s => s.ImplementationType == typeof(ScreeningWorker)).ToList()) services.Remove(worker);
+        }));
+        var client = idle.CreateClient(new() { AllowAutoRedirect = false });
+        (await client.PostSignInAsync("analyst", SignedInClient.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var response = await PostAsync(client, ("Files", "extract.zip", Zip(ComplexPerson(_extract).Build())), "2028-07-01");
+        var progress = response.Headers.Location!.ToString();
+        var job = idle.Services.GetRequiredService<ScreeningJobs>().Find(JobId(progress), "analyst")!;
+        try
+        {
+            var page = await client.GetAsync(progress);
+
+            page.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var html = await page.Content.ReadAsStringAsync();
+            html.ShouldContain("<h1 class=\"govuk-heading-l\">Screening in progress</h1>");
+            html.ShouldContain($"<meta http-equiv=\"refresh\" content=\"{ComplexCases.Web.Pages.Runs.ProgressModel.RefreshSeconds}\">");
+            html.ShouldContain("Waiting to start");
+            html.ShouldContain("1 July 2028");
+            page.Headers.CacheControl!.NoStore.ShouldBeTrue();
+            using var json = JsonDocument.Parse(await client.GetStringAsync("/api" + progress));
+            json.RootElement.GetProperty("status").GetString().ShouldBe("queued");
+            json.RootElement.GetProperty("percent").GetInt32().ShouldBe(0);
+            Directory.Exists(job.UploadFolder).ShouldBeTrue();
+        }
+        finally
+        {
+            Directory.Delete(job.UploadFolder, recursive: true);
+        }
     }
 
     [Theory]
@@ -52,20 +193,6 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain(message);
-        RunCount().ShouldBe(runsBefore);
-    }
-
-    [Fact]
-    public async Task Upload_WrongColumns_GivesTheImportersMessageAndStoresNothing()
-    {
-        var client = await site.SignInAsync("analyst");
-        var runsBefore = RunCount();
-        var folder = _extract.WithRawFile(ExtractFolderBuilder.People, "crn,region\nE000001,N07\n").Build();
-
-        var response = await PostAsync(client, ("Files", "extract.zip", Zip(folder)), "2028-04-03");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("people.csv: required columns");
         RunCount().ShouldBe(runsBefore);
     }
 
@@ -133,6 +260,56 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     {
         using var db = site.OpenDatabase();
         return db.Runs.Count();
+    }
+
+    private int LatestRunId()
+    {
+        using var db = site.OpenDatabase();
+        return db.Runs.Max(r => r.Id);
+    }
+
+    /// <summary>Polls the progress API, as a script would, until the run has finished; returns its last answer.</summary>
+    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, string progress)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var response = await client.GetAsync("/api" + progress);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (json.RootElement.GetProperty("status").GetString() is "succeeded" or "failed") return json.RootElement.Clone();
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{progress} did not finish: {json.RootElement}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static Guid JobId(string progress) => Guid.Parse(progress[(progress.LastIndexOf('/') + 1)..]);
+
+    /// <summary>Another user who may run screenings, to look at the first analyst's job.</summary>
+    private async Task<string> SecondAnalystAsync()
+    {
+        const string name = "second-analyst";
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        if (await users.FindByNameAsync(name) is null)
+            (await users.CreateAsync(new StaffAccount { UserName = name, DisplayName = "Second analyst", Roles = "Analyst" }, SignedInClient.Password)).Succeeded.ShouldBeTrue();
+        return name;
+    }
+
+    private static List<(string, string, byte, short, byte, byte)> Outcomes(ComplexCasesDbContext db, int runId) =>
+        [.. db.PersonResults.Where(p => p.RunId == runId).OrderBy(p => p.Crn).AsEnumerable()
+            .Select(p => (p.Crn, p.PduCode, p.Status, p.Score, p.MetMask, p.UnknownMask))];
+
+    private static List<string> Listed(ComplexCasesDbContext db, int runId) =>
+        [.. db.ListedCases.Where(c => c.RunId == runId && c.Change != (byte)ListChange.Left).OrderBy(c => c.Crn).AsEnumerable()
+            .Select(c => string.Join('|', c.Crn, c.PduCode, c.Status, c.Score, c.MetMask, c.UnknownMask, c.Forename, c.Surname, c.TeamCode,
+                c.PractitionerCode, c.SpoCode, c.LimitedAccess, c.EvidenceJson))];
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ComplexCases.slnx"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 
 }

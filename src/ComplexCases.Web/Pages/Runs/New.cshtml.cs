@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
-using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Definitions;
-using ComplexCases.Application.Screening;
-using ComplexCases.Application.Storage;
 using ComplexCases.Extracts.Reading;
+using ComplexCases.Web.Runs;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +11,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ComplexCases.Web.Pages.Runs;
 
-/// <summary>An analyst uploads an extract (a zip, or the CSV files) and runs the screening: the same use case as the CLI.</summary>
+/// <summary>
+/// An analyst uploads an extract (a zip, or the CSV files) and runs the screening: the same use case as the CLI, run by
+/// <see cref="ScreeningWorker"/> while <c>/runs/progress/{id}</c> shows how far it has got.
+/// </summary>
 [Authorize(Policy = nameof(Permission.RunScreening))]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : PageModel
+public sealed class NewModel(ScreeningJobs jobs) : PageModel
 {
     /// <summary>A national extract is ~115 MB of CSV (~25 MB zipped); anything near this is not an extract.</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
@@ -41,7 +42,9 @@ public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : Page
         if (Files.Count == 0) Errors.Add(("Files", "Choose the extract: a zip file, or its CSV files"));
         if (Errors.Count > 0) return Invalid();
 
+        // The upload is unpacked here, so a file that is not an extract is explained at once; the run itself is queued.
         var folder = Path.Combine(Path.GetTempPath(), "complexcases-upload-" + Guid.NewGuid().ToString("N"));
+        var queued = false;
         try
         {
             var unpacked = Unpack(folder);
@@ -50,27 +53,22 @@ public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : Page
                 Errors.Add(("Files", unpacked));
                 return Invalid();
             }
-            var result = new ScreenExtract(clock).Run(new ScreenRequest(folder, asOf, Path.Combine(folder, "out"))
+            var job = jobs.Enqueue(CurrentUser.Require(HttpContext).Id, folder, asOf, Path.Combine(DefinitionFile.ShippedFolder, definition + ".json"));
+            if (job is null)
             {
-                DefinitionPath = Path.Combine(DefinitionFile.ShippedFolder, definition + ".json"),
-                Database = database.ConnectionString,
-                RunBy = CurrentUser.Require(HttpContext).Id,
-                WriteWorkbooks = false,
-            });
-            if (!result.Succeeded)
-            {
-                Errors.Add(("Files", result.Status == UseCaseStatus.Invalid ? result.Error : $"The run failed: {result.Error}"));
-                return Invalid();
+                Errors.Add(("Files", "The service is restarting. Try again in a few minutes."));
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Page();
             }
-            var r = result.Value;
-            TempData["Banner"] = r.AlreadyStored
-                ? $"This extract, date and definition were already stored as run {r.RunId}."
-                : string.Create(CultureInfo.InvariantCulture, $"Run {r.RunId} stored: {r.People:N0} people screened, {r.Complex:N0} complex, {r.PossiblyComplex:N0} possibly complex, {r.Extract.RowsRejected:N0} rows rejected.");
-            return RedirectToPage("/Runs/Index");
+            queued = true;
+            // 303: the browser follows with a GET, and going back or refreshing never posts the upload twice.
+            Response.Headers.Location = $"/runs/progress/{job.Id:D}";
+            return StatusCode(StatusCodes.Status303SeeOther);
         }
         finally
         {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            // Once queued, the job owns the folder and deletes it when it finishes.
+            if (!queued && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 

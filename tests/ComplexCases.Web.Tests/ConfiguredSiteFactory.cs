@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ComplexCases.Web.Tests;
+
+/// <summary>The web app on its own real SQLite file, in a given environment with extra settings, without demo data (so starting it is quick).</summary>
+public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-web-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
+        builder.UseSetting("Demo:Enabled", "false");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (disposing && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
