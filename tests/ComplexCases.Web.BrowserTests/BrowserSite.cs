@@ -1,4 +1,8 @@
 using System.Net;
+using ComplexCases.Application.Storage;
+using ComplexCases.Data;
+using ComplexCases.TestSupport.Data;
+using ComplexCases.TestSupport.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,8 +19,6 @@ namespace ComplexCases.Web.BrowserTests;
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime, IDisposable
 {
-    public const string Password = "Complex-Cases-Demo-2024";
-
     private readonly DemoKestrelFactory _factory = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -28,14 +30,20 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        // Chromium starts in its own processes while the site seeds its demo data (most of the start-up) on this thread.
+        var launching = LaunchBrowserAsync();
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-
         Directory.CreateDirectory(ScreenshotFolder);
+        _browser = await launching;
+    }
+
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath(),
             Headless = true,
@@ -49,6 +57,9 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         Locale = "en-GB",
     });
+
+    /// <summary>The site's own database, opened directly: the oracle for what a page should (or must not) show.</summary>
+    public ComplexCasesDbContext OpenDatabase() => _factory.Services.GetRequiredService<DatabaseTarget>().Open();
 
     public async Task DisposeAsync()
     {
@@ -71,23 +82,17 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     private sealed class DemoKestrelFactory : WebApplicationFactory<Program>
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-browser-" + Guid.NewGuid().ToString("N"));
+        private readonly TestDatabase _database = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            Directory.CreateDirectory(_folder);
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:People", "3000");
-            builder.UseSetting("Demo:Months", "3");
+            foreach (var (key, value) in DemoSite.Settings(_database)) builder.UseSetting(key, value);
         }
 
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (disposing && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+            if (disposing) _database.Dispose();
         }
     }
 }

@@ -1,10 +1,16 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ComplexCases.Web.BrowserTests;
 
-/// <summary>Each demo role's main journey in real Chromium, with real clicks; axe runs after every page load.</summary>
+/// <summary>
+/// Each demo role's main journey in real Chromium, with real clicks; axe runs after every page load, and the main
+/// pages are kept as screenshots. Each journey also checks what its role must NOT be offered or shown.
+/// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class JourneyTests(BrowserSite site) : IAsyncLifetime
+public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
 {
     private IBrowserContext _context = null!;
     private IPage _page = null!;
@@ -21,15 +27,18 @@ public sealed class JourneyTests(BrowserSite site) : IAsyncLifetime
     public async Task HeadOfPdu_SignsIn_FiltersTheNorfolkList_AndOpensACase()
     {
         await _page.SignInAsync("head-of-pdu");
-        new Uri(_page.Url).AbsolutePath.ShouldBe("/");
+        _page.PathOf().ShouldBe("/");
         (await _page.Locator("h1").InnerTextAsync()).ShouldBe("Complex cases");
         (await _page.Locator("caption").InnerTextAsync()).ShouldContain("Lists by probation delivery unit");
-        await _page.ScreenshotAsync("home");
+        // Their PDU only.
+        (await _page.Locator("main a[href^='/lists/']").CountAsync()).ShouldBe(1);
+        await _page.ScreenshotAsync("home-head-of-pdu");
         await _page.ShouldBeAccessibleAsync();
 
         await _page.Locator("a[href^='/lists/EOENFK']").ClickAsync();
         await _page.WaitForURLAsync("**/lists/EOENFK**");
         (await _page.Locator("table tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        (await _page.Locator("a[href^='/lists/EOENFK/download']").CountAsync()).ShouldBe(1);
         await _page.ScreenshotAsync("list");
         await _page.ShouldBeAccessibleAsync();
 
@@ -47,21 +56,33 @@ public sealed class JourneyTests(BrowserSite site) : IAsyncLifetime
         await _page.ScreenshotAsync("case");
         await _page.ShouldBeAccessibleAsync();
 
-        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Definitions" }).ClickAsync();
-        await _page.WaitForURLAsync("**/definitions");
+        await _page.ClickMainNavigationAsync("Definitions", "**/definitions");
+        (await _page.Locator("h1").InnerTextAsync()).ShouldBe("What makes a case complex");
         await _page.ScreenshotAsync("definitions");
         await _page.ShouldBeAccessibleAsync();
     }
 
     [Fact]
-    public async Task Practitioner_SignsIn_AndSeesOnlyTheirOwnCases()
+    public async Task Practitioner_SignsIn_OpensACaseFromTheirToDoList_AndSeesOnlyTheirOwnCases()
     {
         await _page.SignInAsync("practitioner");
-        new Uri(_page.Url).AbsolutePath.ShouldBe("/");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        await _page.GetByRole(AriaRole.Heading, new() { Name = "What to do this month" }).WaitForAsync();
+        await _page.ScreenshotAsync("home-practitioner");
         await _page.ShouldBeAccessibleAsync();
         var me = (await _page.Locator("header form .govuk-body").InnerTextAsync()).Trim();
         me.ShouldNotBeNullOrEmpty();
 
+        var firstCase = _page.Locator("main ul a[href^='/cases/']").First;
+        var linkText = (await firstCase.InnerTextAsync()).Trim();
+        await firstCase.ClickAsync();
+        await _page.WaitForURLAsync("**/cases/**");
+        linkText.ShouldStartWith((await _page.Locator("h1").InnerTextAsync()).Trim());
+        (await _page.Locator("dt:text-is('Practitioner') + dd").InnerTextAsync()).Trim().ShouldBe(me);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.ClickMainNavigationAsync("Home", "**/");
         await _page.Locator("main a[href^='/lists/']").First.ClickAsync();
         await _page.WaitForURLAsync("**/lists/**");
         await _page.ScreenshotAsync("list-practitioner");
@@ -69,28 +90,214 @@ public sealed class JourneyTests(BrowserSite site) : IAsyncLifetime
         var practitioners = await _page.Locator("table tbody tr td:nth-child(3)").AllInnerTextsAsync();
         practitioners.ShouldNotBeEmpty();
         practitioners.ShouldAllBe(p => p.Trim() == me);
+        // A practitioner's own few cases are on screen; an export would be a copy for no need.
+        (await _page.Locator("a[href*='/download']").CountAsync()).ShouldBe(0);
     }
 
     [Fact]
-    public async Task Analyst_SignsIn_SeesWithheldNamesOnAList_AndOpensRuns()
+    public async Task Spo_DownloadsTheirTeamsList_AsCsv_AfterSayingWhoItIsFor()
+    {
+        await _page.SignInAsync("spo");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.Locator("main").InnerTextAsync()).ShouldContain("Each needs a reflective practice conversation between the practitioner and you.");
+        await _page.ScreenshotAsync("home-spo");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("main table a[href^='/lists/']").First.ClickAsync();
+        await _page.WaitForURLAsync("**/lists/**");
+        var listed = CaptionCount(await _page.Locator("table caption").InnerTextAsync());
+        listed.ShouldBeGreaterThan(0);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Download this list (CSV or XLSX)" }).ClickAsync();
+        await _page.WaitForURLAsync("**/download**");
+        await _page.ScreenshotAsync("download");
+        await _page.ShouldBeAccessibleAsync();
+
+        // A download is a disclosure: without who and why, nothing leaves.
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Download", Exact = true }).ClickAsync();
+        await _page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Enter who the list is for", "Enter why it is needed"]);
+        await _page.ScreenshotAsync("download-error");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByLabel("Who is it for?").FillAsync("Norfolk complex case panel");
+        await _page.GetByLabel("Why is it needed?").FillAsync("Panel agenda for this month");
+        await _page.GetByLabel("CSV", new() { Exact = true }).CheckAsync();
+        var download = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Button, new() { Name = "Download", Exact = true }).ClickAsync());
+        download.SuggestedFilename.ShouldEndWith(".csv");
+        var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).ToList();
+        lines[0].TrimStart('\uFEFF').ShouldBe("crn,forename,surname,team,practitioner,spo,status,score,criteria_met,criteria_unknown,change,months_listed");
+        // The same cases the SPO was shown, every page of them.
+        (lines.Count - 1).ShouldBe(listed);
+    }
+
+    [Fact]
+    public async Task PanelTeam_SeesEveryPduInTheRegion_WithNames_AndMayDownload()
+    {
+        await _page.SignInAsync("panel-team");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
+        await _page.ScreenshotAsync("home-panel-team");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("main table a[href^='/lists/']").Last.ClickAsync();
+        await _page.WaitForURLAsync("**/lists/**");
+        var names = await _page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        names.ShouldNotBeEmpty();
+        names.ShouldAllBe(n => n.Trim() != "Withheld" && n.Trim().Length > 0);
+        (await _page.GetByRole(AriaRole.Link, new() { Name = "Download this list (CSV or XLSX)" }).CountAsync()).ShouldBe(1);
+        await _page.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task PanelMember_SeesNoCasesAndNoLists_AndIsForbiddenAList()
+    {
+        await _page.SignInAsync("panel-member");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.Locator("main").InnerTextAsync()).ShouldContain("Your role does not include case lists.");
+        (await _page.Locator("main a[href^='/lists/'], main a[href^='/cases/'], main table").CountAsync()).ShouldBe(0);
+        await _page.ScreenshotAsync("home-panel-member");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.ClickMainNavigationAsync("Definitions", "**/definitions");
+        (await _page.Locator("main h2").CountAsync()).ShouldBeGreaterThan(0);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GotoAsync("/lists/EOENFK");
+        await _page.ShouldBeForbiddenAsync("forbidden");
+    }
+
+    [Fact]
+    public async Task Qdo_OpensACaseInTheRegion_ButHasNoDownload()
+    {
+        await _page.SignInAsync("qdo");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
+        await _page.ScreenshotAsync("home-qdo");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("main table a[href^='/lists/']").First.ClickAsync();
+        await _page.WaitForURLAsync("**/lists/**");
+        var pdu = _page.PathOf().Split('/')[2];
+        // QDOs review practice with names, but a download is a disclosure they do not need.
+        (await _page.Locator("a[href*='/download']").CountAsync()).ShouldBe(0);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("table tbody a[href^='/cases/']").First.ClickAsync();
+        await _page.WaitForURLAsync("**/cases/**");
+        await _page.GetByRole(AriaRole.Heading, new() { Name = "Month by month" }).WaitForAsync();
+        await _page.ShouldBeAccessibleAsync();
+
+        // Nor can the download page be reached by typing its address.
+        await _page.GotoAsync($"/lists/{pdu}/download");
+        await _page.ShouldBeForbiddenAsync();
+    }
+
+    [Fact]
+    public async Task Analyst_SeesPseudonymsNotNames_RunsAScreeningWithAWrongFile_AndIsForbiddenACase()
     {
         await _page.SignInAsync("analyst");
-        new Uri(_page.Url).AbsolutePath.ShouldBe("/");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs"]);
+        await _page.ScreenshotAsync("home-analyst");
         await _page.ShouldBeAccessibleAsync();
 
         await _page.Locator("main a[href^='/lists/']").First.ClickAsync();
         await _page.WaitForURLAsync("**/lists/**");
         await _page.ScreenshotAsync("list-analyst");
         await _page.ShouldBeAccessibleAsync();
+        var pdu = _page.PathOf().Split('/')[2];
         var names = await _page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
         names.ShouldNotBeEmpty();
         names.ShouldAllBe(n => n.Trim() == "Withheld");
+        var ids = await _page.Locator("table tbody tr td:nth-child(1)").AllInnerTextsAsync();
+        ids.ShouldAllBe(id => id.Trim().StartsWith("P-", StringComparison.Ordinal));
         (await _page.Locator("a[href^='/cases/']").CountAsync()).ShouldBe(0);
+        // Nothing identifying anywhere on the page: no CRN and no name of anyone on this PDU's list.
+        var shown = await _page.Locator("body").InnerTextAsync();
+        var people = PeopleListed(pdu);
+        people.ShouldNotBeEmpty();
+        people.ShouldAllBe(p => !shown.Contains(p.Crn, StringComparison.Ordinal) && !shown.Contains(p.Name, StringComparison.Ordinal));
 
-        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Runs" }).ClickAsync();
-        await _page.WaitForURLAsync("**/runs");
+        await _page.ClickMainNavigationAsync("Runs", "**/runs");
+        (await _page.Locator("table tbody tr").CountAsync()).ShouldBe(RunsStored());
         await _page.ScreenshotAsync("runs");
         await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Run a screening" }).ClickAsync();
+        await _page.WaitForURLAsync("**/runs/new");
+        await _page.ScreenshotAsync("runs-new");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByLabel("Extract: one zip file, or the CSV files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "notes.txt", MimeType = "text/plain", Buffer = "not an extract"u8.ToArray(),
+        });
+        await _page.GetByLabel("Screening date (yyyy-mm-dd)").FillAsync("2024-10-01");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Run the screening" }).ClickAsync();
+        await _page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var errors = await _page.ErrorSummaryAsync();
+        errors.Count.ShouldBe(1);
+        errors[0].ShouldStartWith("notes.txt is not an extract file");
+        await _page.ScreenshotAsync("runs-new-error");
+        await _page.ShouldBeAccessibleAsync();
+
+        // The case page shows names, so an analyst may not open one, even of a person they see pseudonymised.
+        await _page.GotoAsync($"/cases/{people[0].Crn}");
+        await _page.ShouldBeForbiddenAsync();
+    }
+
+    [Fact]
+    public async Task Admin_SearchesTheAuditLog_SeesRunsButCannotRunOne_AndIsForbiddenACaseList()
+    {
+        await _page.SignInAsync("admin");
+        _page.PathOf().ShouldBe("/");
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Audit log"]);
+        (await _page.Locator("main").InnerTextAsync()).ShouldContain("Your role does not include case lists.");
+        await _page.ScreenshotAsync("home-admin");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.ClickMainNavigationAsync("Audit log", "**/admin/audit");
+        await _page.ScreenshotAsync("audit");
+        await _page.ShouldBeAccessibleAsync();
+
+        // Searching is itself audited: the second search (narrowed by date) finds the first.
+        await _page.GetByLabel("User", new() { Exact = true }).FillAsync("admin");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await _page.WaitForURLAsync("**actor=admin**");
+        await _page.ShouldBeAccessibleAsync();
+        await _page.GetByLabel("From (yyyy-mm-dd)").FillAsync("2024-01-01");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await _page.WaitForURLAsync("**from=2024-01-01**");
+        CaptionCount(await _page.Locator("table caption").InnerTextAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        var users = await _page.Locator("table tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        users.ShouldNotBeEmpty();
+        users.ShouldAllBe(u => u.Trim() == "admin");
+        (await _page.Locator("table tbody tr td:nth-child(5)").AllInnerTextsAsync()).ShouldContain("audit.searched");
+        await _page.ScreenshotAsync("audit-results");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByLabel("Person (CRN)").FillAsync("123");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await _page.WaitForURLAsync("**crn=123**");
+        (await _page.ErrorSummaryAsync()).ShouldBe(["CRN must be a capital letter and six digits, like E123456"]);
+        await _page.ScreenshotAsync("audit-error");
+        await _page.ShouldBeAccessibleAsync();
+
+        // Administrators see runs (to run the service) but only analysts run screenings.
+        await _page.ClickMainNavigationAsync("Runs", "**/runs");
+        (await _page.Locator("table tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        (await _page.GetByRole(AriaRole.Link, new() { Name = "Run a screening" }).CountAsync()).ShouldBe(0);
+        await _page.ShouldBeAccessibleAsync();
+
+        // An administrator runs the service, not cases.
+        await _page.GotoAsync("/lists/EOENFK");
+        await _page.ShouldBeForbiddenAsync();
     }
 
     [Fact]
@@ -122,10 +329,9 @@ public sealed class JourneyTests(BrowserSite site) : IAsyncLifetime
 
         await _page.SignInAsync("head-of-pdu", "not-the-password-2024");
 
-        new Uri(_page.Url).AbsolutePath.ShouldBe("/sign-in");
-        var summary = _page.Locator(".govuk-error-summary");
-        (await summary.IsVisibleAsync()).ShouldBeTrue();
-        (await summary.InnerTextAsync()).ShouldContain("There is a problem");
+        _page.PathOf().ShouldBe("/sign-in");
+        (await _page.ErrorSummaryAsync()).ShouldBe(["The user name or password is not right"]);
+        (await _page.Locator("header form").CountAsync()).ShouldBe(0);
         await _page.ScreenshotAsync("sign-in-error");
         await _page.ShouldBeAccessibleAsync();
     }
@@ -136,4 +342,27 @@ public sealed class JourneyTests(BrowserSite site) : IAsyncLifetime
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ComplexCases.slnx"))) folder = folder.Parent;
         return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
+
+    /// <summary>Everyone on a PDU's latest list, straight from the database: what a pseudonymised page must not reveal.</summary>
+    private List<(string Crn, string Name)> PeopleListed(string pdu)
+    {
+        using var db = site.OpenDatabase();
+        var latest = db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First().Id;
+        return [.. db.ListedCases.AsNoTracking().Where(c => c.RunId == latest && c.PduCode == pdu)
+            .Select(c => new { c.Crn, c.Forename, c.Surname }).AsEnumerable()
+            .Select(c => (c.Crn, $"{c.Forename} {c.Surname}"))];
+    }
+
+    private int RunsStored()
+    {
+        using var db = site.OpenDatabase();
+        return db.Runs.Count();
+    }
+
+    /// <summary>The number a table caption starts with, e.g. "42 cases" or "1,204 entries".</summary>
+    private static int CaptionCount(string caption) =>
+        int.Parse(LeadingNumber().Match(caption.Trim()).Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^[\d,]+")]
+    private static partial Regex LeadingNumber();
 }

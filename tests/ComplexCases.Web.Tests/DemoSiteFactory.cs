@@ -1,3 +1,5 @@
+using ComplexCases.TestSupport.Data;
+using ComplexCases.TestSupport.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -6,16 +8,11 @@ namespace ComplexCases.Web.Tests;
 /// <summary>The web app on a real SQLite file, seeded by demo mode with a small generated region (shared per test class).</summary>
 public sealed class DemoSiteFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-web-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Demo:People", "3000");
-        builder.UseSetting("Demo:Months", "3");
+        foreach (var (key, value) in DemoSite.Settings(_database)) builder.UseSetting(key, value);
     }
 
     /// <summary>The site's own database, opened directly (to check what was stored or audited).</summary>
@@ -25,7 +22,6 @@ public sealed class DemoSiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (disposing && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        if (disposing) _database.Dispose();
     }
 }

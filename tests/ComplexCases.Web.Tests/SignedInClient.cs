@@ -7,7 +7,7 @@ namespace ComplexCases.Web.Tests;
 /// <summary>Signs in through the real sign-in form (antiforgery token and all) and keeps the cookie.</summary>
 internal static partial class SignedInClient
 {
-    public const string Password = "Complex-Cases-Demo-2024";
+    public const string Password = ComplexCases.TestSupport.Web.DemoSite.Password;
 
     public static async Task<HttpClient> SignInAsync(this DemoSiteFactory site, string userName, string password = Password)
     {

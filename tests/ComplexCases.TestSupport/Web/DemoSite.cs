@@ -1,0 +1,26 @@
+using ComplexCases.TestSupport.Data;
+
+namespace ComplexCases.TestSupport.Web;
+
+/// <summary>
+/// How the web test projects (in-process and browser) start the site: demo mode on a SQLite file of its own.
+/// Plain key/value settings, so this project needs no ASP.NET Core reference; each factory passes them to UseSetting.
+/// </summary>
+public static class DemoSite
+{
+    /// <summary>The demo accounts' password, as published in the README.</summary>
+    public const string Password = "Complex-Cases-Demo-2024";
+
+    /// <summary>
+    /// "environment" is what UseEnvironment sets: not Production, so demo mode may run. 3,000 people over three months
+    /// seeds in seconds yet gives every PDU a list and the demo staff cases of their own.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(TestDatabase database) =>
+    [
+        new("environment", "Testing"),
+        new("ConnectionStrings:ComplexCases", database.FilePath),
+        new("Demo:Enabled", "true"),
+        new("Demo:People", "3000"),
+        new("Demo:Months", "3"),
+    ];
+}
