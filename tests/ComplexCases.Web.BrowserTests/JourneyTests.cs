@@ -257,7 +257,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("admin");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Audit log"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Audit log", "Staff accounts"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Your role does not include case lists.");
         await _page.ScreenshotAsync("home-admin");
         await _page.ShouldBeAccessibleAsync();
@@ -293,6 +293,20 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
         await _page.ClickMainNavigationAsync("Runs", "**/runs");
         (await _page.Locator("table tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         (await _page.GetByRole(AriaRole.Link, new() { Name = "Run a screening" }).CountAsync()).ShouldBe(0);
+        await _page.ShouldBeAccessibleAsync();
+
+        // Staff accounts: adding one without a role is refused with the reason, next to the field.
+        await _page.ClickMainNavigationAsync("Staff accounts", "**/admin/users");
+        (await _page.Locator("table tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(8);
+        await _page.ShouldBeAccessibleAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Add an account" }).ClickAsync();
+        await _page.WaitForURLAsync("**/admin/users/new");
+        await _page.ShouldBeAccessibleAsync();
+        await _page.GetByLabel("User name").FillAsync("synthetic.person");
+        await _page.GetByLabel("Name", new() { Exact = true }).FillAsync("Synthetic Person");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save account" }).ClickAsync();
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Choose at least one role"]);
+        await _page.ScreenshotAsync("staff-account-error");
         await _page.ShouldBeAccessibleAsync();
 
         // An administrator runs the service, not cases.
