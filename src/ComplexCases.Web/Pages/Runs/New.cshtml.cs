@@ -17,7 +17,7 @@ namespace ComplexCases.Web.Pages.Runs;
 [Authorize(Policy = nameof(Permission.RunScreening))]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : PageModel
+public sealed class NewModel(DatabaseTarget database, TimeProvider clock, ComplexCases.Application.Notifications.NotificationCentre notifications) : PageModel
 {
     /// <summary>A national extract is ~115 MB of CSV (~25 MB zipped); anything near this is not an extract.</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
@@ -63,6 +63,8 @@ public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : Page
                 return Invalid();
             }
             var r = result.Value;
+            // The run's intake put its newly listed cases into the process: tell their practitioners and SPOs now, not at the next sweep.
+            notifications.NewlyListedForRun(r.RunId);
             TempData["Banner"] = r.AlreadyStored
                 ? $"This extract, date and definition were already stored as run {r.RunId}."
                 : string.Create(CultureInfo.InvariantCulture, $"Run {r.RunId} stored: {r.People:N0} people screened, {r.Complex:N0} complex, {r.PossiblyComplex:N0} possibly complex, {r.Extract.RowsRejected:N0} rows rejected.");
