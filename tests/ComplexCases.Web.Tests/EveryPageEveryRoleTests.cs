@@ -27,6 +27,9 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/lists/EOENFK", Permission.ViewMonthlyList, false),
         ("/lists/EOENFK/download", Permission.DownloadList, false),
         ("/cases/{crn}", Permission.ViewCaseNames, false),
+        ("/cases/{crn}/review", Permission.RecordQualityReview, false),
+        ("/reviews", Permission.RecordQualityReview, false),
+        ("/notifications", Permission.ViewNotifications, false),
         ("/api/lists/EOENFK", Permission.ViewMonthlyList, true),
         ("/api/cases/{crn}", Permission.ViewCaseNames, true),
         ("/api/runs", Permission.ViewRuns, true),
@@ -67,6 +70,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
-        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess).Crn;
+        // A complex case, so that it is in the process too (workflow pages need one).
+        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess
+            && c.Status == (byte)ComplexCases.Domain.Screening.ScreeningStatus.Complex).Crn;
     }
 }
