@@ -33,6 +33,7 @@ internal static class DemoData
         using (var db = database.Open()) hasRuns = db.Runs.Any();
         if (!hasRuns) SeedRuns(options, database, clock, log);
         SeedAccounts(services, log);
+        Notifications.DemoQualityAndNotifications.Seed(services, log);
     }
 
     private static void SeedAccounts(IServiceProvider services, TextWriter log)
@@ -42,13 +43,15 @@ internal static class DemoData
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         if (!db.Users.Any(u => u.IsDemo))
         {
-            // Scope the demo staff to real people in the generated data: the practitioner with the most listed cases.
+            // Scope the demo staff to real people in the generated data: the practitioner with the most complex, then listed, cases.
             var latest = db.Runs.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First().Id;
             // Norfolk when it is there (the README's walk-through uses it), else wherever the data is.
             var pdu = db.ListedCases.Any(c => c.RunId == latest && c.PduCode == "EOENFK") ? "EOENFK" : null;
             var busiest = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode != null && (pdu == null || c.PduCode == pdu))
                 .GroupBy(c => new { c.PractitionerCode, c.PractitionerName, c.SpoCode, c.SpoName, c.TeamCode, c.PduCode, c.RegionCode })
-                .OrderByDescending(g => g.Count()).Select(g => g.Key).First();
+                // Most complex cases first: those are the ones in the Complex Case process, which the demo is about.
+                .OrderByDescending(g => g.Count(c => c.Status == (byte)ComplexCases.Domain.Screening.ScreeningStatus.Complex)).ThenByDescending(g => g.Count())
+                .Select(g => g.Key).First();
             var spoTeams = string.Join(',', db.ListedCases.Where(c => c.RunId == latest && c.SpoCode == busiest.SpoCode && c.TeamCode != null)
                 .Select(c => c.TeamCode!).Distinct().ToList());
             StaffAccount[] accounts =

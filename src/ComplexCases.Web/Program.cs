@@ -65,6 +65,7 @@ var pseudonymKey = builder.Configuration["Pseudonyms:Key"];
 builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
     ? new ComplexCases.Application.Access.Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
     : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
+builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
 

@@ -35,6 +35,9 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/lists/EOENFK", Permission.ViewMonthlyList, false, false),
         ("/lists/EOENFK/download", Permission.DownloadList, false, false),
         ("/cases/{crn}", Permission.ViewCaseNames, false, false),
+        ("/cases/{crn}/review", Permission.RecordQualityReview, false, false),
+        ("/reviews", Permission.RecordQualityReview, false, false),
+        ("/notifications", Permission.ViewNotifications, false, false),
         ("/api/lists/EOENFK", Permission.ViewMonthlyList, true, false),
         ("/api/cases/{crn}", Permission.ViewCaseNames, true, false),
         ("/api/runs", Permission.ViewRuns, true, false),
@@ -76,6 +79,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
-        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess).Crn;
+        // A complex case, so that it is in the process too (workflow pages need one).
+        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess
+            && c.Status == (byte)ComplexCases.Domain.Screening.ScreeningStatus.Complex).Crn;
     }
 }

@@ -25,4 +25,14 @@ public static class AuditEventTypes
     public const string WorkflowEntered = "workflow.entered";
     /// <summary>Alteration: a step taken on a case (conversation, escalation, triage, panel, follow-up, withdrawal).</summary>
     public const string WorkflowStepTaken = "workflow.step";
+
+    // Recorded by quality reviews and notifications (issue 4).
+    /// <summary>Alteration: a QDO recorded a quality review of a case (checklist answers, feedback, peer-support notes).</summary>
+    public const string QualityReviewRecorded = "quality.review_recorded";
+    /// <summary>Consultation: a QDO viewed a month's quality sample (the sampled cases, with names).</summary>
+    public const string QualitySampleViewed = "quality.sample_viewed";
+    /// <summary>Alteration: notifications created for staff (newly listed, reminders, invitations, feedback).</summary>
+    public const string NotificationsCreated = "notifications.created";
+    /// <summary>Consultation: a user read their own notifications (which carry CRNs).</summary>
+    public const string NotificationsViewed = "notifications.viewed";
 }

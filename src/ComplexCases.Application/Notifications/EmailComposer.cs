@@ -109,6 +109,7 @@ public sealed class EmailComposer
         NotificationKind.PanelInvitation => "Panel invitations",
         NotificationKind.ActionOverdue => "Overdue actions",
         NotificationKind.TriageOverdue => "Overdue triage",
+        NotificationKind.QualityFeedback => "Quality reviews of your cases",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notification kind."),
     };
 

@@ -1,6 +1,6 @@
 namespace ComplexCases.Domain.Notifications;
 
-/// <summary>Why someone is told something. The values are stored: add new ones at the end, never renumber.</summary>
+/// <summary>Why someone is told something. The values are stored (NotificationRecord.Kind): add new ones at the end, never renumber.</summary>
 public enum NotificationKind
 {
     /// <summary>A case is on the month's list for the first time (to the practitioner and their SPO).</summary>
@@ -13,8 +13,10 @@ public enum NotificationKind
     PanelInvitation = 4,
     /// <summary>An action agreed for a case was not done by its due date.</summary>
     ActionOverdue = 5,
-    /// <summary>Newly listed cases were not triaged by their due date.</summary>
+    /// <summary>Escalated cases were not triaged by their due date.</summary>
     TriageOverdue = 6,
+    /// <summary>A QDO recorded a quality review of the practitioner's case.</summary>
+    QualityFeedback = 7,
 }
 
 public static class NotificationKinds
@@ -25,5 +27,32 @@ public static class NotificationKinds
 
     /// <summary>The kinds that are always about exactly one case; the others may name several (or none).</summary>
     public static bool IsAboutOneCase(this NotificationKind kind) =>
-        kind is NotificationKind.NewlyListed or NotificationKind.ConversationOverdue or NotificationKind.Escalated or NotificationKind.ActionOverdue;
+        kind is NotificationKind.NewlyListed or NotificationKind.ConversationOverdue or NotificationKind.Escalated or NotificationKind.ActionOverdue
+            or NotificationKind.QualityFeedback;
+
+    /// <summary>A short label for tags, the notifications page and an email digest's headings.</summary>
+    public static string Label(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewlyListed => "Newly listed",
+        NotificationKind.ConversationOverdue => "Conversation overdue",
+        NotificationKind.Escalated => "Escalated",
+        NotificationKind.TriageOverdue => "Triage overdue",
+        NotificationKind.PanelInvitation => "Panel invitation",
+        NotificationKind.ActionOverdue => "Action overdue",
+        NotificationKind.QualityFeedback => "Quality review",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Stable key used as the first part of a notification's de-duplication key, e.g. <c>newly-listed</c>.</summary>
+    public static string ToKey(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.NewlyListed => "newly-listed",
+        NotificationKind.ConversationOverdue => "conversation-overdue",
+        NotificationKind.Escalated => "escalated",
+        NotificationKind.TriageOverdue => "triage-overdue",
+        NotificationKind.PanelInvitation => "panel-invitation",
+        NotificationKind.ActionOverdue => "action-overdue",
+        NotificationKind.QualityFeedback => "quality-feedback",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

@@ -8,7 +8,8 @@ namespace ComplexCases.Web.Runs;
 /// Runs queued screenings one at a time, with the same use case and options as the synchronous upload did (and as
 /// the CLI, apart from workbooks nobody downloads here), reporting stage and percentage into the job.
 /// </summary>
-internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, ILogger<ScreeningWorker> logger) : BackgroundService
+internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, IServiceScopeFactory scopes, ILogger<ScreeningWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +34,20 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
         }
     }
 
+    /// <summary>Tells practitioners and SPOs of their newly listed cases now rather than at the next sweep (which would catch them anyway).</summary>
+    private void TellNewlyListed(int runId)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<ComplexCases.Application.Notifications.NotificationCentre>().NewlyListedForRun(runId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Newly-listed notifications for run {RunId} will wait for the next reminder sweep", runId);
+        }
+    }
+
     internal void Run(ScreeningJob job, CancellationToken cancellationToken)
     {
         job.Update(new ScreeningJobState(ScreeningJobStatus.Running, "Starting", 0));
@@ -53,6 +68,7 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
                 RunBy = job.OwnerId,
                 WriteWorkbooks = false,
             }, progress, cancellationToken);
+            if (result.Succeeded) TellNewlyListed(result.Value.RunId);
             Finish(job, result.Succeeded
                 ? new ScreeningJobState(ScreeningJobStatus.Succeeded, "Done", 100, Result: ScreeningRunSummary.Of(result.Value))
                 : Failed(result.Status == UseCaseStatus.Invalid ? result.Error : $"The run failed: {result.Error}"));

@@ -1,0 +1,104 @@
+using System.Globalization;
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Quality;
+using ComplexCases.Application.Workflow;
+using ComplexCases.Data;
+using ComplexCases.Data.Workflow;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplexCases.Web.Pages.Cases;
+
+/// <summary>A QDO reviews a case's practice against the checklist, with feedback for the practitioner and peer-support notes.</summary>
+[Authorize(Policy = nameof(Permission.RecordQualityReview))]
+public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db, Auditing audit, TimeProvider clock) : PageModel
+{
+    [FromRoute] public string Crn { get; set; } = "";
+
+    public CaseWorkflowRecord Workflow { get; private set; } = null!;
+    public string? PersonName { get; private set; }
+    public IReadOnlyList<QualityReviewView> Previous { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    // The form as the user last sent it (or its defaults).
+    public string? Day { get; private set; }
+    public string? MonthValue { get; private set; }
+    public string? Year { get; private set; }
+    public Dictionary<ChecklistItem, ChecklistAnswer?> Answers { get; } = Checklist.Items.ToDictionary(i => i, _ => (ChecklistAnswer?)null);
+    public string? Feedback { get; private set; }
+    public string? PeerSupportNotes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = CurrentUser.Require(HttpContext);
+        if (!await LoadAsync(user)) return NotFound();
+        var today = WorkingCalendar.UkDate(clock.GetUtcNow());
+        (Day, MonthValue, Year) = (Text(today.Day), Text(today.Month), Text(today.Year));
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, QualityReviews.Purpose, [Crn],
+            string.Create(CultureInfo.InvariantCulture, $"run={Workflow.LatestRunId}; page=review"));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = CurrentUser.Require(HttpContext);
+        if (!await LoadAsync(user)) return NotFound();
+        var form = Request.Form;
+        (Day, MonthValue, Year) = (form["reviewedOn-day"], form["reviewedOn-month"], form["reviewedOn-year"]);
+        foreach (var item in Checklist.Items)
+            Answers[item] = Enum.TryParse<ChecklistAnswer>(form[$"answers[{item}]"], out var a) && Enum.IsDefined(a) ? a : null;
+        Feedback = form["feedback"];
+        PeerSupportNotes = form["peerSupportNotes"];
+
+        var result = reviews.Record(user, Crn, new QualityReviewRequest(ReviewedOn(), Answers, Feedback, PeerSupportNotes));
+        if (result.NotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            // Something typed that is not a date gets the GOV.UK "real date" message rather than "enter".
+            var typed = !string.IsNullOrWhiteSpace(Day) || !string.IsNullOrWhiteSpace(MonthValue) || !string.IsNullOrWhiteSpace(Year);
+            Errors = [.. result.Errors.Select(e => e.Field == "reviewedOn" && typed && ReviewedOn() is null
+                ? e with { Message = "The date of the review must be a real date" } : e)];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        TempData["Banner"] = $"Your review of {Crn} has been recorded, and the practitioner told.";
+        return Redirect("/reviews");
+    }
+
+    /// <summary>The element an error summary link jumps to for a field named as the domain names it.</summary>
+    public static string Anchor(string field) =>
+        field.StartsWith("answers[", StringComparison.Ordinal) ? "answers-" + field["answers[".Length..^1] : field;
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+
+    private async Task<bool> LoadAsync(StaffUser user)
+    {
+        if (reviews.Reviewable(user, Crn) is not { } workflow)
+        {
+            if (Domain.People.Crn.TryParse(Crn, out _))
+                await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "quality review requested", [Crn], $"path=/cases/{Crn}/review");
+            return false;
+        }
+        Workflow = workflow;
+        var listed = db.ListedCases.AsNoTracking().SingleOrDefault(c => c.RunId == workflow.LatestRunId && c.Crn == workflow.Crn);
+        PersonName = listed is not null && CaseAccess.CanSeeNames(user, CaseFacts.Of(listed)) ? $"{listed.Forename} {listed.Surname}".Trim() : null;
+        Previous = reviews.VisibleTo(user, Crn);
+        return true;
+    }
+
+    private DateOnly? ReviewedOn() =>
+        int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+        && int.TryParse(MonthValue, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+        && int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+        && y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,173 @@
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Quality;
+using ComplexCases.Application.Tests.Notifications;
+using ComplexCases.Domain.Notifications;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Domain.Workflow;
+
+namespace ComplexCases.Application.Tests.Quality;
+
+public sealed class QualityReviewsTests : IDisposable
+{
+    private static readonly DateOnly September = new(2025, 9, 1);
+
+    private readonly WorkflowWorld _world = new(new DateTimeOffset(2025, 9, 15, 10, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _world.Dispose();
+
+    private static Dictionary<ChecklistItem, ChecklistAnswer?> AllAnswered(ChecklistAnswer answer = ChecklistAnswer.Met) =>
+        Checklist.Items.ToDictionary(i => i, _ => (ChecklistAnswer?)answer);
+
+    private static QualityReviewRequest Valid(DateOnly? on = null) =>
+        new(on ?? new DateOnly(2025, 9, 15), AllAnswered(), "Timely and well recorded.", "");
+
+    [Fact]
+    public void Sample_IsTheSameForEveryQdoOfTheRegion_AndOnlyHasTheRegionsListedComplexCases()
+    {
+        var run = _world.Run(September);
+        for (var i = 0; i < 30; i++) _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA);
+        for (var i = 0; i < 30; i++) _world.Listed(run, WorkflowWorld.RegionB, WorkflowWorld.PduB);
+        var limited = Enumerable.Range(0, 5).Select(_ => _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA, limited: true).Crn).ToList();
+        var possibly = Enumerable.Range(0, 5).Select(_ => _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA, ScreeningStatus.PossiblyComplex).Crn).ToList();
+        var regionA = _world.Db.ListedCases.Where(c => c.RegionCode == WorkflowWorld.RegionA).Select(c => c.Crn).ToHashSet();
+        var one = _world.Account("qdo-one", Role.Qdo, pdu: null);
+        var two = _world.Account("qdo-two", Role.Qdo, pdu: null);
+        var london = _world.Account("qdo-london", Role.Qdo, region: WorkflowWorld.RegionB, pdu: null);
+
+        var first = _world.Reviews().Sample(one).Value!;
+        using var other = _world.Open();
+        var second = _world.Reviews(db: other).Sample(two).Value!;
+        var londons = _world.Reviews().Sample(london).Value!;
+
+        first.Cases.Count.ShouldBe(10);
+        first.Candidates.ShouldBe(30);
+        first.Month.ShouldBe(September);
+        second.Cases.Select(c => c.Crn).ShouldBe(first.Cases.Select(c => c.Crn));
+        first.Cases.ShouldAllBe(c => regionA.Contains(c.Crn) && !limited.Contains(c.Crn) && !possibly.Contains(c.Crn));
+        first.Cases.ShouldAllBe(c => c.InProcess && c.Review == null);
+        londons.Cases.Count.ShouldBe(10);
+        londons.Cases.ShouldAllBe(c => !regionA.Contains(c.Crn));
+    }
+
+    [Fact]
+    public void Sampling_DependsOnMonthAndRegion_NotOnTheOrderOfTheList()
+    {
+        var crns = Enumerable.Range(1, 200).Select(i => $"X{i:D6}").ToList();
+
+        var sample = QualitySampling.Choose(crns, September, "EOE", 10);
+
+        QualitySampling.Choose(Enumerable.Reverse(crns), September, "EOE", 10).ShouldBe(sample);
+        QualitySampling.Choose(crns, September.AddMonths(1), "EOE", 10).ShouldNotBe(sample);
+        QualitySampling.Choose(crns, September, "LON", 10).ShouldNotBe(sample);
+        QualitySampling.Choose(crns.Take(5), September, "EOE", 10).Count.ShouldBe(5);
+        // A case added to the month's list displaces at most one sampled case.
+        QualitySampling.Choose([.. crns, "Z999999"], September, "EOE", 10).Intersect(sample).Count().ShouldBeGreaterThanOrEqualTo(9);
+    }
+
+    [Fact]
+    public void Sample_OfAMonthWithNoList_SaysSo_AndAUserWithoutARegionIsTold()
+    {
+        _world.Run(September);
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+        var nowhere = _world.Account("qdo-nowhere", Role.Qdo, region: null, pdu: null);
+
+        _world.Reviews().Sample(qdo, new DateOnly(2025, 3, 1)).Error.ShouldBe("There is no monthly list for March 2025.");
+        _world.Reviews().Sample(nowhere).Succeeded.ShouldBeFalse();
+        _world.Reviews().Sample(_world.Account("pat", Role.Practitioner, "P1")).Succeeded.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Record_IncompleteReview_NamesEachFieldAndStoresNothing()
+    {
+        var run = _world.Run(September);
+        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+        var answers = AllAnswered();
+        answers[ChecklistItem.RiskConsidered] = null;
+        answers.Remove(ChecklistItem.PersonsVoice);
+
+        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 16), answers, "  ", null));
+
+        result.Succeeded.ShouldBeFalse();
+        result.NotFound.ShouldBeFalse();
+        result.Errors.Select(e => e.Field).ShouldBe(["reviewedOn", "answers[RiskConsidered]", "answers[PersonsVoice]", "feedback"], ignoreOrder: true);
+        result.Errors.Single(e => e.Field == "reviewedOn").Message.ShouldContain("today or in the past");
+        _world.Db.QualityReviews.Count().ShouldBe(0);
+        _world.Audit(AuditEventTypes.QualityReviewRecorded).ShouldBeEmpty();
+        _world.NotificationsOf().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Record_ValidReview_IsStoredAuditedAndThePractitionerTold()
+    {
+        var run = _world.Run(September);
+        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        _world.Account("pat", Role.Practitioner, "P1");
+        _world.Account("sam", Role.Spo, "S1", teams: "T1");
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+        var answers = AllAnswered();
+        answers[ChecklistItem.ActionsSpecific] = ChecklistAnswer.NotMet;
+
+        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 15), answers, "Good work.\nRecord the person's view.", "Peer session offered."));
+
+        result.Succeeded.ShouldBeTrue();
+        using var db = _world.Open();
+        var stored = db.QualityReviews.Single();
+        stored.Crn.ShouldBe(crn);
+        stored.ReviewerUserName.ShouldBe("qdo");
+        stored.ReviewerName.ShouldBe("Test qdo");
+        stored.ReviewedOn.ShouldBe(new DateOnly(2025, 9, 15));
+        var audit = _world.Audit(AuditEventTypes.QualityReviewRecorded).ShouldHaveSingleItem();
+        audit.Actor.ShouldBe("qdo");
+        audit.Action.ShouldBe("alteration");
+        audit.SubjectCrns.ShouldBe(crn);
+        audit.Details.ShouldContain($"\"reviewId\":{stored.Id}");
+        audit.Details.ShouldContain("\"met\":6");
+        audit.Details.ShouldContain("\"notMet\":1");
+        var told = _world.NotificationsOf(NotificationKind.QualityFeedback).ShouldHaveSingleItem();
+        told.RecipientUserName.ShouldBe("pat");
+        told.Link.ShouldBe($"/cases/{crn}#quality-reviews");
+        told.Body.ShouldNotContain("Good work");
+        _world.Audit(AuditEventTypes.NotificationsCreated).ShouldHaveSingleItem().Actor.ShouldBe("qdo");
+
+        var sample = _world.Reviews().Sample(qdo).Value!;
+        sample.Cases.Single(c => c.Crn == crn).Review!.ReviewerName.ShouldBe("Test qdo");
+        sample.Reviewed.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Record_CaseOutsideTheQdosRegion_OrByAnotherRole_IsNotFound()
+    {
+        var run = _world.Run(September);
+        var london = _world.Listed(run, WorkflowWorld.RegionB, WorkflowWorld.PduB).Crn;
+        var ours = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+        var head = _world.Account("head", Role.HeadOfPdu);
+
+        _world.Reviews().Record(qdo, london, Valid()).NotFound.ShouldBeTrue();
+        _world.Reviews().Record(head, ours, Valid()).NotFound.ShouldBeTrue();
+        _world.Reviews().Record(qdo, "not-a-crn", Valid()).NotFound.ShouldBeTrue();
+        _world.Db.QualityReviews.Count().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Reviews_AreSeenByThoseWhoMaySeeTheCase_NewestFirst()
+    {
+        var run = _world.Run(September);
+        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        var pat = _world.Account("pat", Role.Practitioner, "P1");
+        var other = _world.Account("other", Role.Practitioner, "P2");
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+        _world.Reviews().Record(qdo, crn, Valid(new DateOnly(2025, 9, 2))).Succeeded.ShouldBeTrue();
+        _world.Reviews().Record(qdo, crn, Valid(new DateOnly(2025, 9, 12)) with { Feedback = "Second look." }).Succeeded.ShouldBeTrue();
+
+        var seen = _world.Reviews().VisibleTo(pat, crn);
+
+        seen.Select(r => r.ReviewedOn).ShouldBe([new DateOnly(2025, 9, 12), new DateOnly(2025, 9, 2)]);
+        seen[0].Feedback.ShouldBe("Second look.");
+        seen[0].Answers.Count.ShouldBe(Checklist.Items.Count);
+        seen[0].Answers.ShouldAllBe(a => a.Value == ChecklistAnswer.Met);
+        _world.Reviews().VisibleTo(other, crn).ShouldBeEmpty();
+    }
+}
