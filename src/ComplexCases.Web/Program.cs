@@ -52,6 +52,7 @@ builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.Gro
     () => new ComplexCasesDbContext(ComplexCases.Data.Sqlite.SqliteDatabase.Options(ComplexCases.Data.Sqlite.SqliteDatabase.Pooled(database.Value.ConnectionString))),
     services.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<Auditing>();
+builder.Services.AddCaseWorkflow(builder.Configuration);
 // Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
 // Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.
 var pseudonymKey = builder.Configuration["Pseudonyms:Key"];

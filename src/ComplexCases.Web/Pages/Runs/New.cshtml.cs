@@ -17,7 +17,7 @@ namespace ComplexCases.Web.Pages.Runs;
 [Authorize(Policy = nameof(Permission.RunScreening))]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : PageModel
+public sealed class NewModel(DatabaseTarget database, TimeProvider clock, ComplexCases.Application.Workflow.WorkflowSettings workflow) : PageModel
 {
     /// <summary>A national extract is ~115 MB of CSV (~25 MB zipped); anything near this is not an extract.</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
@@ -50,7 +50,7 @@ public sealed class NewModel(DatabaseTarget database, TimeProvider clock) : Page
                 Errors.Add(("Files", unpacked));
                 return Invalid();
             }
-            var result = new ScreenExtract(clock).Run(new ScreenRequest(folder, asOf, Path.Combine(folder, "out"))
+            var result = new ScreenExtract(clock, workflow).Run(new ScreenRequest(folder, asOf, Path.Combine(folder, "out"))
             {
                 DefinitionPath = Path.Combine(DefinitionFile.ShippedFolder, definition + ".json"),
                 Database = database.ConnectionString,
