@@ -27,6 +27,11 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/lists/EOENFK", Permission.ViewMonthlyList, false),
         ("/lists/EOENFK/download", Permission.DownloadList, false),
         ("/cases/{crn}", Permission.ViewCaseNames, false),
+        ("/cases/{crn}/conversation", Permission.RecordConversation, false),
+        ("/cases/{crn}/triage", Permission.RecordTriage, false),
+        ("/cases/{crn}/withdraw", Permission.ManagePanels, false),
+        ("/cases/{crn}/follow-up", Permission.ManagePanels, false),
+        ("/progress", Permission.ViewPduProgress, false),
         ("/api/lists/EOENFK", Permission.ViewMonthlyList, true),
         ("/api/cases/{crn}", Permission.ViewCaseNames, true),
         ("/api/runs", Permission.ViewRuns, true),
@@ -67,6 +72,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
-        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess).Crn;
+        // One in the Complex Case process, so that its step pages exist.
+        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess && db.Workflows.Any(w => w.Crn == c.Crn)).Crn;
     }
 }
