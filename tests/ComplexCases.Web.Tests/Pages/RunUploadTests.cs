@@ -21,7 +21,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         var runsBefore = RunCount();
         var zip = Zip(ComplexPerson(_extract).Build());
 
-        var response = await PostAsync(client, ("Files", "extract.zip", zip), "2030-01-01");
+        var response = await PostAsync(client, ("Files", "extract.zip", zip), "2028-01-04");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         RunCount().ShouldBe(runsBefore + 1);
@@ -35,7 +35,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         var client = await site.SignInAsync("analyst");
         var folder = ComplexPerson(_extract).Build();
 
-        var response = await PostAsync(client, Directory.GetFiles(folder).Select(f => ("Files", Path.GetFileName(f), File.ReadAllBytes(f))).ToArray(), "2030-02-01");
+        var response = await PostAsync(client, Directory.GetFiles(folder).Select(f => ("Files", Path.GetFileName(f), File.ReadAllBytes(f))).ToArray(), "2028-02-01");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
