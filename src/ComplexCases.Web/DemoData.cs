@@ -31,8 +31,9 @@ internal static class DemoData
         var clock = services.GetRequiredService<TimeProvider>();
         bool hasRuns;
         using (var db = database.Open()) hasRuns = db.Runs.Any();
-        if (!hasRuns) SeedRuns(options, database, clock, log);
+        if (!hasRuns) SeedRuns(options, database, clock, services.GetRequiredService<Application.Workflow.WorkflowSettings>(), log);
         SeedAccounts(services, log);
+        Demo.WorkflowDemo.EnsureSeeded(services, log);
         Notifications.DemoQualityAndNotifications.Seed(services, log);
     }
 
@@ -43,14 +44,14 @@ internal static class DemoData
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         if (!db.Users.Any(u => u.IsDemo))
         {
-            // Scope the demo staff to real people in the generated data: the practitioner with the most complex, then listed, cases.
+            // Scope the demo staff to real people in the generated data: the practitioner with the most complex cases (those
+            // enter the Complex Case process, so the demo has conversations to hold), then the most listed cases.
             var latest = db.Runs.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First().Id;
             // Norfolk when it is there (the README's walk-through uses it), else wherever the data is.
             var pdu = db.ListedCases.Any(c => c.RunId == latest && c.PduCode == "EOENFK") ? "EOENFK" : null;
             var busiest = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode != null && (pdu == null || c.PduCode == pdu))
                 .GroupBy(c => new { c.PractitionerCode, c.PractitionerName, c.SpoCode, c.SpoName, c.TeamCode, c.PduCode, c.RegionCode })
-                // Most complex cases first: those are the ones in the Complex Case process, which the demo is about.
-                .OrderByDescending(g => g.Count(c => c.Status == (byte)ComplexCases.Domain.Screening.ScreeningStatus.Complex)).ThenByDescending(g => g.Count())
+                .OrderByDescending(g => g.Count(c => c.Status == (byte)Domain.Screening.ScreeningStatus.Complex)).ThenByDescending(g => g.Count())
                 .Select(g => g.Key).First();
             var spoTeams = string.Join(',', db.ListedCases.Where(c => c.RunId == latest && c.SpoCode == busiest.SpoCode && c.TeamCode != null)
                 .Select(c => c.TeamCode!).Distinct().ToList());
@@ -79,7 +80,7 @@ internal static class DemoData
         UserName = userName, DisplayName = name, Roles = role.ToString(), StaffCode = staff, TeamCodes = teams, PduCode = pdu, RegionCode = region, IsDemo = true,
     };
 
-    private static void SeedRuns(DemoOptions options, DatabaseTarget database, TimeProvider clock, TextWriter log)
+    private static void SeedRuns(DemoOptions options, DatabaseTarget database, TimeProvider clock, Application.Workflow.WorkflowSettings workflow, TextWriter log)
     {
         log.WriteLine($"Demo mode: generating {options.People:N0} synthetic people in the East of England, {options.Months} months...");
         var folder = Path.Combine(Path.GetTempPath(), "complexcases-demo-" + Guid.NewGuid().ToString("N"));
@@ -87,7 +88,7 @@ internal static class DemoData
         {
             var months = PopulationGenerator.Generate(
                 new GeneratorOptions(options.People, options.Months, options.Seed, options.AsOf, Presets.EastOfEngland), folder);
-            var screen = new ScreenExtract(clock);
+            var screen = new ScreenExtract(clock, workflow);
             foreach (var month in months)
             {
                 var result = screen.Run(new ScreenRequest(month.Folder, month.AsOf, Path.Combine(folder, "out", month.AsOf.ToString("yyyy-MM-dd")))

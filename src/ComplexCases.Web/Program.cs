@@ -59,6 +59,7 @@ builder.Services.AddScoped<Auditing>();
 // Screenings started from the browser run one at a time in the background; their pages poll the job.
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
 builder.Services.AddHostedService<ComplexCases.Web.Runs.ScreeningWorker>();
+builder.Services.AddCaseWorkflow(builder.Configuration);
 // Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
 // Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.
 var pseudonymKey = builder.Configuration["Pseudonyms:Key"];

@@ -35,6 +35,11 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/lists/EOENFK", Permission.ViewMonthlyList, false, false),
         ("/lists/EOENFK/download", Permission.DownloadList, false, false),
         ("/cases/{crn}", Permission.ViewCaseNames, false, false),
+        ("/cases/{crn}/conversation", Permission.RecordConversation, false, false),
+        ("/cases/{crn}/triage", Permission.RecordTriage, false, false),
+        ("/cases/{crn}/withdraw", Permission.ManagePanels, false, false),
+        ("/cases/{crn}/follow-up", Permission.ManagePanels, false, false),
+        ("/progress", Permission.ViewPduProgress, false, false),
         ("/cases/{crn}/review", Permission.RecordQualityReview, false, false),
         ("/reviews", Permission.RecordQualityReview, false, false),
         ("/notifications", Permission.ViewNotifications, false, false),
@@ -79,8 +84,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
-        // A complex case, so that it is in the process too (workflow pages need one).
-        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess
-            && c.Status == (byte)ComplexCases.Domain.Screening.ScreeningStatus.Complex).Crn;
+        // One in the Complex Case process, so that its step pages exist.
+        return db.ListedCases.First(c => c.RunId == latest && c.PractitionerCode == staff && !c.LimitedAccess && db.Workflows.Any(w => w.Crn == c.Crn)).Crn;
     }
 }

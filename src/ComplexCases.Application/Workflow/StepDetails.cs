@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComplexCases.Domain.Workflow;
@@ -33,7 +34,35 @@ public sealed record StepDetails
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(EnumSetConverter<BlockageCategory>)])]
 [JsonSerializable(typeof(StepDetails))]
 [JsonSerializable(typeof(Dictionary<ChecklistItem, ChecklistAnswer>))]
 internal sealed partial class WorkflowJson : JsonSerializerContext;
+
+/// <summary>
+/// A set of enum values as a JSON array of their names (as the rest of the record writes enums). System.Text.Json cannot
+/// create an <see cref="IReadOnlySet{T}"/> when reading, so without this a stored conversation could be written but not read.
+/// </summary>
+internal sealed class EnumSetConverter<T> : JsonConverter<IReadOnlySet<T>> where T : struct, Enum
+{
+    public override IReadOnlySet<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"Expected a list of {typeof(T).Name} names.");
+        var values = new HashSet<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String || !Enum.TryParse<T>(reader.GetString(), out var value) || !Enum.IsDefined(value))
+                throw new JsonException($"Not a {typeof(T).Name}: {(reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType.ToString())}");
+            values.Add(value);
+        }
+        return values.ToFrozenSet();
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        // Sorted, so the same set is always stored as the same text.
+        foreach (var item in value.Order()) writer.WriteStringValue(item.ToString());
+        writer.WriteEndArray();
+    }
+}

@@ -8,7 +8,8 @@ namespace ComplexCases.Web.Runs;
 /// Runs queued screenings one at a time, with the same use case and options as the synchronous upload did (and as
 /// the CLI, apart from workbooks nobody downloads here), reporting stage and percentage into the job.
 /// </summary>
-internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, IServiceScopeFactory scopes, ILogger<ScreeningWorker> logger)
+internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, IServiceScopeFactory scopes,
+    ComplexCases.Application.Workflow.WorkflowSettings workflow, ILogger<ScreeningWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,7 +62,7 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
                 if (current.Stage != p.Stage || current.Percent != percent)
                     job.Update(new ScreeningJobState(ScreeningJobStatus.Running, p.Stage, percent));
             });
-            var result = new ScreenExtract(clock).Run(new ScreenRequest(job.UploadFolder, job.AsOf, Path.Combine(job.UploadFolder, "out"))
+            var result = new ScreenExtract(clock, workflow).Run(new ScreenRequest(job.UploadFolder, job.AsOf, Path.Combine(job.UploadFolder, "out"))
             {
                 DefinitionPath = job.DefinitionPath,
                 Database = database.ConnectionString,
