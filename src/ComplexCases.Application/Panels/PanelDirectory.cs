@@ -28,7 +28,7 @@ public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
         if (PanelScope.ManagedRegion(user) is not { } region) return [];
         return [.. db.PanelMembers.AsNoTracking().Where(m => m.RegionCode == region && (!activeOnly || m.Active))
             .ToList()
-            .OrderByDescending(m => m.Active).ThenBy(m => ((Agency)m.Agency).Label(), StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal)];
+            .OrderByDescending(m => m.Active).ThenBy(m => m.Agency).ThenBy(m => m.Name, StringComparer.Ordinal)];
     }
 
     public PanelMemberRecord? Find(StaffUser user, long id) =>

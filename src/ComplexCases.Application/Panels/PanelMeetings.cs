@@ -251,7 +251,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         return new MeetingDetails(meeting,
             [.. meeting.Members.Select(x => (invite: x, member: members[x.MemberId]))
                 .Select(p => new MeetingMember(p.member.Id, p.member.Name, (Agency)p.member.Agency, p.member.JobTitle, p.member.Active, p.invite.Attended))
-                .OrderBy(m => m.Agency.Label(), StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal)],
+                .OrderBy(m => m.Agency).ThenBy(m => m.Name, StringComparer.Ordinal)],
             [.. meeting.Agenda.Where(a => listings.ContainsKey(a.Crn))
                 .Select(a => new AgendaCase(listings[a.Crn], a.Discussed, settings.Expertise.NeededFor(listings[a.Crn].MetMask)))
                 .OrderBy(a => a.Listing.Surname, StringComparer.Ordinal).ThenBy(a => a.Crn, StringComparer.Ordinal)]);
