@@ -33,6 +33,7 @@ internal static class DemoData
         using (var db = database.Open()) hasRuns = db.Runs.Any();
         if (!hasRuns) SeedRuns(options, database, clock, log);
         SeedAccounts(services, log);
+        Demo.PanelDemo.EnsureSeeded(services, log);
     }
 
     private static void SeedAccounts(IServiceProvider services, TextWriter log)
