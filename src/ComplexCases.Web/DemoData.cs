@@ -34,6 +34,7 @@ internal static class DemoData
         if (!hasRuns) SeedRuns(options, database, clock, services.GetRequiredService<Application.Workflow.WorkflowSettings>(), log);
         SeedAccounts(services, log);
         Demo.WorkflowDemo.EnsureSeeded(services, log);
+        Demo.PanelDemo.EnsureSeeded(services, log);
         Notifications.DemoQualityAndNotifications.Seed(services, log);
     }
 

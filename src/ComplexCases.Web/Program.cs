@@ -2,6 +2,7 @@ using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Web;
+using ComplexCases.Web.Panels;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Identity;
 
@@ -67,6 +68,7 @@ builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
     ? new ComplexCases.Application.Access.Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
     : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
 builder.Services.AddQualityAndNotifications(builder.Configuration);
+builder.Services.AddPanels();
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
 

@@ -48,6 +48,20 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/api/runs", Permission.ViewRuns, true, false),
         ("/api/runs/progress/" + NoSuchJob, Permission.RunScreening, true, true),
         ("/api/definitions", Permission.ViewDefinitions, true, false),
+        ("/panels", Permission.ViewPanels, false, false),
+        ("/panels/new", Permission.ManagePanels, false, false),
+        ("/panels/{meeting}", Permission.ViewPanels, false, false),
+        ("/panels/{meeting}/invite", Permission.ManagePanels, false, false),
+        ("/panels/{meeting}/agenda", Permission.ManagePanels, false, false),
+        ("/panels/{meeting}/attendance", Permission.ManagePanels, false, false),
+        ("/panels/{meeting}/cases/{agenda-crn}", Permission.ViewPanelCase, false, false),
+        ("/panels/{meeting}/cases/{agenda-crn}/discussion", Permission.ManagePanels, false, false),
+        ("/panels/directory", Permission.ManagePanels, false, false),
+        ("/panels/directory/new", Permission.ManagePanels, false, false),
+        ("/panels/directory/{member}", Permission.ManagePanels, false, false),
+        ("/panels/expertise", Permission.ViewPanels, false, false),
+        ("/actions", Permission.UpdateOwnActions, false, false),
+        ("/actions/{own-action}", Permission.UpdateOwnActions, false, false),
     ];
 
     public static TheoryData<string> Roles => [.. Users.Keys];
@@ -63,7 +77,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
 
         foreach (var (template, permission, api, missing) in Targets)
         {
-            var path = template.Replace("{crn}", crn, StringComparison.Ordinal);
+            var path = Fill(template.Replace("{crn}", crn, StringComparison.Ordinal), user);
             var response = await client.GetAsync(path);
             var allowed = Permissions.Has(role, permission);
             var scoped = Permissions.CaseScoped.Contains(permission);
@@ -77,6 +91,17 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         }
 
         problems.ShouldBeEmpty();
+    }
+
+    /// <summary>Panel targets: a held meeting the demo panel member is invited to, a case on its agenda, a directory member, the user's own action.</summary>
+    private string Fill(string path, string user)
+    {
+        if (!path.Contains('{', StringComparison.Ordinal)) return path;
+        var panel = Panels.PanelScenarios.Panel(site);
+        return path.Replace("{meeting}", panel.HeldMeeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{agenda-crn}", panel.DiscussedCrn, StringComparison.Ordinal)
+            .Replace("{member}", panel.DirectoryMember.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{own-action}", panel.ActionOf.GetValueOrDefault(user, panel.ActionOf.Values.First()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private string CaseOfTheDemoPractitioner()

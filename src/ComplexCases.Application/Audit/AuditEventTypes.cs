@@ -35,4 +35,20 @@ public static class AuditEventTypes
     public const string NotificationsCreated = "notifications.created";
     /// <summary>Consultation: a user read their own notifications (which carry CRNs).</summary>
     public const string NotificationsViewed = "notifications.viewed";
+
+    // Recorded by the multi-agency panel (issue 4: panels, expertise, actions).
+    /// <summary>Alteration: a panel directory member added, edited, deactivated or reactivated (no people concerned).</summary>
+    public const string PanelDirectoryChanged = "panel.directory_changed";
+    /// <summary>Alteration: a meeting scheduled, its invitations, agenda or attendance changed, or its follow-up closed.</summary>
+    public const string PanelMeetingChanged = "panel.meeting_changed";
+    /// <summary>Consultation: a meeting page shown with its agenda cases.</summary>
+    public const string PanelMeetingViewed = "panel.meeting_viewed";
+    /// <summary>Consultation: the panel view of one agenda case.</summary>
+    public const string PanelCaseViewed = "panel.case_viewed";
+    /// <summary>Alteration: actions agreed at panel, stored with the case's panel discussion step.</summary>
+    public const string ActionCreated = "action.created";
+    /// <summary>Alteration: an action's status or notes changed by its owner or the panel team.</summary>
+    public const string ActionUpdated = "action.updated";
+    /// <summary>Consultation: actions listed or shown to their owner or the panel team.</summary>
+    public const string ActionViewed = "action.viewed";
 }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Panels;
+using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -32,8 +34,19 @@ internal static class CurrentUser
         };
     }
 
-    public static StaffUser Require(HttpContext context) =>
-        From(context.User) ?? throw new InvalidOperationException("Pages behind the fallback policy always have a signed-in user.");
+    public static StaffUser Require(HttpContext context)
+    {
+        if (context.Items[ResolvedUser] is StaffUser resolved) return resolved;
+        var user = From(context.User) ?? throw new InvalidOperationException("Pages behind the fallback policy always have a signed-in user.");
+        // A panel member's reach follows their invitations and ends when a meeting's follow-up closes, so it is read from the
+        // panel records on each request (one indexed query, only for this role) rather than fixed in the sign-in cookie.
+        if (user.HasRole(Role.PanelMember))
+            user = user with { PanelAgendaCrns = PanelAgenda.CrnsFor(context.RequestServices.GetRequiredService<ComplexCasesDbContext>(), user.Id) };
+        context.Items[ResolvedUser] = user;
+        return user;
+    }
+
+    private static readonly object ResolvedUser = new();
 
     /// <summary>One authorization policy per permission, named after it; the fallback policy requires sign-in everywhere.</summary>
     public static void AddPermissionPolicies(this AuthorizationOptions options)

@@ -1,0 +1,59 @@
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Panels;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.Panels;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ComplexCases.Web.Pages.Actions;
+
+/// <summary>One action: its owner (or the panel team) marks it done or dropped, with notes; a save from an out-of-date page is refused.</summary>
+[Authorize(Policy = nameof(Permission.UpdateOwnActions))]
+public sealed class ShowModel(CaseActions actions, Auditing audit) : PanelFormPage
+{
+    [FromRoute] public long Id { get; set; }
+    [BindProperty] public string? Status { get; set; }
+    [BindProperty] public string? Notes { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    public ActionItem Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await Load()) return NotFound();
+        (Status, Notes, Version) = (Item.Status.ToString(), Item.Action.Notes, Item.Action.Version);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var status = Enum.TryParse<ActionStatus>(Status, out var parsed) && Enum.IsDefined(parsed) ? parsed : (ActionStatus?)null;
+        var result = actions.Update(CurrentUser.Require(HttpContext), Id, Version, status, Notes);
+        if (result.Outcome == PanelOutcome.NotFound || !await Load()) return NotFound();
+        if (!result.Succeeded)
+        {
+            // After a conflict the form shows the action as it is now; the user's notes stay so nothing typed is lost.
+            if (result.Outcome == PanelOutcome.Conflict) (Status, Version) = (Item.Status.ToString(), Item.Action.Version);
+            return Refused(result);
+        }
+        Banner($"Action updated: {result.Value!.Description} is {((ActionStatus)result.Value.Status).Label().ToLowerInvariant()}.");
+        return Redirect("/actions");
+    }
+
+    private async Task<bool> Load()
+    {
+        var user = CurrentUser.Require(HttpContext);
+        if (actions.Find(user, Id) is not { } item)
+        {
+            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "action requested", [], $"path=/actions/{Id}");
+            return false;
+        }
+        Item = item;
+        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ActionViewed, "Complex Case Panel: action", [item.Action.Crn],
+            new AuditDetails().Add("actionId", Id).ToString());
+        return true;
+    }
+}

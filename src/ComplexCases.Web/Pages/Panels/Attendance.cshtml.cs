@@ -1,0 +1,49 @@
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Panels;
+using ComplexCases.Web.Panels;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ComplexCases.Web.Pages.Panels;
+
+/// <summary>The panel team records who of those invited attended; the meeting is then held and its gap is against who was there.</summary>
+[Authorize(Policy = nameof(Permission.ManagePanels))]
+public sealed class AttendanceModel(PanelMeetings meetings) : PanelFormPage
+{
+    [FromRoute] public long Id { get; set; }
+    [BindProperty] public List<long> Attended { get; set; } = [];
+    [BindProperty] public int Version { get; set; }
+
+    public MeetingDetails Meeting { get; private set; } = null!;
+    public bool TooEarly => Meeting.Meeting.HeldOn > meetings.Today;
+
+    public IActionResult OnGet()
+    {
+        if (!Load()) return NotFound();
+        Attended = [.. Meeting.Members.Where(m => m.Attended).Select(m => m.MemberId)];
+        Version = Meeting.Meeting.Version;
+        return Page();
+    }
+
+    public IActionResult OnPost()
+    {
+        var result = meetings.RecordAttendance(CurrentUser.Require(HttpContext), Id, Version, Attended);
+        if (result.Outcome == PanelOutcome.NotFound || !Load()) return NotFound();
+        if (!result.Succeeded)
+        {
+            if (result.Outcome == PanelOutcome.Conflict) (Attended, Version) = ([.. Meeting.Members.Where(m => m.Attended).Select(m => m.MemberId)], Meeting.Meeting.Version);
+            return Refused(result);
+        }
+        Banner($"Attendance recorded: {result.Value!.Members.Count(m => m.Attended)} of {result.Value.Members.Count} invited attended.");
+        return Redirect($"/panels/{Id}");
+    }
+
+    private bool Load()
+    {
+        var user = CurrentUser.Require(HttpContext);
+        if (meetings.Find(user, Id) is not { } meeting || !PanelMeetings.MayManage(user, meeting.Meeting)) return false;
+        Meeting = meeting;
+        return true;
+    }
+}
