@@ -67,6 +67,7 @@ var pseudonymKey = builder.Configuration["Pseudonyms:Key"];
 builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
     ? new ComplexCases.Application.Access.Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
     : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddPanels();
 builder.Services.AddRazorPages();
