@@ -25,6 +25,8 @@ public static class NotificationLinks
 {
     public static string Case(string crn) => $"/cases/{crn}";
     public static string CaseReviews(string crn) => $"/cases/{crn}#quality-reviews";
+    /// <summary>The action itself: its owner may be from another agency, with no access to the full case page.</summary>
+    public static string Action(long actionId) => string.Create(CultureInfo.InvariantCulture, $"/actions/{actionId}");
     public static string PanelMeeting(long meetingId) => string.Create(CultureInfo.InvariantCulture, $"/panels/{meetingId}");
     public static string Notifications => "/notifications";
 }

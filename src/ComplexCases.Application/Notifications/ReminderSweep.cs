@@ -140,7 +140,7 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         {
             var (title, body) = NotificationTexts.ActionOverdue(a.Crn, a.DueOn);
             return new NotificationDraft(a.OwnerUserName!, NotificationKind.ActionOverdue, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                a.DueOn, title, body, NotificationLinks.Case(a.Crn), [a.Crn]);
+                a.DueOn, title, body, NotificationLinks.Action(a.Id), [a.Crn]);
         }).ToList();
     }
 }
