@@ -67,7 +67,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("practitioner");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Actions", "Notifications"]);
         await _page.GetByRole(AriaRole.Heading, new() { Name = "What to do this month" }).WaitForAsync();
         await _page.ScreenshotAsync("home-practitioner");
         await _page.ShouldBeAccessibleAsync();
@@ -99,7 +99,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("spo");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Actions", "Notifications"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Each needs a reflective practice conversation between the practitioner and you.");
         await _page.ScreenshotAsync("home-spo");
         await _page.ShouldBeAccessibleAsync();
@@ -138,7 +138,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("panel-team");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Panels", "Actions", "Notifications"]);
         (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
         await _page.ScreenshotAsync("home-panel-team");
         await _page.ShouldBeAccessibleAsync();
@@ -157,7 +157,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("panel-member");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Panels", "Actions", "Notifications"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Your role does not include case lists.");
         (await _page.Locator("main a[href^='/lists/'], main a[href^='/cases/'], main table").CountAsync()).ShouldBe(0);
         await _page.ScreenshotAsync("home-panel-member");
@@ -176,7 +176,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("qdo");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Panels", "Quality reviews", "Notifications"]);
         (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
         await _page.ScreenshotAsync("home-qdo");
         await _page.ShouldBeAccessibleAsync();
@@ -203,7 +203,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("analyst");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Notifications"]);
         await _page.ScreenshotAsync("home-analyst");
         await _page.ShouldBeAccessibleAsync();
 
@@ -257,7 +257,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("admin");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Audit log", "Staff accounts"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Audit log", "Staff accounts", "Notifications"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Your role does not include case lists.");
         await _page.ScreenshotAsync("home-admin");
         await _page.ShouldBeAccessibleAsync();

@@ -46,8 +46,10 @@ internal static class PageChecks
     public static string PathOf(this IPage page) => new Uri(page.Url).AbsolutePath;
 
     /// <summary>The main navigation's link texts: what a role is offered.</summary>
+    /// <summary>The main navigation's link texts, without counts (e.g. "Notifications 2 unread" is "Notifications").</summary>
     public static async Task<IReadOnlyList<string>> MainNavigationAsync(this IPage page) =>
-        [.. (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link).AllInnerTextsAsync()).Select(t => t.Trim())];
+        [.. (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link).AllInnerTextsAsync())
+            .Select(t => System.Text.RegularExpressions.Regex.Replace(t, @"\s+\d[\s\S]*$", "").Trim())];
 
     public static async Task ClickMainNavigationAsync(this IPage page, string link, string urlGlob)
     {

@@ -46,14 +46,17 @@ internal static partial class WorkflowSite
         chosen.TeamCode = practitioner.TeamCodes;
         chosen.PduCode = practitioner.PduCode!;
         chosen.RegionCode = practitioner.RegionCode;
-        var listing = db.ListedCases.Single(c => c.RunId == chosen.LatestRunId && c.Crn == chosen.Crn);
-        listing.PractitionerCode = code;
-        listing.PractitionerName = name;
-        listing.SpoCode = spo.StaffCode;
-        listing.SpoName = spo.DisplayName;
-        listing.TeamCode = practitioner.TeamCodes;
-        listing.PduCode = practitioner.PduCode!;
-        listing.RegionCode = practitioner.RegionCode;
+        // Every month's listing, not only the one that put the case in the process: access follows the latest listing.
+        foreach (var listing in db.ListedCases.Where(c => c.Crn == chosen.Crn))
+        {
+            listing.PractitionerCode = code;
+            listing.PractitionerName = name;
+            listing.SpoCode = spo.StaffCode;
+            listing.SpoName = spo.DisplayName;
+            listing.TeamCode = practitioner.TeamCodes;
+            listing.PduCode = practitioner.PduCode!;
+            listing.RegionCode = practitioner.RegionCode;
+        }
         db.SaveChanges();
         return new Placed(chosen.Crn, chosen.Version);
     }
