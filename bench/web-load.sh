@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Load test of the web pages on a national-size database: 240,000 people x 12 monthly runs (East of England is
 # not enough). 20 concurrent connections from wrk (a separate process) on loopback, signed in as the head of a PDU.
+# The app runs from its publish folder, so its own appsettings.json applies (as deployed: warnings-only logging), and
+# each page gets 10 s of unmeasured load first, so tiered JIT compilation is over before anything is measured.
 # Usage: bench/web-load.sh   (BENCH_DIR to reuse the generated database; needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$work" && work=$(cd "$work" && pwd)   # absolute: the app is started from its own folder
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 dotnet publish src/ComplexCases.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" -nologo -v q >/dev/null
 dotnet publish src/ComplexCases.Web -c Release -o "$work/web" -nologo -v q >/dev/null
@@ -18,8 +21,8 @@ if [ ! -f "$db" ]; then
   rm -rf "$work/national"
 fi
 port=5199
-ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  "$work/web/ComplexCases.Web" >"$work/web.log" 2>&1 &
+(cd "$work/web" && ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  exec ./ComplexCases.Web) >"$work/web.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/sign-in" && break; sleep 0.5; done
@@ -30,7 +33,11 @@ cookie=$(awk '$6 == "complexcases" {print "complexcases=" $7}' "$jar")
 pdu=$(curl -fs -b "$jar" "http://127.0.0.1:$port/" | sed -n 's/.*href="\/lists\/\([A-Z]*\)?run=.*/\1/p' | head -1)
 crn=$(curl -fs -b "$jar" "http://127.0.0.1:$port/lists/$pdu" | sed -n 's/.*href="\/cases\/\([A-Z][0-9]*\)?run=.*/\1/p' | head -1)
 echo "PDU $pdu, case $crn"
-for path in "/lists/$pdu" "/lists/$pdu?status=complex&sort=score" "/cases/$crn"; do
+paths=("/lists/$pdu" "/lists/$pdu?status=complex&sort=score" "/cases/$crn")
+for path in "${paths[@]}"; do
+  wrk -t2 -c20 -d10s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null
+done
+for path in "${paths[@]}"; do
   echo "== $path"
   wrk -t2 -c20 -d15s --latency -s bench/p95.lua -H "Cookie: $cookie" "http://127.0.0.1:$port$path" | grep -E "Requests/sec|50%|99%|p95|Non-2xx"
 done

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Access;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Definitions;
@@ -53,61 +54,107 @@ public sealed record MonthlyList(
     public int PageCount => Math.Max(1, (TotalMatching + PageSize - 1) / PageSize);
 }
 
-/// <summary>Reads one PDU's list for one run, filtered, sorted and paged in the database.</summary>
+/// <summary>Reads one PDU's list for one run, scoped to the user, filtered, sorted and paged.</summary>
+/// <remarks>
+/// The run is read from the database on every call (a new run may have been stored since); the PDU's list comes from
+/// <see cref="MonthlyListCache"/> when one is given. Scoping, counts, filter options, filters, sort and paging are then
+/// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as the SQL did them: the same
+/// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause) and text ordered as
+/// SQLite's BINARY collation orders it.
+/// </remarks>
 public static class MonthlyListQuery
 {
-    public static MonthlyList? Run(ComplexCasesDbContext db, MonthlyListRequest request, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
+    // Compiled once: the one query every list view makes skips EF's per-call expression-tree work.
+    private static readonly Func<ComplexCasesDbContext, int, ScreeningRun?> RunById =
+        EF.CompileQuery((ComplexCasesDbContext db, int id) => db.Runs.AsNoTracking().FirstOrDefault(r => r.Id == id));
+
+    private static readonly Func<ComplexCasesDbContext, ScreeningRun?> LatestRun =
+        EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault());
+
+    /// <param name="scope">The cases the user may see on the list (<c>CaseFilter.For(user, Permission.ViewMonthlyList)</c>); null for all.</param>
+    public static MonthlyList? Run(ComplexCasesDbContext db, MonthlyListRequest request, CaseFilter? scope, MonthlyListCache? cache = null)
     {
-        var run = request.RunId is { } id
-            ? db.Runs.AsNoTracking().FirstOrDefault(r => r.Id == id)
-            : db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        var run = request.RunId is { } id ? RunById(db, id) : LatestRun(db);
         if (run is null) return null;
 
-        var all = db.ListedCases.AsNoTracking().Where(c => c.RunId == run.Id && c.PduCode == request.PduCode);
-        if (scope is not null) all = scope(all);
+        var stored = cache is null ? MonthlyListCache.Load(db, run.Id, request.PduCode) : cache.Get(db, run, request.PduCode);
+        var all = scope is null ? stored : stored.Where(c => scope.Matches(c.Facts)).ToList();
 
-        // One read of the PDU's (small) list gives the counts, the filter options and the PDU name.
-        var summary = all.Select(c => new { c.Status, c.Change, c.TeamCode, c.TeamName, c.PractitionerCode, c.PractitionerName, c.PduName }).ToList();
-        var counts = summary.GroupBy(c => new { c.Status, c.Change }).Select(g => new { g.Key.Status, g.Key.Change, Count = g.Count() }).ToList();
-        var teams = summary.Where(c => c.TeamCode != null).Select(c => (Code: c.TeamCode!, Name: c.TeamName ?? c.TeamCode!)).Distinct()
+        int complex = 0, possiblyComplex = 0, @new = 0, continuing = 0, left = 0;
+        foreach (var c in all)
+        {
+            var row = c.Row;
+            if (row.Change == ListChange.Left) left++;
+            else if (row.Status == ScreeningStatus.Complex) complex++;
+            else if (row.Status == ScreeningStatus.PossiblyComplex) possiblyComplex++;
+            if (row.Change == ListChange.New) @new++;
+            else if (row.Change == ListChange.Continuing) continuing++;
+        }
+        var teams = all.Where(c => c.Facts.TeamCode != null).Select(c => (Code: c.Facts.TeamCode!, Name: c.Row.TeamName ?? c.Facts.TeamCode!)).Distinct()
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-        var practitioners = summary.Where(c => c.PractitionerCode != null).Select(c => (Code: c.PractitionerCode!, Name: c.PractitionerName ?? c.PractitionerCode!)).Distinct()
+        var practitioners = all.Where(c => c.Facts.PractitionerCode != null)
+            .Select(c => (Code: c.Facts.PractitionerCode!, Name: c.Row.PractitionerName ?? c.Facts.PractitionerCode!)).Distinct()
             .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var pduName = all.Select(c => c.PduName).FirstOrDefault(n => n is not null);
 
-        var filtered = all;
-        if (request.Change is { } change) filtered = filtered.Where(c => c.Change == (byte)change);
-        if (request.Status is { } status) filtered = filtered.Where(c => c.Status == (byte)status && c.Change != (byte)ListChange.Left);
-        if (request.TeamCode is { } team) filtered = filtered.Where(c => c.TeamCode == team);
-        if (request.PractitionerCode is { } practitioner) filtered = filtered.Where(c => c.PractitionerCode == practitioner);
+        IEnumerable<StoredListRow> filtered = all;
+        if (request.Change is { } change) filtered = filtered.Where(c => c.Row.Change == change);
+        if (request.Status is { } status) filtered = filtered.Where(c => c.Row.Status == status && c.Row.Change != ListChange.Left);
+        if (request.TeamCode is { } team) filtered = filtered.Where(c => c.Facts.TeamCode == team);
+        if (request.PractitionerCode is { } practitioner) filtered = filtered.Where(c => c.Facts.PractitionerCode == practitioner);
         if (request.Criterion is { } criterion)
         {
             var bit = (byte)(1 << (int)criterion);
-            filtered = filtered.Where(c => (c.MetMask & bit) != 0);
+            filtered = filtered.Where(c => (c.Row.MetMask & bit) != 0);
         }
 
-        var total = filtered.Count();
-        filtered = request.Sort switch
-        {
-            MonthlyListSort.Surname => filtered.OrderBy(c => c.Surname).ThenBy(c => c.Crn),
-            MonthlyListSort.ScoreDescending => filtered.OrderByDescending(c => c.Score).ThenBy(c => c.Crn),
-            MonthlyListSort.Practitioner => filtered.OrderBy(c => c.PractitionerName).ThenBy(c => c.Crn),
-            MonthlyListSort.MonthsListedDescending => filtered.OrderByDescending(c => c.MonthsListed).ThenBy(c => c.Crn),
-            _ => filtered.OrderBy(c => c.Crn),
-        };
+        var matching = filtered.Select(c => c.Row).ToList();
+        matching.Sort(Order(request.Sort));
         var page = Math.Max(1, request.Page);
-        var rows = filtered.Skip((page - 1) * request.PageSize).Take(request.PageSize)
-            .Select(c => new MonthlyListRow(c.Crn, c.Forename, c.Surname, c.TeamName, c.PractitionerName, c.SpoName,
-                (ScreeningStatus)c.Status, (ListChange)c.Change, c.Score, c.MetMask, c.UnknownMask, c.MonthsListed, c.LimitedAccess))
-            .ToList();
-        var pduName = summary.Select(c => c.PduName).FirstOrDefault(n => n is not null);
+        var skip = (long)(page - 1) * request.PageSize;
+        var rows = skip >= matching.Count ? [] : matching.GetRange((int)skip, (int)Math.Min(request.PageSize, matching.Count - skip));
 
-        int Count(Func<byte, byte, bool> match) => counts.Where(c => match(c.Status, c.Change)).Sum(c => c.Count);
-        return new MonthlyList(run, request.PduCode, pduName, rows, total, page, request.PageSize,
-            Count((s, c) => s == (byte)ScreeningStatus.Complex && c != (byte)ListChange.Left),
-            Count((s, c) => s == (byte)ScreeningStatus.PossiblyComplex && c != (byte)ListChange.Left),
-            Count((_, c) => c == (byte)ListChange.New),
-            Count((_, c) => c == (byte)ListChange.Continuing),
-            Count((_, c) => c == (byte)ListChange.Left),
-            teams, practitioners);
+        return new MonthlyList(run, request.PduCode, pduName, rows, matching.Count, page, request.PageSize,
+            complex, possiblyComplex, @new, continuing, left, teams, practitioners);
+    }
+
+    // CRN last in every order: unique within a run, so the order (and so each page) is total, as the SQL's ORDER BY was.
+    private static Comparison<MonthlyListRow> Order(MonthlyListSort sort) => sort switch
+    {
+        MonthlyListSort.Surname => static (a, b) => Then(SqliteBinaryOrder.Compare(a.Surname, b.Surname), a, b),
+        MonthlyListSort.ScoreDescending => static (a, b) => Then(b.Score.CompareTo(a.Score), a, b),
+        MonthlyListSort.Practitioner => static (a, b) => Then(SqliteBinaryOrder.Compare(a.PractitionerName, b.PractitionerName), a, b),
+        MonthlyListSort.MonthsListedDescending => static (a, b) => Then(b.MonthsListed.CompareTo(a.MonthsListed), a, b),
+        _ => static (a, b) => string.CompareOrdinal(a.Crn, b.Crn),
+    };
+
+    private static int Then(int first, MonthlyListRow a, MonthlyListRow b) => first != 0 ? first : string.CompareOrdinal(a.Crn, b.Crn);
+}
+
+/// <summary>
+/// Text in the order SQLite's default BINARY collation gives it (UTF-8 bytes, that is Unicode code points), NULL
+/// first as in an ascending ORDER BY. Ordinal UTF-16 comparison differs only where a surrogate pair (U+10000 and up)
+/// meets U+E000–U+FFFF.
+/// </summary>
+internal static class SqliteBinaryOrder
+{
+    public static int Compare(string? a, string? b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        if (a is null) return -1;
+        if (b is null) return 1;
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var x = a[i];
+            var y = b[i];
+            if (x == y) continue;
+            if (char.IsSurrogate(x) && y >= '\uE000') return 1;
+            if (char.IsSurrogate(y) && x >= '\uE000') return -1;
+            return x - y;
+        }
+        return a.Length - b.Length;
     }
 }

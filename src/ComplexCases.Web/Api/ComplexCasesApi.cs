@@ -79,7 +79,7 @@ internal static class ComplexCasesApi
     }
 
     private static async Task<Results<Ok<MonthlyListResponse>, ValidationProblem, ProblemHttpResult>> GetMonthlyList(
-        HttpContext context, ComplexCasesDbContext db, Auditing audit, Pseudonymiser pseudonyms,
+        HttpContext context, ComplexCasesDbContext db, MonthlyListCache lists, Auditing audit, Pseudonymiser pseudonyms,
         string pdu,
         [FromQuery] string? run, [FromQuery] string? status, [FromQuery] string? change, [FromQuery] string? team,
         [FromQuery] string? practitioner, [FromQuery] string? criterion, [FromQuery] string? sort,
@@ -90,7 +90,7 @@ internal static class ComplexCasesApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
 
         var user = CurrentUser.Require(context);
-        var list = MonthlyListQuery.Run(db, request, q => q.PermittedTo(user, Permission.ViewMonthlyList));
+        var list = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);
         if (list is null || list.TotalMatching + list.Complex + list.PossiblyComplex + list.Left == 0) return NotFound();
 
         var names = CaseAccess.NamesFor(user) == NameVisibility.All;

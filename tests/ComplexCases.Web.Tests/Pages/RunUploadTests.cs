@@ -209,6 +209,23 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         (await response.Content.ReadAsStringAsync()).ShouldContain(message);
     }
 
+    [Fact]
+    public async Task Upload_NewerRun_IsTheListTheNextViewShows()
+    {
+        var head = await site.SignInAsync("head-of-pdu");
+        var pdu = HeadOfPduCode();
+        (await head.GetStringAsync($"/lists/{pdu}")).ShouldNotContain("1 June 2031");
+
+        var analyst = await site.SignInAsync("analyst");
+        var response = await PostAsync(analyst, ("Files", "extract.zip", Zip(ComplexPerson(_extract, pdu).Build())), "2031-06-01");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // The earlier view's list is cached; the same URL now means the new run, whose list is read afresh.
+        var html = await head.GetStringAsync($"/lists/{pdu}");
+        html.ShouldContain("screening date 1 June 2031");
+        html.ShouldContain(">E000001</a>");
+    }
+
     [Theory]
     [InlineData("head-of-pdu")]
     [InlineData("admin")]
@@ -221,8 +238,8 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         response.Headers.Location!.ToString().ShouldContain("/forbidden");
     }
 
-    private static ExtractFolderBuilder ComplexPerson(ExtractFolderBuilder extract) => extract
-        .WithPerson("E000001")
+    private static ExtractFolderBuilder ComplexPerson(ExtractFolderBuilder extract, string pdu = "EOENFK") => extract
+        .WithPerson("E000001", pdu: pdu)
         .WithRegistration("E000001", "RVHR", "2023-01-01")
         .WithRegistration("E000001", "RMDO", "2023-01-01")
         .WithRegistration("E000001", "ALSH", "2023-01-01")
@@ -254,6 +271,12 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         };
         foreach (var (field, name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
         return await client.PostAsync("/runs/new", content);
+    }
+
+    private string HeadOfPduCode()
+    {
+        using var db = site.OpenDatabase();
+        return db.Users.Single(u => u.UserName == "head-of-pdu").PduCode!;
     }
 
     private int RunCount()

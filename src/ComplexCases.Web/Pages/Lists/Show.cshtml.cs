@@ -14,7 +14,7 @@ namespace ComplexCases.Web.Pages.Lists;
 
 /// <summary>A PDU's monthly list: filter, sort, page.</summary>
 [Authorize(Policy = nameof(Permission.ViewMonthlyList))]
-public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudonymiser pseudonyms) : PageModel
+public sealed class ShowModel(ComplexCasesDbContext db, MonthlyListCache lists, Auditing audit, Pseudonymiser pseudonyms) : PageModel
 {
     [FromRoute] public string Pdu { get; set; } = "";
     [FromQuery] public string? Run { get; set; }
@@ -46,7 +46,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit, Pseudony
         }
 
         var user = CurrentUser.Require(HttpContext);
-        List = MonthlyListQuery.Run(db, request, q => q.PermittedTo(user, Permission.ViewMonthlyList));
+        List = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);
         if (List is null || List.TotalMatching + List.Complex + List.PossiblyComplex + List.Left == 0) return NotFound();
         ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
         CanDownload = user.Has(Permission.DownloadList);

@@ -1,0 +1,108 @@
+using ComplexCases.Application.Lists;
+using ComplexCases.Application.Screening;
+using ComplexCases.Application.Tests.Screening;
+using ComplexCases.Data.Screening;
+using ComplexCases.Domain.Screening;
+using ComplexCases.TestSupport.Data;
+using ComplexCases.TestSupport.Extracts;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplexCases.Application.Tests.Lists;
+
+/// <summary>A cached list must never outlive the run it was read from (real SQLite files, real screening runs).</summary>
+public sealed class MonthlyListCacheTests : IDisposable
+{
+    private static readonly DateOnly August = new(2024, 8, 1);
+    private static readonly DateOnly September = new(2024, 9, 1);
+
+    private readonly TestDatabase _db = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly List<IDisposable> _cleanup = [];
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "complexcases-out-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        foreach (var item in _cleanup) item.Dispose();
+        _db.Dispose();
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+    }
+
+    [Fact]
+    public void Run_AfterTheRunIsReplaced_ShowsTheReplacementNotTheCachedList()
+    {
+        using var cache = new MonthlyListCache();
+        var september = Extract(e => e.WithComplexPerson("E000001").WithComplexPerson("E000002"));
+        var first = Screen(september, September);
+        var before = List(cache);
+        before.Run.Id.ShouldBe(first.RunId);
+        before.Rows.Select(r => (r.Crn, r.Change, r.MonthsListed)).ShouldBe([("E000001", ListChange.New, 1), ("E000002", ListChange.New, 1)]);
+
+        // August stored late, then September re-run with --replace: September's list is now compared with August's.
+        Screen(Extract(e => e.WithComplexPerson("E000001")), August);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var replaced = Screen(september, September, replace: true);
+        var after = List(cache);
+
+        replaced.Replaced.ShouldBeTrue();
+        after.Run.Id.ShouldBe(replaced.RunId);
+        after.Rows.Select(r => (r.Crn, r.Change, r.MonthsListed)).ShouldBe([("E000001", ListChange.Continuing, 2), ("E000002", ListChange.New, 1)]);
+        after.New.ShouldBe(1);
+        after.Continuing.ShouldBe(1);
+        using var db = _db.Open();
+        MonthlyListQuery.Run(db, new MonthlyListRequest("EOENFK") { RunId = first.RunId }, scope: null, cache).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Run_SameRunIdInAnotherDatabase_IsReadFromThatDatabase()
+    {
+        using var cache = new MonthlyListCache();
+        using var one = new TestDatabase();
+        using var other = new TestDatabase();
+        Store(one, "E000001", completedAt: new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
+        Store(other, "E000002", completedAt: new DateTimeOffset(2024, 9, 2, 9, 30, 0, TimeSpan.Zero));
+        var request = new MonthlyListRequest("EOENFK");
+
+        using var first = one.Open();
+        using var second = other.Open();
+        var fromOne = MonthlyListQuery.Run(first, request, scope: null, cache)!;
+        var fromOther = MonthlyListQuery.Run(second, request, scope: null, cache)!;
+
+        fromOther.Run.Id.ShouldBe(fromOne.Run.Id);
+        fromOne.Rows.ShouldHaveSingleItem().Crn.ShouldBe("E000001");
+        fromOther.Rows.ShouldHaveSingleItem().Crn.ShouldBe("E000002");
+    }
+
+    private MonthlyList List(MonthlyListCache cache)
+    {
+        using var db = _db.Open();
+        return MonthlyListQuery.Run(db, new MonthlyListRequest("EOENFK"), scope: null, cache).ShouldNotBeNull();
+    }
+
+    private static void Store(TestDatabase database, string crn, DateTimeOffset completedAt)
+    {
+        using var db = database.Open();
+        var run = new ScreeningRun
+        {
+            AsOf = September, DefinitionId = "pilot-2024", DefinitionVersion = 1, ExtractSha256 = new string('0', 64), RunBy = "test", CompletedAt = completedAt,
+        };
+        db.Runs.Add(run);
+        db.SaveChanges();
+        db.ListedCases.Add(new ListedCase { RunId = run.Id, Crn = crn, PduCode = "EOENFK", Status = (byte)ScreeningStatus.Complex, Change = (byte)ListChange.New, EvidenceJson = "[]" });
+        db.SaveChanges();
+    }
+
+    private string Extract(Func<ExtractFolderBuilder, ExtractFolderBuilder> build)
+    {
+        var builder = new ExtractFolderBuilder();
+        _cleanup.Add(builder);
+        return build(builder).Build();
+    }
+
+    private ScreeningReport Screen(string extract, DateOnly asOf, bool replace = false)
+    {
+        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false, Replace = replace };
+        var result = new ScreenExtract(_clock).Run(request);
+        result.Succeeded.ShouldBeTrue(result.Error);
+        return result.Value!;
+    }
+}
