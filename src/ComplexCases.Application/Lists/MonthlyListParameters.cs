@@ -16,6 +16,19 @@ public static class MonthlyListParameters
     /// <summary>Sort names, in <see cref="MonthlyListSort"/> order.</summary>
     public static IReadOnlyList<string> Sorts { get; } = ["crn", "surname", "score", "practitioner", "months"];
 
+    /// <summary>
+    /// For someone who sees pseudonyms only: sorting by name, practitioner or CRN would reveal what the pseudonyms hide
+    /// (alphabetical or CRN order), so those sorts are refused and the default becomes score.
+    /// </summary>
+    public static (MonthlyListRequest Request, string? Error) Pseudonymised(MonthlyListRequest request, string? sortAsked) =>
+        request.Sort switch
+        {
+            MonthlyListSort.Crn when sortAsked is null => (request with { Sort = MonthlyListSort.ScoreDescending }, null),
+            MonthlyListSort.Crn or MonthlyListSort.Surname or MonthlyListSort.Practitioner =>
+                (request, "Sort must be score or months: names and CRNs are withheld from this list"),
+            _ => (request, null),
+        };
+
     public static (MonthlyListRequest Request, IReadOnlyDictionary<string, string> Errors) Parse(string pdu,
         string? run = null, string? status = null, string? change = null, string? team = null, string? practitioner = null,
         string? criterion = null, string? sort = null, string? page = null, string? pageSize = null)

@@ -90,10 +90,15 @@ internal static class ComplexCasesApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
 
         var user = CurrentUser.Require(context);
+        var names = CaseAccess.NamesFor(user) == NameVisibility.All;
+        if (!names)
+        {
+            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, sort);
+            if (sortError is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [sortError] }, title: "The request has invalid parameters");
+        }
         var list = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);
         if (list is null || list.TotalMatching + list.Complex + list.PossiblyComplex + list.Left == 0) return NotFound();
 
-        var names = CaseAccess.NamesFor(user) == NameVisibility.All;
         var rows = list.Rows.Select(r => new MonthlyListRowResponse(
             names ? r.Crn : pseudonyms.For(r.Crn), !names,
             names ? r.Forename : null, names ? r.Surname : null, r.TeamName,

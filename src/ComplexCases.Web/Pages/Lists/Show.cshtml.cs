@@ -46,9 +46,19 @@ public sealed class ShowModel(ComplexCasesDbContext db, MonthlyListCache lists, 
         }
 
         var user = CurrentUser.Require(HttpContext);
+        ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
+        if (!ShowNames)
+        {
+            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, Sort);
+            if (sortError is not null)
+            {
+                Errors.Add(sortError);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+        }
         List = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);
         if (List is null || List.TotalMatching + List.Complex + List.PossiblyComplex + List.Left == 0) return NotFound();
-        ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
         CanDownload = user.Has(Permission.DownloadList);
         await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
             List.Rows.Select(r => r.Crn), $"pdu={Pdu}; run={List.Run.Id}; page={List.Page}");
