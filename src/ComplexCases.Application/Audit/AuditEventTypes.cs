@@ -7,6 +7,8 @@ public static class AuditEventTypes
     public const string ScreeningRun = "screening.run";
     /// <summary>Erasure: a stored run replaced by a re-run of the same extract (<c>--replace</c>).</summary>
     public const string ScreeningRunReplaced = "screening.run_replaced";
+    /// <summary>Combination: this month's list compared with the previous stored run's (new, continuing, left, months listed).</summary>
+    public const string ScreeningRunCombined = "screening.run_combined";
 
     // Recorded by the web application (issue 3).
     public const string ListViewed = "list.viewed";

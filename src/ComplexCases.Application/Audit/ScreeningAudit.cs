@@ -29,6 +29,26 @@ internal static class ScreeningAudit
         };
     }
 
+    /// <summary>
+    /// Combination: this month's list linked with the previous stored run's (new, continuing or left, months listed).
+    /// Concerns those whose earlier listing was combined with this month's data: continuing, and those who left.
+    /// Null when there was no previous run or nobody's earlier listing was used.
+    /// </summary>
+    public static AuditEntryRequest? Combined(ScreeningRun run, Screening.ScreeningReport report)
+    {
+        if (report.PreviousRunId is not { } previousRunId) return null;
+        var linked = report.Cases.Where(c => c.Change != ListChange.New).Select(c => Crn.Parse(c.Crn)).ToArray();
+        if (linked.Length == 0) return null;
+        return new AuditEntryRequest(run.RunBy, AuditAction.Combination, AuditEventTypes.ScreeningRunCombined,
+            Purpose + ": this month's list compared with the previous month's")
+        {
+            Subjects = AuditSubjects.Of(new ReadOnlySpan<Crn>(linked)),
+            Details = new AuditDetails().Add(RunIdKey, run.Id).Add("previousRunId", previousRunId)
+                .Add("continuing", report.Cases.Count(c => c.Change == ListChange.Continuing))
+                .Add("left", report.Cases.Count(c => c.Change == ListChange.Left)).ToString(),
+        };
+    }
+
     /// <summary>Erasure: a stored run (and every person's results in it) deleted because a re-run replaces it.</summary>
     public static AuditEntryRequest Replaced(ScreeningRun replaced, AuditSubjects subjects, int replacementRunId, string runBy) =>
         new(runBy, AuditAction.Erasure, AuditEventTypes.ScreeningRunReplaced, Purpose + ": run replaced by a re-run (--replace)")

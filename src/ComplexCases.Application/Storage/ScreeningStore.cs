@@ -105,6 +105,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             var audit = new AuditLog(clock);
             if (replacing is not null) audit.Append(db, ScreeningAudit.Replaced(replacing, erased!, run.Id, runBy));
             audit.Append(db, ScreeningAudit.Collected(run, caseload, report.Definition.Sha256));
+            if (ScreeningAudit.Combined(run, report) is { } combined) audit.Append(db, combined);
 
             beforeCommit();
             transaction.Commit();

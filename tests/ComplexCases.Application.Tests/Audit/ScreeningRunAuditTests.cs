@@ -69,9 +69,38 @@ public sealed class ScreeningRunAuditTests : IDisposable
         Screen(Extract(e => e.WithComplexPerson("E000001").WithComplexPerson("E000002")), September).Succeeded.ShouldBeTrue();
 
         var entries = Entries();
-        entries.Select(e => e.Sequence).ShouldBe([1, 2]);
+        entries.Select(e => e.Sequence).ShouldBe([1, 2, 3]);
         entries[1].PreviousHash.ShouldBe(entries[0].Hash);
-        Verify().IntactEntries.ShouldBe(2);
+        entries[2].PreviousHash.ShouldBe(entries[1].Hash);
+        Verify().IntactEntries.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Run_AfterAPreviousMonth_RecordsTheCombinationWithThatMonthsList()
+    {
+        var august = Screen(Extract(e => e.WithComplexPerson("E000001").WithComplexPerson("E000002").WithOrdinaryPerson("E000003")), August).Value!;
+        var september = Screen(Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000002").WithComplexPerson("E000003")), September).Value!;
+
+        var entries = Entries();
+        entries.Select(e => (e.Action, e.EventType)).ShouldBe([
+            (AuditAction.Collection, "screening.run"), (AuditAction.Collection, "screening.run"), (AuditAction.Combination, "screening.run_combined")]);
+        var combination = entries[2];
+        // E000001 continues, E000002 left; E000003 is new, so no earlier listing of theirs was used.
+        combination.Subjects.ToText().ShouldBe("E000001,E000002");
+        using var details = JsonDocument.Parse(combination.Details);
+        details.RootElement.GetProperty("runId").GetInt32().ShouldBe(september.RunId);
+        details.RootElement.GetProperty("previousRunId").GetInt32().ShouldBe(august.RunId);
+        details.RootElement.GetProperty("continuing").GetInt32().ShouldBe(1);
+        details.RootElement.GetProperty("left").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Run_PreviousMonthListedNobody_RecordsNoCombination()
+    {
+        Screen(Extract(e => e.WithOrdinaryPerson("E000001")), August).Succeeded.ShouldBeTrue();
+        Screen(Extract(e => e.WithComplexPerson("E000001")), September).Succeeded.ShouldBeTrue();
+
+        Entries().Select(e => e.Action).ShouldBe([AuditAction.Collection, AuditAction.Collection]);
     }
 
     [Fact]
