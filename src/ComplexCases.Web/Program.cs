@@ -60,6 +60,7 @@ builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.Gro
 builder.Services.AddScoped<Auditing>();
 // Screenings started from the browser run one at a time in the background; their pages poll the job.
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
+builder.Services.AddSingleton(ComplexCases.Web.Runs.UploadLimit.From(builder.Configuration));
 builder.Services.AddHostedService<ComplexCases.Web.Runs.ScreeningWorker>();
 builder.Services.AddCaseWorkflow(builder.Configuration);
 // Stored runs never change, so each run's PDU lists are read once and kept (bounded) in memory.

@@ -10,6 +10,7 @@ using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
 using ComplexCases.Web.Runs;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -196,6 +197,56 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         RunCount().ShouldBe(runsBefore);
     }
 
+    [Fact]
+    public async Task Upload_LargerThanTheLimit_Is413WithTheLimitAndStoresNothing()
+    {
+        using var smallLimit = site.WithWebHostBuilder(b => b.UseSetting(UploadLimit.Setting, "1"));
+        var client = await SignInAsync(smallLimit, "analyst");
+        var runsBefore = RunCount();
+
+        var response = await PostAsync(client, ("Files", "extract.zip", new byte[1024 * 1024 + 1]), "2028-03-01");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("The upload is larger than 1 MB, the most this service accepts");
+        html.ShouldContain("govuk-error-summary");
+        RunCount().ShouldBe(runsBefore);
+    }
+
+    [Fact]
+    public async Task Upload_ZipThatUnpacksBeyondTheLimit_SaysSoAndStoresNothing()
+    {
+        using var smallLimit = site.WithWebHostBuilder(b => b.UseSetting(UploadLimit.Setting, "1"));
+        var client = await SignInAsync(smallLimit, "analyst");
+        var runsBefore = RunCount();
+        // Two megabytes of one character: a few kilobytes zipped.
+        var folder = ComplexPerson(_extract).Build();
+        File.AppendAllText(Path.Combine(folder, "people.csv"), new string(' ', 2 * 1024 * 1024));
+
+        var response = await PostAsync(client, ("Files", "extract.zip", Zip(folder)), "2028-03-01");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("extract.zip unpacks to more than 1 MB, the most this service accepts");
+        RunCount().ShouldBe(runsBefore);
+    }
+
+    [Fact]
+    public async Task Upload_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        var client = await site.SignInAsync("analyst");
+        var runsBefore = RunCount();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("2028-03-01"), "AsOf" },
+            { new ByteArrayContent(Zip(ComplexPerson(_extract).Build())), "Files", "extract.zip" },
+        };
+
+        var response = await client.PostAsync("/runs/new", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        RunCount().ShouldBe(runsBefore);
+    }
+
     [Theory]
     [InlineData("01/09/2024", "Enter the screening date like 2024-09-01")]
     [InlineData("", "Enter the screening date like 2024-09-01")]
@@ -273,6 +324,13 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         };
         foreach (var (field, name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
         return await client.PostAsync("/runs/new", content);
+    }
+
+    private static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string userName)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await client.PostSignInAsync(userName, SignedInClient.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
     }
 
     private string HeadOfPduCode()

@@ -16,12 +16,11 @@ namespace ComplexCases.Web.Pages.Runs;
 /// <see cref="ScreeningWorker"/> while <c>/runs/progress/{id}</c> shows how far it has got.
 /// </summary>
 [Authorize(Policy = nameof(Permission.RunScreening))]
-[RequestSizeLimit(MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class NewModel(ScreeningJobs jobs) : PageModel
+// UploadLimitFilter reads the form within the limit and checks the antiforgery token itself.
+[IgnoreAntiforgeryToken]
+[TypeFilter<UploadLimitFilter>]
+public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
 {
-    /// <summary>A national extract is ~115 MB of CSV (~25 MB zipped); anything near this is not an extract.</summary>
-    public const long MaxUploadBytes = 512L * 1024 * 1024;
 
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
     [BindProperty] public string? AsOf { get; set; }
@@ -35,6 +34,13 @@ public sealed class NewModel(ScreeningJobs jobs) : PageModel
     public IActionResult OnPost()
     {
         Definitions = ShippedDefinitions();
+        if (UploadLimitFilter.IsTooLarge(HttpContext))
+        {
+            // A national extract is ~115 MB of CSV (~25 MB zipped): an upload over the limit is not an extract.
+            Errors.Add(("Files", $"The upload is larger than {limit.Megabytes:N0} MB, the most this service accepts. Check that you chose the month's extract."));
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Page();
+        }
         if (!DateOnly.TryParseExact(AsOf?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
             Errors.Add(("AsOf", "Enter the screening date like 2024-09-01"));
         var definition = string.IsNullOrEmpty(Definition) ? DefinitionFile.PilotId : Definition;
@@ -87,6 +93,11 @@ public sealed class NewModel(ScreeningJobs jobs) : PageModel
             try
             {
                 using var zip = new ZipArchive(Files[0].OpenReadStream(), ZipArchiveMode.Read);
+                // The sizes the zip declares (.NET refuses an entry that unpacks to more than it declares): a small zip must
+                // not fill the disk.
+                var unpacked = zip.Entries.Where(e => ExtractFiles.All.Contains(e.Name.ToLowerInvariant())).Sum(e => e.Length);
+                if (unpacked > limit.Bytes)
+                    return $"{Files[0].FileName} unpacks to more than {limit.Megabytes:N0} MB, the most this service accepts";
                 foreach (var entry in zip.Entries.Where(e => !string.IsNullOrEmpty(e.Name)))
                 {
                     // Only the extract's own files, flat: no paths out of the folder, nothing else kept.
