@@ -53,6 +53,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToLogin = ComplexCasesApi.StatusForApi(StatusCodes.Status401Unauthorized, cookie.Events.OnRedirectToLogin);
     cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
 });
+// A locked account, or one whose roles or cases changed, is signed out within a minute (the admin page renews its stamp).
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
 var auditOptions = ComplexCases.Data.Sqlite.SqliteDatabase.Options(pooledConnection);
 builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests.Pages;
 
@@ -108,6 +111,66 @@ public sealed partial class AdminUsersTests(DemoSiteFactory site) : IClassFixtur
         var response = await client.PostSignInAsync("to-lock", NewPassword);
 
         response.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task LockingAnAccount_EndsItsSignedInSession()
+    {
+        // The stamp is checked on every request here (a minute in the service), so the test need not wait.
+        using var checkEveryRequest = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)));
+        var admin = await SignInAsync(checkEveryRequest, "admin");
+        (await PostAsync(admin, "/admin/users/new", Form("signed-in-lock", "Synthetic Busy", ["Analyst"], password: NewPassword)))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var person = await SignInAsync(checkEveryRequest, "signed-in-lock", NewPassword);
+        (await person.GetAsync("/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var form = Form(null, "Synthetic Busy", ["Analyst"]);
+        form["Locked"] = "true";
+        (await PostAsync(admin, "/admin/users/signed-in-lock", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await person.GetAsync("/runs");
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.ToString().ShouldContain("/sign-in");
+    }
+
+    [Fact]
+    public async Task EditOwnAccount_WideningAccessOrLocking_IsRefusedAndSavesNothing()
+    {
+        var admin = await site.SignInAsync("admin");
+        string rolesBefore;
+        using (var db = site.OpenDatabase()) rolesBefore = db.Users.Single(u => u.UserName == "admin").Roles;
+        var form = Form(null, "Synthetic Admin", [.. rolesBefore.Split(','), "HeadOfPdu"], pdu: "EOENFK");
+
+        var response = await PostAsync(admin, "/admin/users/admin", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("You cannot change your own roles, codes or limited-access cases");
+        using (var db = site.OpenDatabase()) db.Users.Single(u => u.UserName == "admin").Roles.ShouldBe(rolesBefore);
+    }
+
+    [Fact]
+    public async Task EditAccount_AuditRecordsWhatChangedFromAndTo_AndViewingTheAccountIsAudited()
+    {
+        var admin = await site.SignInAsync("admin");
+        (await PostAsync(admin, "/admin/users/new", Form("moved-head", "Synthetic Head", ["HeadOfPdu"], pdu: "EOENFK", password: NewPassword)))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await PostAsync(admin, "/admin/users/moved-head", Form(null, "Synthetic Head", ["HeadOfPdu"], pdu: "EOBEDS")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var db = site.OpenDatabase();
+        var changed = db.AuditEvents.Where(e => e.EventType == "account.changed").AsEnumerable().Last(e => e.Details.Contains("moved-head"));
+        changed.Details.ShouldContain("\"pduCodeBefore\":\"EOENFK\",\"pduCode\":\"EOBEDS\"");
+        changed.Details.ShouldNotContain("displayName");
+        db.AuditEvents.Count(e => e.EventType == "account.viewed" && e.Actor == "admin" && e.Details.Contains("moved-head")).ShouldBeGreaterThan(0);
+    }
+
+    private static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string userName, string password = SignedInClient.Password)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await client.PostSignInAsync(userName, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
     }
 
     private static Dictionary<string, string> Form(string? userName, string name, string[] roles, string? pdu = null, string? password = null)

@@ -47,6 +47,9 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         var account = await users.FindByNameAsync(ExistingUserName!);
         if (account is null) return NotFound();
         await LoadAsync(account);
+        // The page shows the limited-access cases the account is named for.
+        await audit.RecordAsync(CurrentUser.Require(HttpContext), AuditAction.Consultation, AuditEventTypes.AccountViewed,
+            "staff account administration", await LimitedAccessOf(account), new AuditDetails().Add("account", account.UserName!).ToString());
         return Page();
     }
 
@@ -57,11 +60,13 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         if (!IsNew && account is null) return NotFound();
 
         var roles = Validate(out var crns);
+        var before = account is null ? new HashSet<string>() : await LimitedAccessOf(account);
+        if (account is not null && account.UserName == admin.Id) RefuseSelfGrant(account, roles, before, crns);
         if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < 12) Errors.Add(("password", "Password must be at least 12 characters"));
         if (Errors.Count > 0) return Invalid();
 
         IdentityResult result;
-        var before = account is null ? new HashSet<string>() : await LimitedAccessOf(account);
+        var was = account is null ? null : Describe(account);
         if (account is null)
         {
             account = new StaffAccount { UserName = UserName!.Trim(), DisplayName = "", Roles = "" };
@@ -83,11 +88,20 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
             return Invalid();
         }
         await SetLimitedAccessAsync(account, before, crns);
+        // Signed-in sessions of the account are checked against the stamp (every minute): a lock or a change of roles,
+        // codes or limited-access cases ends them, and the person signs in again with what they now have.
+        if (!IsNew) await users.UpdateSecurityStampAsync(account);
 
         var changed = before.Except(crns).Concat(crns.Except(before)).ToList();
+        var details = new AuditDetails().Add("account", account.UserName!);
+        foreach (var (field, value) in Describe(account))
+        {
+            // Before and after for what changed; everything for a new account.
+            if (was is null) details.Add(field, value);
+            else if (was[field] != value) details.Add(field + "Before", was[field]).Add(field, value);
+        }
         await audit.RecordAsync(admin, AuditAction.Alteration, IsNew ? AuditEventTypes.AccountCreated : AuditEventTypes.AccountChanged,
-            "staff account administration", changed,
-            new AuditDetails().Add("account", account.UserName!).Add("roles", account.Roles).Add("locked", Locked ? "yes" : "no").ToString());
+            "staff account administration", changed, details.ToString());
         TempData["Saved"] = $"{account.UserName} saved";
         return Redirect("/admin/users");
     }
@@ -120,8 +134,40 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         {
             if (value is not null && value.Trim().Length > 16) Errors.Add((field, "Codes must be 16 characters or fewer"));
         }
+        // Bounded so that every change fits its audit entry.
+        if (TeamCodes is not null && TeamCodes.Trim().Length > 400) Errors.Add(("teamCodes", "Team codes must be 400 characters or fewer in all"));
+        if (Email is not null && Email.Trim().Length > 256) Errors.Add(("email", "Email address must be 256 characters or fewer"));
+        else if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))
+            Errors.Add(("email", "Enter an email address like name@example.gov.uk"));
+        if (crns.Count > 200) Errors.Add(("limitedAccessCrns", "An account can be named for at most 200 limited-access cases"));
         return roles;
     }
+
+    /// <summary>
+    /// Segregation of duties: an administrator cannot widen or lock their own access (administrators reach no case
+    /// unless another administrator grants them a second role).
+    /// </summary>
+    private void RefuseSelfGrant(StaffAccount account, List<Role> roles, HashSet<string> before, HashSet<string> crns)
+    {
+        if (string.Join(',', roles.Distinct().Order()) != account.Roles || !before.SetEquals(crns)
+            || Blank(StaffCode) != account.StaffCode || Blank(PduCode) != account.PduCode || Blank(RegionCode) != account.RegionCode
+            || Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))) != account.TeamCodes)
+            Errors.Add(("roles", "You cannot change your own roles, codes or limited-access cases: ask another administrator"));
+        if (Locked) Errors.Add(("locked", "You cannot lock your own account"));
+    }
+
+    /// <summary>What the audit entry records of an account, field by field.</summary>
+    private Dictionary<string, string> Describe(StaffAccount account) => new(StringComparer.Ordinal)
+    {
+        ["displayName"] = account.DisplayName,
+        ["email"] = account.Email ?? "",
+        ["roles"] = account.Roles,
+        ["staffCode"] = account.StaffCode ?? "",
+        ["teamCodes"] = account.TeamCodes ?? "",
+        ["pduCode"] = account.PduCode ?? "",
+        ["regionCode"] = account.RegionCode ?? "",
+        ["locked"] = account.LockoutEnd is { } end && end > clock.GetUtcNow() ? "yes" : "no",
+    };
 
     private void Apply(StaffAccount account, List<Role> roles)
     {
