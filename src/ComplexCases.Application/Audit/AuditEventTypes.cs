@@ -13,6 +13,8 @@ public static class AuditEventTypes
     // Recorded by the web application (issue 3).
     public const string ListViewed = "list.viewed";
     public const string CaseViewed = "case.viewed";
+    /// <summary>Consultation: a home page naming the cases waiting on the user (this month's list, conversations, triage).</summary>
+    public const string HomeViewed = "home.viewed";
     public const string ListDownloaded = "list.downloaded";
     public const string DefinitionChanged = "definition.changed";
     public const string AccessDenied = "access.denied";

@@ -2,7 +2,11 @@ using ComplexCases.Data;
 using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.SignIn;
+using ComplexCases.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Web.Pages;
 
 [Authorize(Policy = nameof(Permission.ViewHome))]
-public sealed class IndexModel(ComplexCasesDbContext db) : PageModel
+public sealed class IndexModel(ComplexCasesDbContext db, WorkflowViews views, Auditing audit) : PageModel
 {
     public sealed record PduSummary(string Code, string? Name, int Complex, int PossiblyComplex, int New);
 
@@ -21,13 +25,28 @@ public sealed class IndexModel(ComplexCasesDbContext db) : PageModel
     public IReadOnlyList<YourCase> YourCases { get; private set; } = [];
     public CaseScope Scope { get; private set; }
     public IReadOnlyList<PduSummary> Pdus { get; private set; } = [];
+    /// <summary>Cases waiting on this user's reflective practice conversation, soonest due first.</summary>
+    public IReadOnlyList<DueCase> ConversationsDue { get; private set; } = [];
+    /// <summary>Escalated cases waiting on this user's triage, soonest due first.</summary>
+    public IReadOnlyList<DueCase> TriageDue { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         LatestRun = db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault();
         if (LatestRun is null) return;
-        var runId = LatestRun.Id;
         var user = CurrentUser.Require(HttpContext);
+        Load(user, LatestRun.Id);
+        // The page names the people waiting on this user: a consultation like any list.
+        var shown = YourCases.Select(c => c.Crn).Concat(ConversationsDue.Select(c => c.Crn)).Concat(TriageDue.Select(c => c.Crn)).Distinct().ToList();
+        if (shown.Count > 0)
+            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.HomeViewed, "what to do this month", shown,
+                new AuditDetails().Add("runId", LatestRun.Id).ToString());
+    }
+
+    private void Load(StaffUser user, int runId)
+    {
+        if (user.Has(Permission.RecordConversation)) ConversationsDue = views.Waiting(user, CaseStage.AwaitingConversation, Permission.RecordConversation);
+        if (user.Has(Permission.RecordTriage)) TriageDue = views.Waiting(user, CaseStage.AwaitingTriage, Permission.RecordTriage);
         Scope = user.Roles.Select(Permissions.ScopeOf).DefaultIfEmpty(CaseScope.None).Max();
         if (!user.Has(Permission.ViewMonthlyList)) return;
         if (Scope is CaseScope.OwnCases or CaseScope.TeamCases && CaseAccess.NamesFor(user) == NameVisibility.All)

@@ -85,6 +85,14 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var result = await TakeStepAsync();
+        // Refused or in conflict, the form is shown again with the case: a consultation like the first display.
+        if (result is PageResult) await audit.RecordAsync(Staff, AuditAction.Consultation, AuditEventTypes.CaseViewed, Purpose, [Crn], $"page={PageKey}");
+        return result;
+    }
+
+    private async Task<IActionResult> TakeStepAsync()
+    {
         if (await LoadAsync() is { } refused) return refused;
         if (Record.Version != Version) return Conflicted(CaseWorkflows.Conflict(Record));
         if (Unavailable is not null) return WithStatus(StatusCodes.Status409Conflict);

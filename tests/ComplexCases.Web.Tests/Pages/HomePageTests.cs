@@ -24,6 +24,21 @@ public sealed partial class HomePageTests(DemoSiteFactory site) : IClassFixture<
     }
 
     [Fact]
+    public async Task Home_NamingCases_IsAuditedAsAConsultationOfThoseCases()
+    {
+        var client = await site.SignInAsync("practitioner");
+
+        var html = await client.GetStringAsync("/");
+
+        var shown = CaseLink().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
+        shown.ShouldNotBeEmpty();
+        using var db = site.OpenDatabase();
+        var entry = db.AuditEvents.Where(e => e.EventType == "home.viewed" && e.Actor == "practitioner").OrderByDescending(e => e.Sequence).First();
+        entry.Action.ShouldBe("consultation");
+        entry.SubjectCrns!.Split(',').ToHashSet().IsSupersetOf(shown).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Home_Spo_SpeaksToTheSpoAboutTheTeam()
     {
         var client = await site.SignInAsync("spo");

@@ -341,4 +341,18 @@ public sealed class StepPagesTests(DemoSiteFactory site) : IClassFixture<DemoSit
 
         site.AuditCount(AuditEventTypes.CaseViewed, placed.Crn).ShouldBe(before + 1);
     }
+
+    [Fact]
+    public async Task StepPage_ShownAgainAfterAMistake_IsAuditedAsAConsultationToo()
+    {
+        var placed = site.CaseAt(CaseStage.AwaitingConversation);
+        var client = await site.SignInAsync("practitioner");
+        var before = site.AuditCount(AuditEventTypes.CaseViewed, placed.Crn);
+
+        var response = await client.SubmitAsync($"/cases/{placed.Crn}/conversation", [new("practitioner", ""), new("spo", "")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Once for the form's first display (before submitting), once for the form shown again with the errors.
+        site.AuditCount(AuditEventTypes.CaseViewed, placed.Crn).ShouldBe(before + 2);
+    }
 }
