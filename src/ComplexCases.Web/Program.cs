@@ -76,13 +76,19 @@ builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddPanels();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 if (demo.Enabled) DemoData.EnsureSeeded(app.Services, Console.Out);
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    // Sent on HTTPS responses only. Behind a TLS-terminating proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the
+    // request count as HTTPS, so this header and the cookie's Secure flag follow (README, production settings).
+    app.UseHsts();
+}
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

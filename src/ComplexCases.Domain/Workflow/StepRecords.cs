@@ -74,6 +74,9 @@ public sealed record Escalation(string Blockage, string Tried, string SupportAsk
 /// <summary>The panel team's triage meeting on an escalated case.</summary>
 public sealed record Triage(DateOnly HeldOn, IReadOnlyList<string> Attendees, string Rationale, string Advice)
 {
+    /// <summary>A triage meeting is a handful of people; the bound keeps a record a readable size.</summary>
+    public const int MaxAttendees = 30;
+
     public static Validated<Triage> Create(DateOnly? heldOn, IEnumerable<string>? attendees, string? rationale, string? advice,
         bool referToPanel, DateOnly today)
     {
@@ -82,6 +85,7 @@ public sealed record Triage(DateOnly HeldOn, IReadOnlyList<string> Attendees, st
         var people = (attendees ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToArray();
         if (people.Length == 0) checks.Add("attendees", "Enter who attended the triage meeting");
         if (people.Any(p => p.Length > 128)) checks.Add("attendees", "Each attendee's name must be 128 characters or fewer");
+        if (people.Length > MaxAttendees) checks.Add("attendees", $"Enter at most {MaxAttendees} attendees");
         var why = checks.Text("rationale", "the rationale for the decision", rationale, Conversation.MaxText);
         // Advice is the outcome when triage closes the case; when it refers to panel, advice is optional.
         var given = checks.Text("advice", "the advice given", advice, Conversation.MaxText, required: !referToPanel);

@@ -226,6 +226,13 @@ public class TriageTests
     }
 
     [Fact]
+    public void Create_TooManyAttendees_Refused()
+    {
+        Create(attendees: Enumerable.Range(1, Triage.MaxAttendees).Select(i => $"Person {i}")).ShouldSucceed();
+        Create(attendees: Enumerable.Range(1, Triage.MaxAttendees + 1).Select(i => $"Person {i}")).ShouldFailOn("attendees", "Enter at most 30 attendees");
+    }
+
+    [Fact]
     public void Create_AttendeeNameTooLong_Refused()
     {
         Create(attendees: ["Chris Lee", new string('a', 128)]).ShouldSucceed();

@@ -59,6 +59,20 @@ public sealed partial class ListAndCasePagesTests(DemoSiteFactory site) : IClass
         html.ShouldNotContain("Exception");
     }
 
+    [Theory]
+    [InlineData("/cases/E000001?run=abc", "&#x27;abc&#x27; is not a valid value for Run")]
+    [InlineData("/notifications?page=x", "&#x27;x&#x27; is not a valid value for page")]
+    public async Task AnyPage_QueryValueThatCannotBeRead_Is400NamingIt(string path, string message)
+    {
+        var response = await _client.GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("There is a problem");
+        html.ShouldContain(message);
+        html.ShouldContain("govuk-header");
+    }
+
     [Fact]
     public async Task MonthlyList_NonNumericPage_Is400NotAStackTrace()
     {

@@ -13,7 +13,7 @@ namespace ComplexCases.Web.Pages.Admin;
 
 /// <summary>An administrator searches the audit log by person, user and date. The search is itself audited.</summary>
 [Authorize(Policy = nameof(Permission.ViewAuditLog))]
-public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageModel
+public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageModel, IExplainsItsOwnQueryErrors
 {
     [FromQuery] public string? Crn { get; set; }
     [FromQuery] public string? Actor { get; set; }
@@ -35,7 +35,8 @@ public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageM
         }
         var from = Date(From, "from", "From");
         var to = Date(To, "to", "To");
-        if (from is not null && to is not null && to <= from) Errors.Add(("to", "To must be after From"));
+        // To includes its whole day, so from and to may be the same day.
+        if (from is not null && to is not null && to < from) Errors.Add(("to", "To must be the same day as From or later"));
         if (PageNumber is < 1) Errors.Add(("page", "Page must be 1 or more"));
         if (Errors.Count > 0)
         {
