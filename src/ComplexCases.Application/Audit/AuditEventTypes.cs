@@ -41,6 +41,8 @@ public static class AuditEventTypes
     public const string NotificationsCreated = "notifications.created";
     /// <summary>Consultation: a user read their own notifications (which carry CRNs).</summary>
     public const string NotificationsViewed = "notifications.viewed";
+    /// <summary>Disclosure: notifications (which carry CRNs) emailed to a member of staff (DPA 2018 s.62: transmission).</summary>
+    public const string NotificationsEmailed = "notifications.emailed";
 
     // Recorded by the multi-agency panel (issue 4: panels, expertise, actions).
     /// <summary>Alteration: a panel directory member added, edited, deactivated or reactivated (no people concerned).</summary>

@@ -52,6 +52,54 @@ public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider cl
         }
     }
 
+    /// <summary>
+    /// Tells the panel team of the case's region that it was escalated. <see cref="CaseWorkflows.Take"/> calls it in the step's
+    /// transaction, under the user who escalated, so the team hears at once; the reminder sweep makes the same drafts (same
+    /// keys) as a safety net, so nobody is told twice.
+    /// </summary>
+    public int Escalated(CaseWorkflowRecord workflow, string actor, StaffDirectory? staff = null)
+    {
+        staff ??= StaffDirectory.Load(db);
+        return Add(EscalatedDrafts([workflow], staff), actor);
+    }
+
+    /// <summary>
+    /// Invites the meeting's invited members with an account, or tells them the agenda or date changed since they were last
+    /// told (see <see cref="PanelInvitationDrafts"/>). <see cref="Panels.PanelMeetings"/> calls it in the transaction that saves
+    /// the invitations or agenda, under the panel team member; the sweep makes the same drafts.
+    /// </summary>
+    public int PanelInvitations(long meetingId, DateOnly today, string actor)
+    {
+        var own = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+        try
+        {
+            var created = Add(PanelInvitationDrafts.For(db, today, meetingId), actor);
+            own?.Commit();
+            return created;
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+
+    internal static IEnumerable<NotificationDraft> EscalatedDrafts(IEnumerable<CaseWorkflowRecord> workflows, StaffDirectory staff)
+    {
+        foreach (var w in workflows)
+        {
+            var (title, body) = NotificationTexts.Escalated(w.Crn, w.PduCode, w.TriageDue);
+            foreach (var user in PanelTeam(w, staff, Permission.RecordTriage))
+                yield return new NotificationDraft(user.Id, NotificationKind.Escalated, w.Crn, w.TriageDue, title, body, NotificationLinks.Case(w.Crn), [w.Crn]);
+        }
+    }
+
+    /// <summary>The panel team of the case's region who may do <paramref name="permission"/> on it (record its triage, manage its actions).</summary>
+    internal static IEnumerable<StaffUser> PanelTeam(CaseWorkflowRecord w, StaffDirectory staff, Permission permission)
+    {
+        var facts = WorkflowRecords.Facts(w);
+        return staff.PanelTeamOf(w.RegionCode).Where(u => CaseAccess.Can(u, permission, facts));
+    }
+
     /// <summary>The accounts named on the case as its practitioner or SPO that may open it (a limited-access case needs them named too).</summary>
     internal static IEnumerable<StaffUser> PractitionerAndSpo(CaseWorkflowRecord w, StaffDirectory staff)
     {

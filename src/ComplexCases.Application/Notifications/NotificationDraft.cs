@@ -62,11 +62,34 @@ public static class NotificationTexts
     public static (string Title, string Body) PanelInvitation(DateOnly heldOn, IReadOnlyList<string> agenda) =>
         ($"Panel invitation: {Day(heldOn)}",
          $"You are invited to the Complex Case Panel on {Day(heldOn)}. "
-         + (agenda.Count == 0 ? "No cases are on the agenda yet." : $"Cases on the agenda ({agenda.Count}): {string.Join(", ", agenda)}."));
+         + (agenda.Count == 0 ? "No cases are on the agenda yet." : Agenda(agenda)));
+
+    /// <summary>To a member already invited, when the agenda changed since they were last told.</summary>
+    public static (string Title, string Body) PanelAgendaUpdated(DateOnly heldOn, IReadOnlyList<string> agenda) =>
+        ($"Panel agenda updated: {Day(heldOn)}",
+         $"The agenda of the Complex Case Panel on {Day(heldOn)}, to which you are invited, has changed. "
+         + (agenda.Count == 0 ? "No cases are on the agenda now." : Agenda(agenda)));
+
+    /// <summary>To a member already invited, when the meeting's date changed since they were last told.</summary>
+    public static (string Title, string Body) PanelMeetingMoved(DateOnly wasOn, DateOnly heldOn, IReadOnlyList<string> agenda) =>
+        ($"Panel meeting moved: now {Day(heldOn)}",
+         $"The Complex Case Panel you are invited to, planned for {Day(wasOn)}, is now on {Day(heldOn)}. "
+         + (agenda.Count == 0 ? "No cases are on the agenda yet." : Agenda(agenda)));
+
+    private static string Agenda(IReadOnlyList<string> agenda) => $"Cases on the agenda ({agenda.Count}): {string.Join(", ", agenda)}.";
 
     public static (string Title, string Body) ActionOverdue(string crn, DateOnly due) =>
         ($"Action overdue: {crn}",
          $"An action you own for {crn} was due by {Day(due)} and is still open. Update it, or record why it is no longer needed.");
+
+    /// <summary>
+    /// To the panel team, for an overdue action whose owner has no account here. The owner is named by agency only (a fixed
+    /// label): their name was typed in by a user and the text is emailed.
+    /// </summary>
+    public static (string Title, string Body) ActionOverdueOwnerWithoutAccount(string crn, string ownerAgency, DateOnly due) =>
+        ($"Action overdue: {crn}",
+         $"An action agreed for {crn} was due by {Day(due)} and is still open. Its owner ({ownerAgency}) has no account in this service, "
+         + "so cannot be reminded here: check with them, then update the action or record why it is no longer needed.");
 
     public static (string Title, string Body) QualityFeedback(string crn, DateOnly reviewedOn) =>
         ($"Quality review feedback: {crn}",

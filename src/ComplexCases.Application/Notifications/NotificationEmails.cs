@@ -1,5 +1,8 @@
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
+using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Notifications;
 using ComplexCases.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -70,12 +73,14 @@ public sealed class NotificationEmails(EmailOptions options, IEmailSender sender
         var results = batches.Count == 0 ? [] : await sender.SendAllAsync([.. batches.Select(b => b.Message)], cancellationToken);
         var emails = 0;
         var sent = 0;
+        var delivered = new List<NotificationRecord>();
         for (var i = 0; i < batches.Count; i++)
         {
             var result = results[i];
             if (result.Succeeded)
             {
                 emails++;
+                delivered.AddRange(batches[i].Records);
                 foreach (var record in batches[i].Records)
                 {
                     record.EmailedAt = now;
@@ -89,9 +94,41 @@ public sealed class NotificationEmails(EmailOptions options, IEmailSender sender
                 failed += Fail(batches[i].Records, result.Error ?? "Not sent.", result.Retryable);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // The emailed marks and the disclosure's audit entries commit together. (If the process stops after sending and before
+        // this, the emails go again at the next pass and are audited then.)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            AuditDisclosure(db, delivered);
+            await transaction.CommitAsync(cancellationToken);
+        }
         return new EmailPass(emails, sent, failed);
     }
+
+    /// <summary>
+    /// An email carrying CRNs to a mail server is a disclosure (DPA 2018 s.62: transmission): one entry per recipient per pass,
+    /// so the log shows who received which cases. The recipient is named by user name, not by address, which the account holds.
+    /// </summary>
+    private void AuditDisclosure(ComplexCasesDbContext db, IReadOnlyList<NotificationRecord> delivered)
+    {
+        var log = new AuditLog(clock);
+        foreach (var group in delivered.GroupBy(n => n.RecipientUserName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var crns = group.SelectMany(n => (n.Crns ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().Distinct();
+            var kinds = string.Join(',', group.GroupBy(n => (NotificationKind)n.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.ToKey()}={g.Count()}"));
+            log.Append(db, new AuditEntryRequest(WorkflowIntake.SystemActor, AuditAction.Disclosure, AuditEventTypes.NotificationsEmailed, EmailPurpose)
+            {
+                Subjects = AuditSubjects.Of(crns),
+                Details = new AuditDetails().Add("recipient", group.Key).Add("channel", "email")
+                    .Add("mode", options.Mode == EmailMode.DailyDigest ? "daily-digest" : "immediate")
+                    .Add("emails", options.Mode == EmailMode.DailyDigest ? 1 : group.Count()).Add("notifications", group.Count())
+                    .Add("kinds", kinds).ToString(),
+            });
+        }
+    }
+
+    public const string EmailPurpose = "Complex Case process: notifications to staff sent by email";
 
     private static int Fail(IEnumerable<NotificationRecord> records, string error, bool retry)
     {
@@ -117,8 +154,11 @@ public sealed class NotificationEmails(EmailOptions options, IEmailSender sender
         }
         try
         {
-            return Notification.Create((NotificationKind)record.Kind, record.RecipientUserName, crns, record.Title, record.Body, record.Link,
-                record.CreatedAt, record.DueOn);
+            // The stored DueOn is the date that made the notification new (a listing date, a meeting's date); only the overdue
+            // kinds carry it as a due date in the email.
+            var kind = (NotificationKind)record.Kind;
+            return Notification.Create(kind, record.RecipientUserName, crns, record.Title, record.Body, record.Link,
+                record.CreatedAt, kind.IsOverdue() ? record.DueOn : null);
         }
         catch (ArgumentException)
         {

@@ -2,6 +2,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Domain.Notifications;
+using ComplexCases.Domain.Panels;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,9 +20,11 @@ public sealed record SweepResult(DateOnly Today, bool WorkingDay, IReadOnlyDicti
 /// <list type="bullet">
 /// <item>newly listed cases still awaiting their conversation → practitioner and SPO (catches cases listed by the CLI, or missed by the intake hook);</item>
 /// <item>conversations past their due date → practitioner and SPO;</item>
-/// <item>escalated cases awaiting triage → the panel team of the case's region; and triage past its due date → the same;</item>
-/// <item>invitations to scheduled panel meetings → each invited member with an account, with the agenda's CRNs;</item>
-/// <item>open actions past their due date → the action's owner.</item>
+/// <item>escalated cases awaiting triage → the panel team of the case's region (a safety net: the escalation step tells them at
+/// once); and triage past its due date → the same;</item>
+/// <item>invitations to scheduled panel meetings → each invited member with an account, with the agenda's CRNs, and again when
+/// the agenda or date changed since they were last told (<see cref="PanelInvitationDrafts"/>);</item>
+/// <item>open actions past their due date → the action's owner, or the panel team of the case's region when the owner has no account.</item>
 /// </list>
 /// Dates are England and Wales dates. Something due on a day is overdue from the next day, but overdue reminders are made only
 /// on working days: nobody is chased at a weekend or on a bank holiday, so a conversation due on a Friday is chased on Monday
@@ -35,6 +38,9 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
     {
         var today = WorkingCalendar.UkDate(now);
         var workingDay = IsWorkingDay(today);
+        // One write transaction for reading and storing: an invitation revision is decided from the agenda and what each
+        // member was last told, which a panel save in between must not split.
+        using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
         var staff = StaffDirectory.Load(db);
         var drafts = new List<NotificationDraft>();
 
@@ -42,17 +48,18 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         drafts.AddRange(NotificationCentre.NewlyListedDrafts(awaitingConversation.Where(w => w.ConversationDue is not { } due || due >= today), staff));
 
         var awaitingTriage = db.Workflows.AsNoTracking().Where(w => w.Stage == (int)CaseStage.AwaitingTriage).ToList();
-        drafts.AddRange(EscalatedDrafts(awaitingTriage, staff));
-        drafts.AddRange(InvitationDrafts(today));
+        drafts.AddRange(NotificationCentre.EscalatedDrafts(awaitingTriage, staff));
+        drafts.AddRange(PanelInvitationDrafts.For(db, today));
 
         if (workingDay)
         {
             drafts.AddRange(ConversationOverdueDrafts(awaitingConversation, staff, today));
             drafts.AddRange(TriageOverdueDrafts(awaitingTriage, staff, today));
-            drafts.AddRange(ActionOverdueDrafts(today));
+            drafts.AddRange(ActionOverdueDrafts(today, staff));
         }
         // One transaction and one audit entry for the whole sweep.
         var created = new NotificationCentre(db, clock).Store(drafts, WorkflowIntake.SystemActor);
+        transaction?.Commit();
         var byKind = Enum.GetValues<NotificationKind>().ToDictionary(kind => kind, kind => created.Count(n => n.Kind == (int)kind));
         return new SweepResult(today, workingDay, byKind);
     }
@@ -76,16 +83,6 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         }
     }
 
-    private static IEnumerable<NotificationDraft> EscalatedDrafts(IEnumerable<Data.Workflow.CaseWorkflowRecord> workflows, StaffDirectory staff)
-    {
-        foreach (var w in workflows)
-        {
-            var (title, body) = NotificationTexts.Escalated(w.Crn, w.PduCode, w.TriageDue);
-            foreach (var user in PanelTeam(w, staff))
-                yield return new NotificationDraft(user.Id, NotificationKind.Escalated, w.Crn, w.TriageDue, title, body, NotificationLinks.Case(w.Crn), [w.Crn]);
-        }
-    }
-
     private static IEnumerable<NotificationDraft> TriageOverdueDrafts(
         IEnumerable<Data.Workflow.CaseWorkflowRecord> workflows, StaffDirectory staff, DateOnly today)
     {
@@ -93,54 +90,39 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         {
             if (w.TriageDue is not { } due || due >= today) continue;
             var (title, body) = NotificationTexts.TriageOverdue(w.Crn, due);
-            foreach (var user in PanelTeam(w, staff))
+            foreach (var user in NotificationCentre.PanelTeam(w, staff, Permission.RecordTriage))
                 yield return new NotificationDraft(user.Id, NotificationKind.TriageOverdue, w.Crn, due, title, body, NotificationLinks.Case(w.Crn), [w.Crn]);
         }
     }
 
-    /// <summary>The panel team of the case's region who may record its triage.</summary>
-    private static IEnumerable<StaffUser> PanelTeam(Data.Workflow.CaseWorkflowRecord w, StaffDirectory staff)
-    {
-        var facts = WorkflowRecords.Facts(w);
-        return staff.PanelTeamOf(w.RegionCode).Where(u => CaseAccess.Can(u, Permission.RecordTriage, facts));
-    }
-
-    private List<NotificationDraft> InvitationDrafts(DateOnly today)
-    {
-        var scheduled = (int)Data.Workflow.PanelMeetingStatus.Scheduled;
-        var invitations = (
-            from meeting in db.PanelMeetings
-            where meeting.Status == scheduled && meeting.HeldOn >= today
-            from invite in meeting.Members
-            join member in db.PanelMembers on invite.MemberId equals member.Id
-            where member.UserName != null && member.Active
-            select new { meeting.Id, meeting.HeldOn, member.UserName }).AsNoTracking().ToList();
-        if (invitations.Count == 0) return [];
-        var meetingIds = invitations.Select(i => i.Id).Distinct().ToList();
-        var agendas = db.PanelAgendaItems.AsNoTracking().Where(a => meetingIds.Contains(a.MeetingId))
-            .Select(a => new { a.MeetingId, a.Crn }).ToList()
-            .ToLookup(a => a.MeetingId, a => a.Crn);
-        return invitations.Select(i =>
-        {
-            var agenda = agendas[i.Id].Order(StringComparer.Ordinal).ToList();
-            var (title, body) = NotificationTexts.PanelInvitation(i.HeldOn, agenda);
-            return new NotificationDraft(i.UserName!, NotificationKind.PanelInvitation, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                i.HeldOn, title, body, NotificationLinks.PanelMeeting(i.Id), agenda);
-        }).ToList();
-    }
-
-    private List<NotificationDraft> ActionOverdueDrafts(DateOnly today)
+    /// <summary>
+    /// Each open action past its due date → its owner's account; an owner without one (a partner agency's member entered by
+    /// name only, or an account that no longer exists) → the panel team of the case's region, who manage its actions.
+    /// </summary>
+    private List<NotificationDraft> ActionOverdueDrafts(DateOnly today, StaffDirectory staff)
     {
         var open = (int)ActionStatus.Open;
-        var overdue = db.CaseActions.AsNoTracking()
-            .Where(a => a.Status == open && a.DueOn < today && a.OwnerUserName != null)
-            .Select(a => new { a.Id, a.Crn, a.DueOn, a.OwnerUserName })
-            .ToList();
-        return overdue.Select(a =>
+        var overdue = (
+            from a in db.CaseActions.AsNoTracking()
+            where a.Status == open && a.DueOn < today
+            join w in db.Workflows.AsNoTracking() on a.WorkflowId equals w.Id
+            select new { a.Id, a.Crn, a.DueOn, a.OwnerUserName, a.OwnerAgency, Workflow = w }).ToList();
+        var accounts = staff.Users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var drafts = new List<NotificationDraft>();
+        foreach (var a in overdue)
         {
-            var (title, body) = NotificationTexts.ActionOverdue(a.Crn, a.DueOn);
-            return new NotificationDraft(a.OwnerUserName!, NotificationKind.ActionOverdue, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                a.DueOn, title, body, NotificationLinks.Action(a.Id), [a.Crn]);
-        }).ToList();
+            var subject = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (a.OwnerUserName is { } owner && accounts.Contains(owner))
+            {
+                var (title, body) = NotificationTexts.ActionOverdue(a.Crn, a.DueOn);
+                drafts.Add(new NotificationDraft(owner, NotificationKind.ActionOverdue, subject, a.DueOn, title, body, NotificationLinks.Action(a.Id), [a.Crn]));
+                continue;
+            }
+            var agency = (Agency)a.OwnerAgency;
+            var (teamTitle, teamBody) = NotificationTexts.ActionOverdueOwnerWithoutAccount(a.Crn, Enum.IsDefined(agency) ? agency.Label() : "agency not recorded", a.DueOn);
+            foreach (var user in NotificationCentre.PanelTeam(a.Workflow, staff, Permission.ManagePanels))
+                drafts.Add(new NotificationDraft(user.Id, NotificationKind.ActionOverdue, subject, a.DueOn, teamTitle, teamBody, NotificationLinks.Action(a.Id), [a.Crn]));
+        }
+        return drafts;
     }
 }

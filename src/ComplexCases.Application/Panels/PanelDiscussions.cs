@@ -75,7 +75,12 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         // CaseWorkflows.Take saves the context once, inside its own transaction, then audits the step and commits: the actions
         // and agenda item tracked above are saved by that same SaveChanges, and their audit entry is appended when it succeeds,
         // still inside the transaction. So the step, its event, the actions and both audit entries commit or roll back together.
-        void AuditActions(object? sender, SavedChangesEventArgs e) =>
+        // Once only: a step may save again in its transaction (an escalation stores its notifications).
+        var audited = false;
+        void AuditActions(object? sender, SavedChangesEventArgs e)
+        {
+            if (audited) return;
+            audited = true;
             new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionCreated,
                 "Complex Case Panel: actions agreed")
             {
@@ -83,6 +88,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
                 Details = new AuditDetails().Add("meetingId", meetingId).Add("actions", records.Count)
                     .Add("actionIds", string.Join(',', records.Select(r => r.Id))).ToString(),
             });
+        }
         db.SavedChanges += AuditActions;
         UseCaseResult<CaseWorkflowRecord> taken;
         try

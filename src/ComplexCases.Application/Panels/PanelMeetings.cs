@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
+using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
@@ -113,7 +114,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             meeting.Members.RemoveAll(x => !wanted.Contains(x.MemberId));
             foreach (var memberId in wanted.Where(w => meeting.Members.All(x => x.MemberId != w)))
                 meeting.Members.Add(new PanelMeetingMemberRecord { MeetingId = meeting.Id, MemberId = memberId });
-            return Applied(d => d.Add("invited", meeting.Members.Count));
+            return Applied(d => d.Add("invited", meeting.Members.Count), notifyInvited: true);
         });
 
     /// <summary>The cases the meeting's agenda could hold: those on it, and the region's cases awaiting panel not on another meeting's agenda.</summary>
@@ -165,7 +166,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             meeting.Agenda.RemoveAll(a => removed.Contains(a.Crn));
             foreach (var crn in added)
                 meeting.Agenda.Add(new PanelAgendaItemRecord { MeetingId = meeting.Id, WorkflowId = listings[crn].WorkflowId, Crn = crn });
-            return Applied(d => d.Add("cases", meeting.Agenda.Count).Add("added", added.Count).Add("removed", removed.Count), removed);
+            return Applied(d => d.Add("cases", meeting.Agenda.Count).Add("added", added.Count).Add("removed", removed.Count), removed, notifyInvited: true);
         });
     }
 
@@ -267,11 +268,13 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         .GroupBy(x => x.Crn, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Min(x => x.HeldOn), StringComparer.Ordinal);
 
-    private sealed record Outcome(IReadOnlyList<FieldError> Errors, Action<AuditDetails>? Details, IReadOnlyList<string> AlsoConcerned);
+    /// <param name="NotifyInvited">Tell the invited members: newly invited ones, and those already told whose agenda changed.</param>
+    private sealed record Outcome(IReadOnlyList<FieldError> Errors, Action<AuditDetails>? Details, IReadOnlyList<string> AlsoConcerned, bool NotifyInvited = false);
 
     private static Outcome Refused(string field, string message) => new([new FieldError(field, message)], null, []);
 
-    private static Outcome Applied(Action<AuditDetails> details, IReadOnlyList<string>? alsoConcerned = null) => new([], details, alsoConcerned ?? []);
+    private static Outcome Applied(Action<AuditDetails> details, IReadOnlyList<string>? alsoConcerned = null, bool notifyInvited = false) =>
+        new([], details, alsoConcerned ?? [], notifyInvited);
 
     /// <summary>
     /// One change to a meeting: load it, check the user manages it and the version they saw, apply, bump the version, save and
@@ -310,6 +313,9 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             return PanelResult<PanelMeetingRecord>.Conflict(ConflictMessage);
         }
         Audit(user?.Id ?? WorkflowIntake.SystemActor, meeting, change, outcome.AlsoConcerned, outcome.Details);
+        // Invitations go out with the save, not at the next sweep, in its transaction and under the same user; the sweep makes
+        // the same drafts (same keys) as a safety net.
+        if (outcome.NotifyInvited) new NotificationCentre(db, clock).PanelInvitations(meeting.Id, Today, user?.Id ?? WorkflowIntake.SystemActor);
         transaction.Commit();
         return PanelResult<PanelMeetingRecord>.Ok(meeting);
     }

@@ -1,5 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
+using ComplexCases.Application.Notifications;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
@@ -73,6 +74,10 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
             Details = new AuditDetails().Add("step", request.Step.ToKey()).Add("from", ((CaseStage)moved.Workflow!.History[^1].From).ToString())
                 .Add("to", moved.Workflow.Stage.ToString()).Add("version", record.Version).ToString(),
         });
+        // An escalation tells the panel team now, not at the next sweep: in this transaction, under this user, with the keys
+        // the sweep uses (it stays as a safety net and finds them stored).
+        if (moved.Workflow.Stage == CaseStage.AwaitingTriage && (CaseStage)moved.Workflow.History[^1].From != CaseStage.AwaitingTriage)
+            new NotificationCentre(db, clock).Escalated(record, user.Id);
         transaction.Commit();
         return UseCaseResult<CaseWorkflowRecord>.Ok(record);
     }

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Data.Workflow;
@@ -64,6 +65,12 @@ public sealed class NotificationEmailsTests : IDisposable
         var email = (await server.WaitForAsync(1, TimeSpan.FromSeconds(10))).ShouldHaveSingleItem();
         email.Message.TextBody!.ShouldContain("E000001");
         email.Message.TextBody!.ShouldContain("E000002");
+        // One disclosure for the one digest: both CRNs, to its recipient.
+        using var db = _db.Open();
+        var disclosure = db.AuditEvents.Single(e => e.EventType == AuditEventTypes.NotificationsEmailed);
+        disclosure.SubjectCrns.ShouldBe("E000001,E000002");
+        disclosure.Details.ShouldBe(
+            "{\"recipient\":\"practitioner\",\"channel\":\"email\",\"mode\":\"daily-digest\",\"emails\":1,\"notifications\":2,\"kinds\":\"newly-listed=2\"}");
     }
 
     [Fact]
@@ -81,6 +88,8 @@ public sealed class NotificationEmailsTests : IDisposable
             record.EmailedAt.ShouldBeNull();
             record.EmailAttempts.ShouldBe(1);
             record.LastEmailError.ShouldNotBeNullOrWhiteSpace();
+            // Nothing reached a mail server: nothing was disclosed.
+            db.AuditEvents.Any(e => e.EventType == AuditEventTypes.NotificationsEmailed).ShouldBeFalse();
         }
         await using var server = await LoopbackSmtpServer.StartAsync();
         (await Emails(server.Port).SendPendingAsync(_db.Open())).NotificationsSent.ShouldBe(1);

@@ -112,7 +112,6 @@ public sealed class ReminderSweepTests : IDisposable
         var overdue = _world.Action(w, "member", Friday);
         _world.Action(w, "pat", Monday);                                   // due today: not overdue
         _world.Action(w, "sam", Friday, ActionStatus.Done);                // done
-        _world.Action(w, null, Friday);                                    // an owner without an account
 
         SweepOn(Monday);
 
@@ -122,6 +121,30 @@ public sealed class ReminderSweepTests : IDisposable
         n.Crns.ShouldBe(w.Crn);
         n.Body.ShouldNotContain("mental health");  // free text from the record never goes into a notification
         _world.NotificationsOf().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void OverdueAction_OwnerWithoutAnAccount_RemindsThePanelTeamOfTheCasesRegion_NamingTheOwnerByAgencyOnly()
+    {
+        var w = _world.Workflow(CaseStage.ActionsInProgress);
+        var unlinked = _world.Action(w, null, Friday);                     // a partner agency's member entered by name only
+        var gone = _world.Action(w, "no-such-account", Friday);            // linked to an account that is not there
+
+        SweepOn(Monday);
+
+        var reminders = _world.NotificationsOf(NotificationKind.ActionOverdue);
+        reminders.Select(n => (n.RecipientUserName, n.DedupKey)).Order().ShouldBe([
+            ("panel-a", $"action-overdue:{unlinked.Id}:2025-06-13:panel-a"), ("panel-a", $"action-overdue:{gone.Id}:2025-06-13:panel-a"),
+            ("panel-a2", $"action-overdue:{unlinked.Id}:2025-06-13:panel-a2"), ("panel-a2", $"action-overdue:{gone.Id}:2025-06-13:panel-a2")]);
+        var reminder = reminders.First(n => n.DedupKey.StartsWith($"action-overdue:{unlinked.Id}:", StringComparison.Ordinal));
+        reminder.Title.ShouldBe($"Action overdue: {w.Crn}");
+        reminder.Body.ShouldBe($"An action agreed for {w.Crn} was due by Friday 13 June 2025 and is still open. Its owner (Probation) has no account "
+            + "in this service, so cannot be reminded here: check with them, then update the action or record why it is no longer needed.");
+        reminder.Link.ShouldBe($"/actions/{unlinked.Id}");
+        // The owner's name and the action's description are typed-in text: never in a notification.
+        reminders.ShouldAllBe(n => !n.Body.Contains("Test owner") && !n.Body.Contains("mental health"));
+
+        SweepOn(Monday).ShouldBe(0);
     }
 
     [Fact]

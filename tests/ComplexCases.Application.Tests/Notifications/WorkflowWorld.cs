@@ -51,12 +51,13 @@ internal sealed class WorkflowWorld : IDisposable
     /// <summary>UK midday on <paramref name="day"/>.</summary>
     public void SetDay(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
 
-    public StaffUser Account(string userName, Role role, string? staffCode = null, string? region = RegionA, string? pdu = PduA, string? teams = null)
+    public StaffUser Account(string userName, Role role, string? staffCode = null, string? region = RegionA, string? pdu = PduA, string? teams = null,
+        string? email = null)
     {
         var account = new StaffAccount
         {
             UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = $"Test {userName}", Roles = role.ToString(),
-            StaffCode = staffCode, TeamCodes = teams, PduCode = pdu, RegionCode = region,
+            StaffCode = staffCode, TeamCodes = teams, PduCode = pdu, RegionCode = region, Email = email,
         };
         Db.Users.Add(account);
         Db.SaveChanges();

@@ -119,11 +119,21 @@ internal sealed class PanelWorld : IDisposable
         return member.Id;
     }
 
-    public void AddAccount(string userName, Role role)
+    public void AddAccount(string userName, Role role, string? email = null)
     {
         using var db = Open();
-        db.Users.Add(new StaffAccount { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName, Roles = role.ToString() });
+        db.Users.Add(new StaffAccount
+        {
+            UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName, Roles = role.ToString(), Email = email,
+        });
         db.SaveChanges();
+    }
+
+    /// <summary>The stored notifications of a kind, oldest first.</summary>
+    public List<NotificationRecord> Notifications(Domain.Notifications.NotificationKind kind)
+    {
+        using var db = Open();
+        return [.. db.Notifications.AsNoTracking().Where(n => n.Kind == (int)kind).OrderBy(n => n.Id)];
     }
 
     /// <summary>A meeting scheduled by the panel team for <paramref name="heldOn"/>, with these members invited and cases on its agenda.</summary>

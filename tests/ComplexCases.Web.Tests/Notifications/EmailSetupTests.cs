@@ -1,3 +1,4 @@
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data.Accounts;
@@ -36,6 +37,12 @@ public sealed class EmailSetupTests
         email.Message.TextBody!.ShouldContain("https://complex-cases.example.org/cases/E000001");
         using var check = site.Services.GetRequiredService<DatabaseTarget>().Open();
         check.Notifications.Single().EmailedAt.ShouldNotBeNull();
+        // Sending CRNs by email is a disclosure: audited, with its recipient, by the service.
+        var disclosure = check.AuditEvents.Single(e => e.EventType == AuditEventTypes.NotificationsEmailed);
+        disclosure.Actor.ShouldBe("system");
+        disclosure.Action.ShouldBe("disclosure");
+        disclosure.SubjectCrns.ShouldBe("E000001");
+        disclosure.Details.ShouldContain("\"recipient\":\"synthetic.pp\"");
     }
 
     [Fact]
