@@ -21,6 +21,8 @@ public static class AuditEventTypes
     public const string AccountCreated = "account.created";
     /// <summary>Alteration: an administrator changed an account's roles, codes, lock or limited-access cases (subjects: CRNs added or removed).</summary>
     public const string AccountChanged = "account.changed";
+    /// <summary>Consultation: a page of a run's rejected rows shown (masked values, but about people; subjects: any whole CRN among them).</summary>
+    public const string RunRejectionsViewed = "run.rejections_viewed";
 
     // Recorded by the case workflow (issue 4).
     /// <summary>Alteration: a monthly run put complex cases into the process (new or listed again).</summary>
