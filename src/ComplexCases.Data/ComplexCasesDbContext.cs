@@ -65,7 +65,8 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             row.Property(r => r.FileName).HasMaxLength(64);
             row.Property(r => r.Column).HasMaxLength(64);
             row.Property(r => r.Reason).HasMaxLength(64);
-            row.HasIndex(r => r.RunId);
+            // The run page counts and pages a run's rejected rows, all or one file's, in file and line order.
+            row.HasIndex(r => new { r.RunId, r.FileName, r.Line });
             row.HasOne<ScreeningRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<PersonResult>(result =>

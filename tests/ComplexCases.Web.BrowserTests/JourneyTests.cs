@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ComplexCases.TestSupport.Extracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -199,7 +200,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Analyst_SeesPseudonymsNotNames_RunsAScreeningWithAWrongFile_AndIsForbiddenACase()
+    public async Task Analyst_SeesPseudonymsNotNames_RunsAScreeningWithAWrongFileThenAFaultyOne_ReadsItsRejectedRows_AndIsForbiddenACase()
     {
         await _page.SignInAsync("analyst");
         _page.PathOf().ShouldBe("/");
@@ -245,6 +246,36 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
         errors.Count.ShouldBe(1);
         errors[0].ShouldStartWith("notes.txt is not an extract file");
         await _page.ScreenshotAsync("runs-new-error");
+        await _page.ShouldBeAccessibleAsync();
+
+        // Then the right files, of an extract with faults: the run's page says where and why rows were rejected.
+        using var extract = ExtractWithRejections();
+        await _page.GetByLabel("Extract: one zip file, or the CSV files").SetInputFilesAsync(Directory.GetFiles(extract.Build(), "*.csv"));
+        // Earlier than the demo months, so the other journeys' "latest run" stays the demo's.
+        await _page.GetByLabel("Screening date (yyyy-mm-dd)").FillAsync("2023-03-01");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Run the screening" }).ClickAsync();
+        await _page.WaitForURLAsync("**/runs/progress/**");
+        await _page.GetByRole(AriaRole.Heading, new() { Name = "Screening finished" }).WaitForAsync(new() { Timeout = 120_000 });
+        await _page.GetByRole(AriaRole.Link, new() { NameRegex = RunLink() }).ClickAsync();
+        await _page.WaitForURLAsync(RunPage());
+        (await _page.Locator("h1").InnerTextAsync()).ShouldEndWith(": 1 March 2023");
+        var rejected = _page.Locator("table", new() { Has = _page.Locator("caption", new() { HasText = "rejected row" }) });
+        (await rejected.Locator("caption").InnerTextAsync()).Trim().ShouldBe("135 rejected rows, page 1 of 2");
+        (await rejected.Locator("tbody tr").CountAsync()).ShouldBe(100);
+        await _page.ScreenshotAsync("run");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await _page.WaitForURLAsync("**page=2**");
+        (await rejected.Locator("tbody tr").CountAsync()).ShouldBe(35);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.GetByLabel("File", new() { Exact = true }).SelectOptionAsync("registrations.csv");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show rows" }).ClickAsync();
+        await _page.WaitForURLAsync("**file=registrations.csv**");
+        (await rejected.Locator("tbody tr td:nth-child(1)").AllInnerTextsAsync()).ShouldBe(Enumerable.Repeat("registrations.csv", 5));
+        (await rejected.Locator("tbody tr td:nth-child(6)").AllInnerTextsAsync()).ShouldAllBe(v => v == "E99****");
+        await _page.ScreenshotAsync("run-rejections-filtered");
         await _page.ShouldBeAccessibleAsync();
 
         // The case page shows names, so an analyst may not open one, even of a person they see pseudonymised.
@@ -293,6 +324,13 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
         await _page.ClickMainNavigationAsync("Runs", "**/runs");
         (await _page.Locator("table tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         (await _page.GetByRole(AriaRole.Link, new() { Name = "Run a screening" }).CountAsync()).ShouldBe(0);
+        await _page.ShouldBeAccessibleAsync();
+        // A run's page: its counts, but not its rejected rows (masked, but about people).
+        await _page.Locator("table tbody a[href^='/runs/']").First.ClickAsync();
+        await _page.WaitForURLAsync(RunPage());
+        await _page.GetByRole(AriaRole.Heading, new() { Name = "Rejected rows" }).WaitForAsync();
+        (await _page.Locator(".govuk-inset-text").InnerTextAsync()).ShouldContain("Your role does not include the rejected rows themselves");
+        (await _page.Locator("caption", new() { HasText = "rejected row" }).CountAsync()).ShouldBe(0);
         await _page.ShouldBeAccessibleAsync();
 
         // Staff accounts: adding one without a role is refused with the reason, next to the field.
@@ -349,6 +387,21 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
         await _page.ScreenshotAsync("sign-in-error");
         await _page.ShouldBeAccessibleAsync();
     }
+
+    /// <summary>One good person, 130 people rows with a malformed lao flag, and 5 registrations of nobody: 135 rejected rows.</summary>
+    private static ExtractFolderBuilder ExtractWithRejections()
+    {
+        var extract = new ExtractFolderBuilder().WithPerson("E000001");
+        for (var i = 1; i <= 130; i++) extract.WithPerson($"E1{i:D5}", lao: $"perhaps-{i}");
+        for (var i = 0; i < 5; i++) extract.WithRegistration($"E99999{i}", "RMDO", "2022-01-01");
+        return extract;
+    }
+
+    [GeneratedRegex(@"^See run \d+: its files and rejected rows$")]
+    private static partial Regex RunLink();
+
+    [GeneratedRegex(@"/runs/\d+$")]
+    private static partial Regex RunPage();
 
     private static string RepositoryRoot()
     {

@@ -19,6 +19,9 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
     /// <summary>A screening job nobody started: with the permission it is 404 (as is anyone else's job), without it refused.</summary>
     private const string NoSuchJob = "0b7e6a52-5d0c-4c35-9a4e-0c1f3b7d2e11";
 
+    /// <summary>A run id no run has: with the permission it is 404, without it refused.</summary>
+    private const string NoSuchRun = "999999";
+
     /// <summary>Path (with {crn} for a case of the demo practitioner), the permission it needs, whether it is an API call,
     /// and whether it is 404 even for those allowed (it names something that does not exist for them).</summary>
     private static readonly (string Path, Permission Permission, bool Api, bool Missing)[] Targets =
@@ -28,6 +31,9 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/runs", Permission.ViewRuns, false, false),
         ("/runs/new", Permission.RunScreening, false, false),
         ("/runs/progress/" + NoSuchJob, Permission.RunScreening, false, true),
+        // The run page needs ViewRuns; its rejected rows also need ViewRejectedRows (checked below the loop).
+        ("/runs/{run}", Permission.ViewRuns, false, false),
+        ("/runs/" + NoSuchRun, Permission.ViewRuns, false, true),
         ("/admin/audit", Permission.ViewAuditLog, false, false),
         ("/admin/users", Permission.ManageUsers, false, false),
         ("/admin/users/new", Permission.ManageUsers, false, false),
@@ -47,6 +53,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/api/cases/{crn}", Permission.ViewCaseNames, true, false),
         ("/api/runs", Permission.ViewRuns, true, false),
         ("/api/runs/progress/" + NoSuchJob, Permission.RunScreening, true, true),
+        ("/api/runs/{run}/rejections", Permission.ViewRejectedRows, true, false),
+        ("/api/runs/" + NoSuchRun + "/rejections", Permission.ViewRejectedRows, true, true),
         ("/api/definitions", Permission.ViewDefinitions, true, false),
         ("/panels", Permission.ViewPanels, false, false),
         ("/panels/new", Permission.ManagePanels, false, false),
@@ -71,13 +79,14 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
     public async Task EveryTarget_AsThisRole_AllowedOnlyWithThePermission(string user)
     {
         var crn = CaseOfTheDemoPractitioner();
+        var run = LatestRun();
         var client = await site.SignInAsync(user);
         var role = Users[user];
         var problems = new List<string>();
 
         foreach (var (template, permission, api, missing) in Targets)
         {
-            var path = Fill(template.Replace("{crn}", crn, StringComparison.Ordinal), user);
+            var path = Fill(template.Replace("{crn}", crn, StringComparison.Ordinal).Replace("{run}", run, StringComparison.Ordinal), user);
             var response = await client.GetAsync(path);
             var allowed = Permissions.Has(role, permission);
             var scoped = Permissions.CaseScoped.Contains(permission);
@@ -88,6 +97,12 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
                 ? "forbidden"
                 : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (actual != expected) problems.Add($"{path}: expected {expected}, got {actual}");
+        }
+        if (Permissions.Has(role, Permission.ViewRuns))
+        {
+            var withheld = (await client.GetStringAsync($"/runs/{run}")).Contains("Your role does not include the rejected rows themselves", StringComparison.Ordinal);
+            if (withheld == Permissions.Has(role, Permission.ViewRejectedRows))
+                problems.Add($"/runs/{run}: rejected rows {(withheld ? "withheld from" : "offered to")} {role}");
         }
 
         problems.ShouldBeEmpty();
@@ -102,6 +117,12 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
             .Replace("{agenda-crn}", panel.DiscussedCrn, StringComparison.Ordinal)
             .Replace("{member}", panel.DirectoryMember.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{own-action}", panel.ActionOf.GetValueOrDefault(user, panel.ActionOf.Values.First()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    private string LatestRun()
+    {
+        using var db = site.OpenDatabase();
+        return db.Runs.Max(r => r.Id).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private string CaseOfTheDemoPractitioner()

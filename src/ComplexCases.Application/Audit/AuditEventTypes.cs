@@ -25,6 +25,8 @@ public static class AuditEventTypes
     public const string AccountChanged = "account.changed";
     /// <summary>Consultation: an administrator opened a staff account's page (subjects: the limited-access cases it is named for).</summary>
     public const string AccountViewed = "account.viewed";
+    /// <summary>Consultation: a page of a run's rejected rows shown (masked values, but about people; subjects: any whole CRN among them).</summary>
+    public const string RunRejectionsViewed = "run.rejections_viewed";
 
     // Recorded by the case workflow (issue 4).
     /// <summary>Alteration: a monthly run put complex cases into the process (new or listed again).</summary>

@@ -326,7 +326,7 @@ namespace ComplexCases.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId");
+                    b.HasIndex("RunId", "FileName", "Line");
 
                     b.ToTable("rejected_rows", (string)null);
                 });

@@ -95,6 +95,27 @@ public sealed record RunResponse(
     int RowsRead, int RowsAccepted, int RowsRejected, int People, int Complex, int PossiblyComplex, int Left,
     DateTimeOffset StartedAt, DateTimeOffset CompletedAt, string RunBy);
 
+/// <summary>One page of a run's rejected rows, with the run's counts per file (which say what the file filter may be).</summary>
+public sealed record RejectedRowsResponse(
+    ApiRunRef Run,
+    // Null for every file.
+    string? File,
+    Paging Paging,
+    IReadOnlyList<RunFileResponse> Files,
+    IReadOnlyList<RejectedRowResponse> Rows);
+
+public sealed record RunFileResponse(string FileName, bool Present, int RowsRead, int RowsAccepted, int RowsRejected);
+
+public sealed record RejectedRowResponse(
+    string File,
+    int Line,
+    // Empty when the whole row was rejected (the wrong number of fields).
+    string Column,
+    string Reason,
+    string Detail,
+    // As stored: masked where personal (a CRN as E12****, a name as its first letter).
+    string Value);
+
 /// <summary>A screening started from the browser: where it has got to, then its totals or its error.</summary>
 public sealed record RunProgressResponse(
     Guid JobId,

@@ -3,6 +3,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Cases;
 using ComplexCases.Application.Lists;
+using ComplexCases.Application.Screening;
 using ComplexCases.Data;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Definitions;
@@ -58,6 +59,17 @@ internal static class ComplexCasesApi
             .WithName("GetRuns")
             .WithSummary("Past screening runs with their counts (latest first)")
             .Produces<IReadOnlyList<RunResponse>>();
+
+        api.MapGet("/runs/{id:int}/rejections", GetRunRejections)
+            .RequireAuthorization(nameof(Permission.ViewRejectedRows))
+            .WithName("GetRunRejections")
+            .WithSummary("One page of a run's rejected rows (100 a page), of every file or one, in file and line order")
+            .WithDescription("As the run page /runs/{id} shows them: where (file, line, column), why (reason, detail) and the value " +
+                "as stored, masked where personal. file must be one of the run's files (empty or absent: every file); page " +
+                "runs from 1 to the last page. An unknown run is 404. Audited as run.rejections_viewed when rows are returned.")
+            .Produces<RejectedRowsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/runs/progress/{jobId:guid}", GetRunProgress)
             .RequireAuthorization(nameof(Permission.RunScreening))
@@ -150,6 +162,28 @@ internal static class ComplexCasesApi
             .Select(r => new RunResponse(r.Id, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.Threshold, r.RowsRead, r.RowsAccepted, r.RowsRejected,
                 r.People, r.Complex, r.PossiblyComplex, r.Left, r.StartedAt, r.CompletedAt, r.RunBy))
             .ToList());
+
+    private static async Task<Results<Ok<RejectedRowsResponse>, ValidationProblem, ProblemHttpResult>> GetRunRejections(
+        HttpContext context, ComplexCasesDbContext db, Auditing audit, int id, [FromQuery] string? file, [FromQuery] string? page)
+    {
+        if (RunDetailsQuery.Find(db, id) is not { } details) return NotFound();
+        var (rejections, problems) = RunDetailsQuery.Rejections(db, details, file, page);
+        if (rejections is null)
+            return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal), title: "The request has invalid parameters");
+
+        if (rejections.Rows.Count > 0)
+        {
+            await audit.RecordAsync(CurrentUser.Require(context), AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
+                RunDetailsQuery.CrnsShown(rejections.Rows),
+                new AuditDetails().Add("runId", id).Add("file", rejections.File ?? "").Add("page", rejections.Page).Add("shown", rejections.Rows.Count)
+                    .Add("via", "api").ToString());
+        }
+        return TypedResults.Ok(new RejectedRowsResponse(
+            RunRef(details.Run), rejections.File,
+            new Paging(rejections.Page, rejections.PageSize, rejections.Total, rejections.PageCount),
+            [.. details.Files.Select(f => new RunFileResponse(f.FileName, f.Present, f.RowsRead, f.RowsAccepted, f.RowsRejected))],
+            [.. rejections.Rows.Select(r => new RejectedRowResponse(r.FileName, r.Line, r.Column, r.Reason, r.Detail, r.Value))]));
+    }
 
     private static Results<Ok<RunProgressResponse>, ProblemHttpResult> GetRunProgress(HttpContext context, ScreeningJobs jobs, Guid jobId)
     {

@@ -290,6 +290,7 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
     [InlineData("/api/lists/EOENFK")]
     [InlineData("/api/cases/E000001")]
     [InlineData("/api/runs")]
+    [InlineData("/api/runs/1/rejections")]
     [InlineData("/api/definitions")]
     public async Task AnyEndpoint_Anonymous_Is401NotARedirect(string path)
     {
@@ -340,6 +341,7 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
             ($"/api/lists/{Pdu}", Permission.ViewMonthlyList),
             ($"/api/cases/{own.First()}", Permission.ViewCaseNames),
             ("/api/runs", Permission.ViewRuns),
+            ($"/api/runs/{LatestRunId()}/rejections", Permission.ViewRejectedRows),
             ("/api/definitions", Permission.ViewDefinitions),
         })
         {
@@ -367,7 +369,7 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
         foreach (var (path, operation) in new[]
         {
             ("/api/lists/{pdu}", "GetMonthlyList"), ("/api/cases/{crn}", "GetCase"), ("/api/runs", "GetRuns"), ("/api/definitions", "GetDefinitions"),
-            ("/api/runs/progress/{jobId}", "GetRunProgress"),
+            ("/api/runs/progress/{jobId}", "GetRunProgress"), ("/api/runs/{id}/rejections", "GetRunRejections"),
         })
         {
             var get = paths.GetProperty(path).GetProperty("get");
@@ -379,6 +381,10 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
         list.GetProperty("responses").TryGetProperty("400", out _).ShouldBeTrue();
         list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .ShouldBe(["pdu", "run", "status", "change", "team", "practitioner", "criterion", "sort", "page", "pageSize"], ignoreOrder: true);
+        var rejections = paths.GetProperty("/api/runs/{id}/rejections").GetProperty("get");
+        rejections.GetProperty("responses").TryGetProperty("400", out _).ShouldBeTrue();
+        rejections.GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
+        rejections.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["id", "file", "page"], ignoreOrder: true);
         var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("ScreeningStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
             .ShouldBe(["not_listed", "possibly_complex", "complex"], ignoreOrder: true);
@@ -394,6 +400,12 @@ public sealed partial class ApiTests(DemoSiteFactory site) : IClassFixture<DemoS
         var response = await client.GetAsync("/openapi/v1.json");
 
         response.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    private int LatestRunId()
+    {
+        using var db = site.OpenDatabase();
+        return db.Runs.Max(r => r.Id);
     }
 
     private static async Task<JsonDocument> JsonAsync(HttpResponseMessage response) =>

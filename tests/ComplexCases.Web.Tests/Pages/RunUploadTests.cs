@@ -49,7 +49,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         var html = await page.Content.ReadAsStringAsync();
         html.ShouldContain("Screening finished");
         html.ShouldContain("stored: 1 people screened, 1 complex");
-        html.ShouldContain("href=\"/runs\"");
+        html.ShouldContain($"href=\"/runs/{LatestRunId()}\"");
         html.ShouldNotContain("http-equiv=\"refresh\"");
     }
 

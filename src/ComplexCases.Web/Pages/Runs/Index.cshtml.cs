@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Pages.Runs;
 
-/// <summary>Past screening runs with their counts: aggregate, no personal data.</summary>
+/// <summary>Past screening runs with their counts: aggregate, no personal data. Each links to its page (Show), with its files and rejected rows.</summary>
 [Authorize(Policy = nameof(Permission.ViewRuns))]
 public sealed class IndexModel(ComplexCasesDbContext db) : PageModel
 {
