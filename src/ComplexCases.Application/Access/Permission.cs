@@ -33,7 +33,7 @@ public enum Permission
     ManagePanels = 17,
     /// <summary>See panel meetings: the panel team all in their region, a panel member only those they are invited to.</summary>
     ViewPanels = 18,
-    /// <summary>Update an action they own (ownership checked per action).</summary>
+    /// <summary>Update an action they own while they may still see its case (checked per action by <c>CaseActions.MaySee</c>).</summary>
     UpdateOwnActions = 19,
     /// <summary>Review a sampled case's practice against the checklist; case-scoped.</summary>
     RecordQualityReview = 20,

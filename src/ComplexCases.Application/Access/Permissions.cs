@@ -72,7 +72,9 @@ public static class Permissions
     // - RecordConversation: the practitioner and their SPO hold the conversation together; either may record it.
     // - RecordTriage, ManagePanels: the Complex Cases Panel team runs triage and panels for its region.
     // - ViewPanels: QDOs observe panels for practice quality; panel members see only meetings they are invited to.
-    // - UpdateOwnActions: anyone who can be named as an action's owner; the action itself must name them.
+    // - UpdateOwnActions: anyone who can be named as an action's owner; the action itself must name them, and they must still
+    //   see the case: in their own case scope on its latest listing, or for a panel member while it is on the agenda of a meeting
+    //   they are invited to whose follow-up is open (PanelScope.MayOpenCase). Owned, not scoped: CaseActions.MaySee decides.
     // - ViewPduProgress: staff names and counts only, for those who see that everyone has acted (SPO: their team).
     // - ViewPanelCase: a panel member's only view of a case: the panel fields, while the case is on their meetings' agendas.
     // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Access;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
@@ -18,15 +19,26 @@ public sealed record CaseDetails(ListedCase Listed, DateOnly AsOf, IReadOnlyList
 
 public static class CaseQuery
 {
+    /// <summary>
+    /// Each person's latest listing, whichever run it is in. Access to a case follows it (current placement and limited-access
+    /// flag) for every month shown, and for anything else about the case (its panel actions): otherwise a case made
+    /// limited-access or moved to another practitioner this month would stay readable through an older listing.
+    /// </summary>
+    public static IQueryable<ListedCase> LatestListings(ComplexCasesDbContext db, IReadOnlyCollection<string> crns) =>
+        db.ListedCases.AsNoTracking()
+            .Where(c => crns.Contains(c.Crn) && c.RunId == db.ListedCases.Where(other => other.Crn == c.Crn).Max(other => other.RunId));
+
+    /// <summary>What the access rules need from each person's latest listing, by CRN; a CRN never listed is absent.</summary>
+    public static Dictionary<string, CaseFacts> LatestFacts(ComplexCasesDbContext db, IReadOnlyCollection<string> crns) =>
+        crns.Count == 0 ? [] : LatestListings(db, crns).Select(CaseFacts.FromListedCase).ToList().ToDictionary(f => f.Crn, StringComparer.Ordinal);
+
     /// <summary>The person as listed in the given run (or their latest listing), or null when not listed or not visible.</summary>
     public static CaseDetails? Run(ComplexCasesDbContext db, string crn, int? runId, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
     {
         var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn);
-        // Access follows the person's latest listing (current placement and limited-access flag) for every month shown:
-        // otherwise a case made limited-access this month would stay readable through its older listings.
         var latestRun = listings.Max(c => (int?)c.RunId);
         if (latestRun is null) return null;
-        if (scope is not null && !scope(listings.Where(c => c.RunId == latestRun)).Any()) return null;
+        if (scope is not null && !scope(LatestListings(db, [crn])).Any()) return null;
         var listed = listings.FirstOrDefault(c => c.RunId == (runId ?? latestRun));
         if (listed is null) return null;
         var run = db.Runs.AsNoTracking().First(r => r.Id == listed.RunId);

@@ -1,5 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
+using ComplexCases.Application.Cases;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
@@ -15,11 +16,18 @@ public sealed record ActionItem(CaseActionRecord Action, string? Forename, strin
 {
     public ActionStatus Status => (ActionStatus)Action.Status;
     public Agency OwnerAgency => (Agency)Action.OwnerAgency;
+
+    /// <summary>
+    /// False when the viewer may see the action but not who the case is about (e.g. an analyst who is also a practitioner):
+    /// the names are then absent, and pages show a pseudonym instead of the CRN.
+    /// </summary>
+    public bool ShowsIdentity { get; init; } = true;
 }
 
 /// <summary>
-/// Actions agreed at panel. Their owner (named by account) updates them; so may the panel team of the case's region. An
-/// update from an out-of-date page is refused with a conflict message, and every update is audited with the change.
+/// Actions agreed at panel. Their owner (named by account) sees and updates them while they may still see the case; so may the
+/// panel team of the case's region. An update from an out-of-date page is refused with a conflict message, and every update is
+/// audited with the change.
 /// </summary>
 public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
 {
@@ -27,30 +35,46 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
 
     public DateOnly Today => WorkingCalendar.UkDate(clock.GetUtcNow());
 
-    /// <summary>The user's own actions: overdue first, then open ones by due date, then done or dropped, latest first.</summary>
+    /// <summary>
+    /// The user's own actions that they may still see (<see cref="MaySee"/>): overdue first, then open ones by due date, then done
+    /// or dropped, latest first.
+    /// </summary>
     public IReadOnlyList<ActionItem> Mine(StaffUser user)
     {
         if (!user.Has(Permission.UpdateOwnActions)) return [];
         var userName = user.Id;
-        return Order(Items(db.CaseActions.AsNoTracking().Where(a => a.OwnerUserName == userName)));
+        return Order(Visible(user, Rows(db.CaseActions.AsNoTracking().Where(a => a.OwnerUserName == userName))));
     }
 
-    /// <summary>The actions agreed for a case (the panel view shows them), in the same order.</summary>
-    public IReadOnlyList<ActionItem> ForCase(string crn) => Order(Items(db.CaseActions.AsNoTracking().Where(a => a.Crn == crn)));
+    /// <summary>The actions agreed for a case, in the same order, for a caller that has checked the user may open the case as the panel does.</summary>
+    public IReadOnlyList<ActionItem> ForCase(string crn) =>
+        Order([.. Rows(db.CaseActions.AsNoTracking().Where(a => a.Crn == crn)).AsEnumerable().Select(r => r.Item)]);
 
-    /// <summary>One action, if the user may update it (its owner, or the panel team of the case's region); otherwise null.</summary>
-    public ActionItem? Find(StaffUser user, long id)
-    {
-        var item = Items(db.CaseActions.AsNoTracking().Where(a => a.Id == id)).SingleOrDefault();
-        return item is not null && MayUpdate(user, item.Action) ? item : null;
-    }
+    /// <summary>One action, if the user may see and update it (<see cref="MaySee"/>); otherwise null, as if there were none.</summary>
+    public ActionItem? Find(StaffUser user, long id) => Visible(user, Rows(db.CaseActions.AsNoTracking().Where(a => a.Id == id))).SingleOrDefault();
 
-    public bool MayUpdate(StaffUser user, CaseActionRecord action)
-    {
-        if (user.Has(Permission.UpdateOwnActions) && action.OwnerUserName is { } owner && owner == user.Id) return true;
-        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Id == action.WorkflowId);
-        return workflow is not null && CaseAccess.Can(user, Permission.ManagePanels, Workflow.WorkflowRecords.Facts(workflow));
-    }
+    public bool MayUpdate(StaffUser user, CaseActionRecord action) => Find(user, action.Id) is not null;
+
+    /// <summary>
+    /// Who may see and update an action. Its owner, only while they may still see the case: in their own case scope on the case's
+    /// latest listing (as the case page decides, limited access included), or as the panel sees it (<see cref="PanelScope.MayOpenCase"/>:
+    /// for a panel member, while the case is on the agenda of a meeting they are invited to whose follow-up has not closed). Being
+    /// named as the owner is necessary, never sufficient, as with limited access. And the panel team of the case's region.
+    /// </summary>
+    /// <param name="workflow">The case as the process holds it (what the panel pages and the panel team's steps are checked on).</param>
+    /// <param name="latest">The case's latest listing; null when it has none.</param>
+    public static bool MaySee(StaffUser user, CaseActionRecord action, CaseFacts workflow, CaseFacts? latest) =>
+        (action.OwnerUserName is { } owner && owner == user.Id && OwnerMaySee(user, workflow, latest))
+        || CaseAccess.Can(user, Permission.ManagePanels, workflow);
+
+    /// <summary>The owner's part of <see cref="MaySee"/>: may this user, named as an action's owner, see and update it?</summary>
+    public static bool OwnerMaySee(StaffUser owner, CaseFacts workflow, CaseFacts? latest) =>
+        owner.Has(Permission.UpdateOwnActions)
+        && ((latest is not null && CaseAccess.CanSee(owner, latest)) || PanelScope.MayOpenCase(owner, workflow));
+
+    /// <summary>Names (and the CRN) where the panel case page would show them to this user, or the case page would.</summary>
+    public static bool ShowsIdentity(StaffUser user, CaseFacts workflow, CaseFacts? latest) =>
+        PanelScope.MayOpenCase(user, workflow) || (latest is not null && CaseAccess.CanSeeNames(user, latest));
 
     /// <summary>Sets the action's status and notes, if it is still at <paramref name="expectedVersion"/>. Dropping needs a reason.</summary>
     public PanelResult<CaseActionRecord> Update(StaffUser user, long id, int expectedVersion, ActionStatus? status, string? notes)
@@ -108,19 +132,36 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
             + $"have not been saved. It is now {((ActionStatus)latest.Status).ToString().ToLowerInvariant()}. Check it, then try again if still needed.");
     }
 
-    private IQueryable<ActionItem> Items(IQueryable<CaseActionRecord> actions) =>
+    /// <summary>An action with what deciding access to it needs: the case's facts as the process holds them.</summary>
+    private sealed record Row(ActionItem Item, CaseFacts Workflow);
+
+    private IQueryable<Row> Rows(IQueryable<CaseActionRecord> actions) =>
         from a in actions
         join w in db.Workflows.AsNoTracking() on a.WorkflowId equals w.Id
         join c in db.ListedCases.AsNoTracking() on new { RunId = w.LatestRunId, w.Crn } equals new { c.RunId, c.Crn } into listed
         from c in listed.DefaultIfEmpty()
         join m in db.PanelMeetings.AsNoTracking() on a.MeetingId equals (long?)m.Id into meetings
         from m in meetings.DefaultIfEmpty()
-        select new ActionItem(a, c == null ? null : c.Forename, c == null ? null : c.Surname, m == null ? null : m.HeldOn, false);
+        select new Row(
+            new ActionItem(a, c == null ? null : c.Forename, c == null ? null : c.Surname, m == null ? null : m.HeldOn, false),
+            new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, w.LimitedAccess));
 
-    private List<ActionItem> Order(IQueryable<ActionItem> items)
+    /// <summary>The rows the user may see (<see cref="MaySee"/>), without names where they may not see them.</summary>
+    private List<ActionItem> Visible(StaffUser user, IQueryable<Row> rows)
+    {
+        var found = rows.ToList();
+        if (found.Count == 0) return [];
+        var latest = CaseQuery.LatestFacts(db, [.. found.Select(r => r.Item.Action.Crn).Distinct(StringComparer.Ordinal)]);
+        return [.. found
+            .Select(r => (r.Item, r.Workflow, Latest: latest.GetValueOrDefault(r.Item.Action.Crn)))
+            .Where(r => MaySee(user, r.Item.Action, r.Workflow, r.Latest))
+            .Select(r => ShowsIdentity(user, r.Workflow, r.Latest) ? r.Item : r.Item with { Forename = null, Surname = null, ShowsIdentity = false })];
+    }
+
+    private List<ActionItem> Order(IEnumerable<ActionItem> items)
     {
         var today = Today;
-        return [.. items.ToList()
+        return [.. items
             .Select(i => i with { Overdue = new CaseAction(i.Action.Description, i.Action.OwnerName, i.OwnerAgency, i.Action.DueOn, i.Status).IsOverdue(today) })
             .OrderByDescending(i => i.Overdue)
             .ThenByDescending(i => i.Status == ActionStatus.Open)

@@ -39,7 +39,7 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
 {
     /// <summary>
     /// The case as the panel sees it on this meeting, or null when the user may not see the meeting, the case is not on its
-    /// agenda, or the user may not view it as a panel case (<see cref="Permission.ViewPanelCase"/>: the panel team in their
+    /// agenda, or the user may not view it as a panel case (<see cref="PanelScope.MayOpenCase"/>: the panel team in their
     /// region, a panel member through <see cref="StaffUser.PanelAgendaCrns"/>).
     /// </summary>
     public PanelCaseView? Find(StaffUser user, long meetingId, string crn)
@@ -49,7 +49,7 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
         var item = db.PanelAgendaItems.AsNoTracking().SingleOrDefault(a => a.MeetingId == meetingId && a.Crn == crn);
         if (item is null) return null;
         var workflow = db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Id == item.WorkflowId);
-        if (workflow is null || !CaseAccess.Can(user, Permission.ViewPanelCase, WorkflowRecords.Facts(workflow))) return null;
+        if (workflow is null || !PanelScope.MayOpenCase(user, WorkflowRecords.Facts(workflow))) return null;
         var listed = db.ListedCases.AsNoTracking().SingleOrDefault(c => c.RunId == workflow.LatestRunId && c.Crn == crn);
         if (listed is null) return null;
 

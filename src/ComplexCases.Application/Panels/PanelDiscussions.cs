@@ -1,5 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
+using ComplexCases.Application.Cases;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
@@ -31,6 +32,29 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
 {
     public const int MaxActions = 10;
 
+    /// <summary>The owner's account holds no role that updates actions (after "Action n: ").</summary>
+    public const string OwnerCannotUpdate = "that account cannot update actions. Give another account, or leave it empty";
+
+    /// <summary>The owner's account could not see the case, so could not see or update the action (after "Action n: ").</summary>
+    public const string OwnerCannotSeeCase =
+        "that account cannot see this case. Give the account of a panel member invited to this meeting, or of staff whose cases include this one, or leave it empty";
+
+    /// <summary>
+    /// The active members invited to the meeting who have a linked account, by name: those from outside the probation staff who
+    /// may own its actions (the form lists them). Empty when the user does not manage the meeting.
+    /// </summary>
+    public IReadOnlyList<(string Name, string UserName)> InvitedAccounts(StaffUser user, long meetingId)
+    {
+        var meeting = db.PanelMeetings.AsNoTracking().SingleOrDefault(m => m.Id == meetingId);
+        if (meeting is null || !PanelScope.MayManage(user, meeting.RegionCode)) return [];
+        return [.. (from invite in db.PanelMeetingMembers.AsNoTracking()
+                    where invite.MeetingId == meetingId
+                    join member in db.PanelMembers.AsNoTracking() on invite.MemberId equals member.Id
+                    where member.Active && member.UserName != null
+                    orderby member.Name
+                    select new { member.Name, member.UserName }).AsEnumerable().Select(m => (m.Name, m.UserName!))];
+    }
+
     public PanelResult<CaseWorkflowRecord> Record(StaffUser user, long meetingId, string crn, DiscussionInput input)
     {
         var meeting = db.PanelMeetings.AsNoTracking().SingleOrDefault(m => m.Id == meetingId);
@@ -47,13 +71,14 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         var actions = new List<(CaseAction Action, string? UserName)>();
         var rows = input.Actions.Select((a, i) => (a, i)).Where(x => !x.a.IsBlank).ToList();
         if (rows.Count > MaxActions) errors.Add(new("Actions", $"Record at most {MaxActions} actions for one case"));
+        var workflow = db.Workflows.AsNoTracking().Single(w => w.Id == item.WorkflowId);
         foreach (var (row, i) in rows)
         {
             var checkedAction = CaseAction.Create(row.Description, row.OwnerName, row.OwnerAgency, row.DueOn, today);
             errors.AddRange(checkedAction.Errors.Select(e => new FieldError($"Actions[{i}].{Pascal(e.Field)}", $"Action {i + 1}: {Lower(e.Message)}")));
             var account = string.IsNullOrWhiteSpace(row.OwnerUserName) ? null : row.OwnerUserName.Trim();
-            if (account is not null && !db.Users.AsNoTracking().Any(u => u.UserName == account))
-                errors.Add(new($"Actions[{i}].OwnerUserName", $"Action {i + 1}: there is no account with that user name"));
+            if (account is not null && OwnerProblem(account, meeting, workflow) is { } problem)
+                errors.Add(new($"Actions[{i}].OwnerUserName", $"Action {i + 1}: {problem}"));
             if (checkedAction.Value is { } action) actions.Add((action, account));
         }
         var discussion = PanelDiscussion.Create(input.Summary, input.Decisions, [.. actions.Select(a => a.Action)]);
@@ -61,7 +86,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         errors.InsertRange(0, discussion.Errors.Where(e => e.Field != "actions" || rows.Count == 0).Select(e => new FieldError(Pascal(e.Field), e.Message)));
         if (errors.Count > 0) return PanelResult<CaseWorkflowRecord>.Invalid(errors);
 
-        var workflowId = db.Workflows.AsNoTracking().Where(w => w.Crn == crn).Select(w => w.Id).Single();
+        var workflowId = workflow.Id;
         var now = clock.GetUtcNow();
         var records = actions.Select(a => new CaseActionRecord
         {
@@ -112,6 +137,27 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
                 : Refused(taken.Error);
         }
         return PanelResult<CaseWorkflowRecord>.Ok(taken.Value);
+    }
+
+    /// <summary>
+    /// Why this account may not own an action on the case, or null when it may. An owner sees their action only while they may see
+    /// the case (<see cref="CaseActions.OwnerMaySee"/>), so only someone who may see it now is accepted, by that same rule: staff
+    /// with the case in their own scope on its latest listing, or a panel member invited to this meeting (through their linked
+    /// directory entry; limited access included). Either must hold a role that updates actions.
+    /// </summary>
+    private string? OwnerProblem(string userName, PanelMeetingRecord meeting, CaseWorkflowRecord workflow)
+    {
+        if (StaffAccounts.Find(db, userName) is not { } owner) return "there is no account with that user name";
+        if (!owner.Has(Permission.UpdateOwnActions)) return OwnerCannotUpdate;
+        // A panel member reaches the case through this meeting's invitation only (PanelScope.Visible: an active linked directory
+        // entry, follow-up open), not through another meeting's with the same case.
+        if (owner.HasRole(Role.PanelMember))
+        {
+            var invited = PanelScope.Visible(db, owner).Any(m => m.Id == meeting.Id);
+            owner = owner with { PanelAgendaCrns = invited ? new HashSet<string> { workflow.Crn } : new HashSet<string>() };
+        }
+        var latest = CaseQuery.LatestFacts(db, [workflow.Crn]).GetValueOrDefault(workflow.Crn);
+        return CaseActions.OwnerMaySee(owner, WorkflowRecords.Facts(workflow), latest) ? null : OwnerCannotSeeCase;
     }
 
     private static PanelResult<CaseWorkflowRecord> Refused(string message) =>

@@ -14,6 +14,13 @@ public static class PanelScope
     /// <summary>May the user change meetings and the directory of this region (the panel team)?</summary>
     public static bool MayManage(StaffUser user, string regionCode) => Reaches(user, Permission.ManagePanels, regionCode);
 
+    /// <summary>
+    /// May the user see this case as the panel sees it (the panel case page, <see cref="Permission.ViewPanelCase"/>)? The panel
+    /// team in their region; a panel member while the case is on the agenda of a meeting they are invited to whose follow-up has
+    /// not closed (<see cref="StaffUser.PanelAgendaCrns"/>, loaded with the user); a limited-access case only if named for it.
+    /// </summary>
+    public static bool MayOpenCase(StaffUser user, CaseFacts c) => CaseAccess.Can(user, Permission.ViewPanelCase, c);
+
     /// <summary>The region whose directory and meetings the user manages, or null when they manage none.</summary>
     public static string? ManagedRegion(StaffUser user) =>
         user.RegionCode is { } region && MayManage(user, region) ? region : null;

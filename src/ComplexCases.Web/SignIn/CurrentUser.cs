@@ -18,7 +18,7 @@ internal static class CurrentUser
     public const string Region = "cc:region";
     public const string DisplayName = "cc:name";
     /// <summary>A limited-access case the user is named for (an account claim kept by the administrator).</summary>
-    public const string LimitedAccess = "cc:lao";
+    public const string LimitedAccess = StaffAccounts.LimitedAccessClaim;
 
     public static StaffUser? From(ClaimsPrincipal principal)
     {

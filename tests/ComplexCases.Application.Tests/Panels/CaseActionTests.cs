@@ -16,7 +16,7 @@ public sealed class CaseActionTests : IDisposable
     public CaseActionTests()
     {
         _world.AddCase("E000001", CaseStage.AwaitingPanel, [CriterionId.Rosh]);
-        _world.AddAccount("owner", Role.Practitioner);
+        _world.AddAccount("owner", Role.Practitioner, staffCode: "STAFF1");
         var meeting = _world.Meeting(_world.Today, [], ["E000001"]);
         _world.Hold(meeting);
         _world.Discussions(_world.Db()).Record(_world.PanelTeam, meeting, "E000001", new DiscussionInput(_world.CaseVersion("E000001"), "Summary", "Decisions",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Domain.Definitions;
@@ -17,7 +18,7 @@ public sealed class PanelDiscussionTests : IDisposable
     public PanelDiscussionTests()
     {
         _world.AddCase("E000001", CaseStage.AwaitingPanel, [CriterionId.MentalHealth]);
-        _world.AddAccount("owner", ComplexCases.Application.Access.Role.Practitioner);
+        _world.AddAccount("owner", Role.Practitioner, staffCode: "STAFF1");
         _meeting = _world.Meeting(_world.Today, [], ["E000001"]);
     }
 
@@ -117,5 +118,77 @@ public sealed class PanelDiscussionTests : IDisposable
         _world.Hold(_meeting);
 
         _world.Discussions(_world.Db()).Record(_world.Qdo, _meeting, "E000001", Input(PanelWorld.Action("Refer"))).Outcome.ShouldBe(PanelOutcome.NotFound);
+    }
+
+    [Fact]
+    public void Record_OwnerAccountsThatCouldNotSeeTheCaseOrUpdateActions_AreRefusedPrecisely_AndNothingIsStored()
+    {
+        _world.AddAccount("elsewhere", Role.Practitioner, staffCode: "STAFF2");
+        _world.AddAccount("mo", Role.PanelMember);
+        _world.AddAccount("qdo", Role.Qdo);
+        // Linked in the directory but not invited to this meeting.
+        _world.AddMember("Mo Health", Agency.MentalHealth, userName: "mo");
+        _world.Hold(_meeting);
+
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, "E000001", Input(
+            PanelWorld.Action("Refer", "Alex Elsewhere", Agency.Probation, "elsewhere"),
+            PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo"),
+            PanelWorld.Action("Review", "Quinn Quality", Agency.Probation, "qdo")));
+
+        result.Outcome.ShouldBe(PanelOutcome.Invalid);
+        result.Errors.Select(e => (e.Field, e.Message)).ShouldBe(
+        [
+            ("Actions[0].OwnerUserName", "Action 1: " + PanelDiscussions.OwnerCannotSeeCase),
+            ("Actions[1].OwnerUserName", "Action 2: " + PanelDiscussions.OwnerCannotSeeCase),
+            ("Actions[2].OwnerUserName", "Action 3: " + PanelDiscussions.OwnerCannotUpdate),
+        ]);
+        _world.Workflow("E000001").Stage.ShouldBe((int)CaseStage.AwaitingPanel);
+        _world.Db().CaseActions.Count().ShouldBe(0);
+        _world.Db().PanelAgendaItems.Single().Discussed.ShouldBeFalse();
+        _world.Audit("action.created").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Record_AMemberInvitedToThisMeeting_MayOwnAnAction()
+    {
+        _world.AddAccount("mo", Role.PanelMember);
+        var mo = _world.AddMember("Mo Health", Agency.MentalHealth, userName: "mo");
+        var meeting = _world.Meeting(_world.Today, [mo], []);
+        _world.AddCase("E000002", CaseStage.AwaitingPanel, [CriterionId.MentalHealth]);
+        _world.Meetings(_world.Db()).SetAgenda(_world.PanelTeam, meeting, _world.Version(meeting), ["E000002"]).Succeeded.ShouldBeTrue();
+        _world.Hold(meeting, mo);
+
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, meeting, "E000002",
+            new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions", [PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo")]));
+
+        result.Errors.ShouldBeEmpty();
+        _world.Db().CaseActions.AsNoTracking().Single().OwnerUserName.ShouldBe("mo");
+    }
+
+    [Fact]
+    public void Record_LimitedAccessCase_AnInvitedMemberMustAlsoBeNamedForIt()
+    {
+        _world.AddAccount("mo", Role.PanelMember);
+        _world.AddAccount("named", [Role.PanelMember], limitedAccess: "E000002");
+        var mo = _world.AddMember("Mo Health", Agency.MentalHealth, userName: "mo");
+        var named = _world.AddMember("Nat Named", Agency.Housing, userName: "named");
+        var meeting = _world.Meeting(_world.Today, [mo, named], []);
+        _world.AddCase("E000002", CaseStage.AwaitingPanel, [CriterionId.MentalHealth]);
+        _world.Meetings(_world.Db()).SetAgenda(_world.PanelTeam, meeting, _world.Version(meeting), ["E000002"]).Succeeded.ShouldBeTrue();
+        _world.Hold(meeting, mo, named);
+        // Made limited-access after it was put on the agenda; the panel team is named for it, so it can still record.
+        var db = _world.Db();
+        db.ListedCases.Single(c => c.Crn == "E000002").LimitedAccess = true;
+        db.Workflows.Single(w => w.Crn == "E000002").LimitedAccess = true;
+        db.SaveChanges();
+        var team = _world.PanelTeam with { LimitedAccessCrns = new HashSet<string> { "E000002" } };
+
+        var refused = _world.Discussions(_world.Db()).Record(team, meeting, "E000002", new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions",
+            [PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo"), PanelWorld.Action("House", "Nat Named", Agency.Housing, "named")]));
+
+        refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("Actions[0].OwnerUserName");
+        var accepted = _world.Discussions(_world.Db()).Record(team, meeting, "E000002", new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions",
+            [PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth), PanelWorld.Action("House", "Nat Named", Agency.Housing, "named")]));
+        accepted.Errors.ShouldBeEmpty();
     }
 }

@@ -23,7 +23,7 @@ public sealed class PanelInvitationTests : IDisposable
     {
         _world.AddCase("E000001", CaseStage.AwaitingPanel, [CriterionId.Rosh]);
         _world.AddCase("E000002", CaseStage.AwaitingPanel, [CriterionId.Rosh]);
-        _world.AddAccount("member-a", Role.PanelMember, "member-a@example.org");
+        _world.AddAccount("member-a", Role.PanelMember, email: "member-a@example.org");
         _world.AddAccount("member-b", Role.PanelMember);
     }
 

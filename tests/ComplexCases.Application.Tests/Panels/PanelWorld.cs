@@ -14,6 +14,7 @@ using ComplexCases.Domain.Panels;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -119,13 +120,42 @@ internal sealed class PanelWorld : IDisposable
         return member.Id;
     }
 
-    public void AddAccount(string userName, Role role, string? email = null)
+    /// <summary>A local account in the region; <paramref name="staffCode"/> places a practitioner on their cases.</summary>
+    public void AddAccount(string userName, Role role, string? staffCode = null, string? email = null) => AddAccount(userName, [role], staffCode, email);
+
+    /// <summary>A local account with these roles, named for these limited-access cases (the administrator's account claims).</summary>
+    public void AddAccount(string userName, Role[] roles, string? staffCode = null, string? email = null, params string[] limitedAccess)
     {
         using var db = Open();
-        db.Users.Add(new StaffAccount
+        var account = new StaffAccount
         {
-            UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName, Roles = role.ToString(), Email = email,
-        });
+            UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName, Roles = string.Join(',', roles),
+            StaffCode = staffCode, RegionCode = Region, Email = email,
+        };
+        db.Users.Add(account);
+        foreach (var crn in limitedAccess)
+            db.UserClaims.Add(new IdentityUserClaim<string> { UserId = account.Id, ClaimType = StaffAccounts.LimitedAccessClaim, ClaimValue = crn });
+        db.SaveChanges();
+    }
+
+    /// <summary>
+    /// The case on a newer month's list, changed by <paramref name="change"/> (placement, limited access). Only the list: the
+    /// workflow keeps its facts, as when the case is no longer complex and the intake does not refresh it.
+    /// </summary>
+    public void Relist(string crn, Action<ListedCase> change)
+    {
+        using var db = Open();
+        var latest = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn).OrderByDescending(c => c.RunId).First();
+        var run = new ScreeningRun
+        {
+            AsOf = db.Runs.AsNoTracking().Max(r => r.AsOf).AddMonths(1), DefinitionId = "pilot-2024", DefinitionVersion = 1, Threshold = 6,
+            ExtractSha256 = new string('b', 64), RunBy = "test", StartedAt = Clock.GetUtcNow(), CompletedAt = Clock.GetUtcNow(),
+        };
+        db.Runs.Add(run);
+        db.SaveChanges();
+        latest.RunId = run.Id;
+        change(latest);
+        db.ListedCases.Add(latest);
         db.SaveChanges();
     }
 

@@ -13,8 +13,9 @@ namespace ComplexCases.Web.Tests.Panels;
 
 /// <summary>
 /// Panel records on a demo site, made through the application as staff would: cases of the demo region escalated and
-/// referred by triage, a held meeting (the demo panel member invited) whose case was discussed with an action owned by each
-/// demo user who can own one, a scheduled meeting with a case on its agenda, and a held meeting whose case is not yet discussed.
+/// referred by triage, a held meeting (the demo panel member invited) whose case — the demo practitioner's — was discussed
+/// with an action owned by each demo user who can own one, a scheduled meeting with a case on its agenda, and a held meeting
+/// whose case (someone else's) is not yet discussed.
 /// </summary>
 internal sealed record PanelScenario(
     long HeldMeeting, string DiscussedCrn, long ScheduledMeeting, string ScheduledCrn, long UndiscussedMeeting, string UndiscussedCrn,
@@ -53,10 +54,17 @@ internal static class PanelScenarios
         var workflows = services.GetRequiredService<CaseWorkflows>();
         var meetings = services.GetRequiredService<PanelMeetings>();
         var team = As(db, "panel-team");
+        var practitionerCode = As(db, "practitioner").StaffCode;
         var today = meetings.Today;
-        var cases = db.Workflows.AsNoTracking()
+        var waiting = db.Workflows.AsNoTracking()
             .Where(w => w.RegionCode == team.RegionCode && w.PractitionerCode != null && !w.LimitedAccess && w.Stage == (int)CaseStage.AwaitingConversation)
-            .OrderBy(w => w.Crn).Select(w => new { w.Crn, w.PractitionerCode }).Take(4).ToList();
+            .OrderBy(w => w.Crn).Select(w => new { w.Crn, w.PractitionerCode }).ToList();
+        // The discussed case is the demo practitioner's (the last, as other tests take their first): an owner sees an action only
+        // while they may see its case, and every demo user who can own one reaches it (their own, team, PDU or region; the panel
+        // member by invitation). The others are someone else's, so the demo practitioner cannot own their actions.
+        var discussed = waiting.LastOrDefault(c => c.PractitionerCode == practitionerCode)
+            ?? throw new InvalidOperationException("The demo practitioner needs a case awaiting a conversation.");
+        var cases = waiting.Where(c => c.PractitionerCode != practitionerCode).Take(3).Prepend(discussed).ToList();
         if (cases.Count < 4) throw new InvalidOperationException("The demo region needs four cases awaiting a conversation.");
         var crns = cases.Select(c => c.Crn).ToList();
 

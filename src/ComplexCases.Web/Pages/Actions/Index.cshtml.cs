@@ -8,11 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ComplexCases.Web.Pages.Actions;
 
-/// <summary>My actions: the panel actions the user owns, overdue first.</summary>
+/// <summary>My actions: the panel actions the user owns on cases they may still see, overdue first.</summary>
 [Authorize(Policy = nameof(Permission.UpdateOwnActions))]
-public sealed class IndexModel(CaseActions actions, Auditing audit) : PageModel
+public sealed class IndexModel(CaseActions actions, Auditing audit, Pseudonymiser pseudonyms) : PageModel
 {
     public IReadOnlyList<ActionItem> Actions { get; private set; } = [];
+
+    /// <summary>The CRN where the user may see who the case is about, otherwise its pseudonym.</summary>
+    public string Reference(ActionItem item) => item.ShowsIdentity ? item.Action.Crn : pseudonyms.For(item.Action.Crn);
 
     public async Task OnGetAsync()
     {

@@ -10,9 +10,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ComplexCases.Web.Pages.Actions;
 
-/// <summary>One action: its owner (or the panel team) marks it done or dropped, with notes; a save from an out-of-date page is refused.</summary>
+/// <summary>
+/// One action: its owner (or the panel team) marks it done or dropped, with notes; a save from an out-of-date page is refused.
+/// An owner who may no longer see the case (a panel member once the meeting's follow-up closes) gets 404, as for any action.
+/// </summary>
 [Authorize(Policy = nameof(Permission.UpdateOwnActions))]
-public sealed class ShowModel(CaseActions actions, Auditing audit) : PanelFormPage
+public sealed class ShowModel(CaseActions actions, Auditing audit, Pseudonymiser pseudonyms) : PanelFormPage
 {
     [FromRoute] public long Id { get; set; }
     [BindProperty] public string? Status { get; set; }
@@ -28,11 +31,21 @@ public sealed class ShowModel(CaseActions actions, Auditing audit) : PanelFormPa
         return Page();
     }
 
+    /// <summary>The CRN where the user may see who the case is about, otherwise its pseudonym.</summary>
+    public string Reference => Item.ShowsIdentity ? Item.Action.Crn : pseudonyms.For(Item.Action.Crn);
+
     public async Task<IActionResult> OnPostAsync()
     {
         var status = Enum.TryParse<ActionStatus>(Status, out var parsed) && Enum.IsDefined(parsed) ? parsed : (ActionStatus?)null;
-        var result = actions.Update(CurrentUser.Require(HttpContext), Id, Version, status, Notes);
-        if (result.Outcome == PanelOutcome.NotFound || !await Load()) return NotFound();
+        var user = CurrentUser.Require(HttpContext);
+        var result = actions.Update(user, Id, Version, status, Notes);
+        if (result.Outcome == PanelOutcome.NotFound)
+        {
+            // A refused save is recorded like a refused view: nothing was changed, and nothing is said about the action.
+            await Denied(user);
+            return NotFound();
+        }
+        if (!await Load()) return NotFound();
         if (!result.Succeeded)
         {
             // After a conflict the form shows the action as it is now; the user's notes stay so nothing typed is lost.
@@ -48,7 +61,7 @@ public sealed class ShowModel(CaseActions actions, Auditing audit) : PanelFormPa
         var user = CurrentUser.Require(HttpContext);
         if (actions.Find(user, Id) is not { } item)
         {
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "action requested", [], $"path=/actions/{Id}");
+            await Denied(user);
             return false;
         }
         Item = item;
@@ -56,4 +69,7 @@ public sealed class ShowModel(CaseActions actions, Auditing audit) : PanelFormPa
             new AuditDetails().Add("actionId", Id).ToString());
         return true;
     }
+
+    private Task Denied(StaffUser user) =>
+        audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "action requested", [], $"path=/actions/{Id}");
 }

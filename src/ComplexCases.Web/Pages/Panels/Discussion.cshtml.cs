@@ -37,6 +37,9 @@ public sealed class DiscussionModel(PanelCases cases, PanelDiscussions discussio
 
     public PanelCaseView View { get; private set; } = null!;
 
+    /// <summary>Invited members with an account: with staff whose cases include this one, the only accounts that may own an action.</summary>
+    public IReadOnlyList<(string Name, string UserName)> InvitedAccounts { get; private set; } = [];
+
     public IActionResult OnGet()
     {
         if (!Load()) return NotFound();
@@ -76,6 +79,7 @@ public sealed class DiscussionModel(PanelCases cases, PanelDiscussions discussio
         var user = CurrentUser.Require(HttpContext);
         if (!Domain.People.Crn.TryParse(Crn, out _) || cases.Find(user, Id, Crn) is not { } view || !PanelScope.MayManage(user, view.Meeting.RegionCode)) return false;
         View = view;
+        InvitedAccounts = discussions.InvitedAccounts(user, Id);
         return true;
     }
 }

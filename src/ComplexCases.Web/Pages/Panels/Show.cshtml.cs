@@ -45,7 +45,7 @@ public sealed class ShowModel(PanelMeetings meetings, Auditing audit, Pseudonymi
         return Refused(result);
     }
 
-    public bool MayOpen(AgendaCase item) => CaseAccess.Can(_user, Permission.ViewPanelCase, item.Listing.Facts);
+    public bool MayOpen(AgendaCase item) => PanelScope.MayOpenCase(_user, item.Listing.Facts);
 
     /// <summary>Names for those who may see them on this case (the panel team, QDOs, invited members for agenda cases); a pseudonym otherwise.</summary>
     public bool ShowsIdentity(AgendaCase item) => MayOpen(item) || CaseAccess.CanSeeNames(_user, item.Listing.Facts);
