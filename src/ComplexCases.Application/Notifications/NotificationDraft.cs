@@ -86,10 +86,10 @@ public static class NotificationTexts
     /// To the panel team, for an overdue action whose owner has no account here. The owner is named by agency only (a fixed
     /// label): their name was typed in by a user and the text is emailed.
     /// </summary>
-    public static (string Title, string Body) ActionOverdueOwnerWithoutAccount(string crn, string ownerAgency, DateOnly due) =>
+    public static (string Title, string Body) ActionOverdueOwnerNotReachable(string crn, string ownerAgency, DateOnly due) =>
         ($"Action overdue: {crn}",
-         $"An action agreed for {crn} was due by {Day(due)} and is still open. Its owner ({ownerAgency}) has no account in this service, "
-         + "so cannot be reminded here: check with them, then update the action or record why it is no longer needed.");
+         $"An action agreed for {crn} was due by {Day(due)} and is still open. Its owner ({ownerAgency}) cannot be reminded here "
+         + "(no account in this service, or no longer access to the case): check with them, then update the action or record why it is no longer needed.");
 
     public static (string Title, string Body) QualityFeedback(string crn, DateOnly reviewedOn) =>
         ($"Quality review feedback: {crn}",

@@ -1,4 +1,6 @@
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Cases;
+using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Domain.Notifications;
@@ -95,8 +97,15 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         }
     }
 
+    /// <summary>Whether the owner may still open the action (<see cref="CaseActions.OwnerMaySee"/>): a reminder carries its CRN.</summary>
+    private bool OwnerMaySee(string owner, Data.Workflow.CaseWorkflowRecord w, CaseFacts? latest) =>
+        StaffAccounts.Find(db, owner) is { } user
+        && CaseActions.OwnerMaySee(user with { PanelAgendaCrns = PanelAgenda.CrnsFor(db, owner) },
+            new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, w.LimitedAccess), latest);
+
     /// <summary>
-    /// Each open action past its due date → its owner's account; an owner without one (a partner agency's member entered by
+    /// Each open action past its due date → its owner's account, while they may still open it; an owner who may not (the
+    /// meeting's follow-up closed, the case moved out of their scope) or without an account (a partner agency's member entered by
     /// name only, or an account that no longer exists) → the panel team of the case's region, who manage its actions.
     /// </summary>
     private List<NotificationDraft> ActionOverdueDrafts(DateOnly today, StaffDirectory staff)
@@ -108,18 +117,19 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
             join w in db.Workflows.AsNoTracking() on a.WorkflowId equals w.Id
             select new { a.Id, a.Crn, a.DueOn, a.OwnerUserName, a.OwnerAgency, Workflow = w }).ToList();
         var accounts = staff.Users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var latest = overdue.Count == 0 ? [] : CaseQuery.LatestFacts(db, [.. overdue.Select(a => a.Crn).Distinct(StringComparer.Ordinal)]);
         var drafts = new List<NotificationDraft>();
         foreach (var a in overdue)
         {
             var subject = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (a.OwnerUserName is { } owner && accounts.Contains(owner))
+            if (a.OwnerUserName is { } owner && accounts.Contains(owner) && OwnerMaySee(owner, a.Workflow, latest.GetValueOrDefault(a.Crn)))
             {
                 var (title, body) = NotificationTexts.ActionOverdue(a.Crn, a.DueOn);
                 drafts.Add(new NotificationDraft(owner, NotificationKind.ActionOverdue, subject, a.DueOn, title, body, NotificationLinks.Action(a.Id), [a.Crn]));
                 continue;
             }
             var agency = (Agency)a.OwnerAgency;
-            var (teamTitle, teamBody) = NotificationTexts.ActionOverdueOwnerWithoutAccount(a.Crn, Enum.IsDefined(agency) ? agency.Label() : "agency not recorded", a.DueOn);
+            var (teamTitle, teamBody) = NotificationTexts.ActionOverdueOwnerNotReachable(a.Crn, Enum.IsDefined(agency) ? agency.Label() : "agency not recorded", a.DueOn);
             foreach (var user in NotificationCentre.PanelTeam(a.Workflow, staff, Permission.ManagePanels))
                 drafts.Add(new NotificationDraft(user.Id, NotificationKind.ActionOverdue, subject, a.DueOn, teamTitle, teamBody, NotificationLinks.Action(a.Id), [a.Crn]));
         }

@@ -109,6 +109,7 @@ public sealed class ReminderSweepTests : IDisposable
     public void OverdueAction_TellsItsOwnerOnly()
     {
         var w = _world.Workflow(CaseStage.ActionsInProgress);
+        _world.Meeting(Friday, ["member"], [w], PanelMeetingStatus.Held);  // the member may still open the case
         var overdue = _world.Action(w, "member", Friday);
         _world.Action(w, "pat", Monday);                                   // due today: not overdue
         _world.Action(w, "sam", Friday, ActionStatus.Done);                // done
@@ -121,6 +122,21 @@ public sealed class ReminderSweepTests : IDisposable
         n.Crns.ShouldBe(w.Crn);
         n.Body.ShouldNotContain("mental health");  // free text from the record never goes into a notification
         _world.NotificationsOf().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void OverdueAction_OwnerWhoMayNoLongerOpenTheCase_RemindsThePanelTeamInstead()
+    {
+        var w = _world.Workflow(CaseStage.ActionsInProgress);
+        // The meeting's follow-up has closed: the panel member's access to the case, and so to its action, has ended.
+        _world.Meeting(Friday, ["member"], [w], PanelMeetingStatus.FollowUpClosed);
+        var action = _world.Action(w, "member", Friday);
+
+        SweepOn(Monday);
+
+        _world.NotificationsOf(NotificationKind.ActionOverdue).Select(n => n.RecipientUserName).Order().ShouldBe(["panel-a", "panel-a2"]);
+        _world.NotificationsOf().ShouldAllBe(n => n.RecipientUserName != "member");
+        _world.NotificationsOf(NotificationKind.ActionOverdue).ShouldAllBe(n => n.Link == $"/actions/{action.Id}");
     }
 
     [Fact]
@@ -138,8 +154,8 @@ public sealed class ReminderSweepTests : IDisposable
             ("panel-a2", $"action-overdue:{unlinked.Id}:2025-06-13:panel-a2"), ("panel-a2", $"action-overdue:{gone.Id}:2025-06-13:panel-a2")]);
         var reminder = reminders.First(n => n.DedupKey.StartsWith($"action-overdue:{unlinked.Id}:", StringComparison.Ordinal));
         reminder.Title.ShouldBe($"Action overdue: {w.Crn}");
-        reminder.Body.ShouldBe($"An action agreed for {w.Crn} was due by Friday 13 June 2025 and is still open. Its owner (Probation) has no account "
-            + "in this service, so cannot be reminded here: check with them, then update the action or record why it is no longer needed.");
+        reminder.Body.ShouldBe($"An action agreed for {w.Crn} was due by Friday 13 June 2025 and is still open. Its owner (Probation) cannot be reminded here "
+            + "(no account in this service, or no longer access to the case): check with them, then update the action or record why it is no longer needed.");
         reminder.Link.ShouldBe($"/actions/{unlinked.Id}");
         // The owner's name and the action's description are typed-in text: never in a notification.
         reminders.ShouldAllBe(n => !n.Body.Contains("Test owner") && !n.Body.Contains("mental health"));
@@ -205,7 +221,7 @@ public sealed class ReminderSweepTests : IDisposable
         var triage = _world.Workflow(CaseStage.AwaitingTriage, triageDue: Friday);
         var panel = _world.Workflow(CaseStage.ActionsInProgress);
         _world.Action(panel, "member", Friday);
-        _world.Meeting(new DateOnly(2025, 6, 20), ["member"], [triage]);
+        _world.Meeting(new DateOnly(2025, 6, 20), ["member"], [triage, panel]);
 
         var first = SweepOn(Monday);
         var audited = _world.Audit(AuditEventTypes.NotificationsCreated).Count;
