@@ -161,6 +161,9 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
         db.Workflows.AsNoTracking().Single(w => w.Crn == panel.UndiscussedCrn).Stage.ShouldBe((int)CaseStage.ActionsInProgress);
         db.CaseActions.AsNoTracking().Where(a => a.Crn == panel.UndiscussedCrn).Select(a => a.OwnerName).ToList()
             .ShouldBe(["Demo Member Gosfield", "Demo Member Elmstead"], ignoreOrder: true);
+        // The form named the person each time it was shown: first display, the added row, the form back with its errors.
+        db.AuditEvents.AsNoTracking().Count(e => e.EventType == "panel.case_viewed" && e.Actor == "panel-team"
+            && e.SubjectCrns == panel.UndiscussedCrn && e.Details.Contains("\"page\":\"discussion\"")).ShouldBe(3);
     }
 
     [Fact]
