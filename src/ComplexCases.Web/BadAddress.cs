@@ -9,7 +9,7 @@ namespace ComplexCases.Web;
 public interface IExplainsItsOwnQueryErrors;
 
 /// <summary>
-/// A page asked for with a query value that cannot be read (<c>?run=abc</c>, <c>?page=x</c>) answers 400 and names the
+/// A page asked for (or posted to) with a query value that cannot be read (<c>?run=abc</c>, <c>?page=x</c>) answers 400 and names the
 /// value, rather than quietly showing something else (the latest run, the first page).
 /// </summary>
 public sealed class BadAddressFilter : IPageFilter
@@ -19,10 +19,12 @@ public sealed class BadAddressFilter : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return;
         if (context.HandlerInstance is IExplainsItsOwnQueryErrors) return;
+        // Only values from the address: a posted form's own fields are the form's to explain, beside each field.
+        var form = request.HasFormContentType ? request.Form : null;
         var problems = context.ModelState
-            .Where(entry => entry.Value is { ValidationState: ModelValidationState.Invalid } && request.Query.ContainsKey(entry.Key))
+            .Where(entry => entry.Value is { ValidationState: ModelValidationState.Invalid }
+                && request.Query.ContainsKey(entry.Key) && form?.ContainsKey(entry.Key) != true)
             .Select(entry => $"'{entry.Value!.AttemptedValue}' is not a valid value for {entry.Key}")
             .ToList();
         if (problems.Count == 0) return;

@@ -62,6 +62,7 @@ public sealed partial class ListAndCasePagesTests(DemoSiteFactory site) : IClass
     [Theory]
     [InlineData("/cases/E000001?run=abc", "&#x27;abc&#x27; is not a valid value for Run")]
     [InlineData("/notifications?page=x", "&#x27;x&#x27; is not a valid value for page")]
+    [InlineData("/lists/EOENFK/download?run=abc", "&#x27;abc&#x27; is not a valid value for Run")]
     public async Task AnyPage_QueryValueThatCannotBeRead_Is400NamingIt(string path, string message)
     {
         var response = await _client.GetAsync(path);
@@ -71,6 +72,28 @@ public sealed partial class ListAndCasePagesTests(DemoSiteFactory site) : IClass
         html.ShouldContain("There is a problem");
         html.ShouldContain(message);
         html.ShouldContain("govuk-header");
+    }
+
+    [Fact]
+    public async Task Download_PostedWithARunThatCannotBeRead_Is400AndDisclosesNothing()
+    {
+        var form = await _client.GetStringAsync("/lists/EOENFK/download");
+        var before = DownloadsAudited();
+
+        var response = await _client.PostAsync("/lists/EOENFK/download?run=abc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignedInClient.AntiforgeryToken(form), ["Format"] = "csv", ["Recipient"] = "Me", ["Purpose"] = "Checking",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("&#x27;abc&#x27; is not a valid value for Run");
+        DownloadsAudited().ShouldBe(before);
+    }
+
+    private int DownloadsAudited()
+    {
+        using var db = site.OpenDatabase();
+        return db.AuditEvents.Count(e => e.EventType == "list.downloaded");
     }
 
     [Fact]
