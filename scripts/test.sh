@@ -3,8 +3,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+# Kept after the run as test artefacts (git-ignored): one TRX report per project, and the browser tests' screenshots.
+artifacts=".artifacts"
+results="$artifacts/test-results"
+rm -rf "$results" "$artifacts/screenshots"
+mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -25,6 +28,10 @@ for project in tests/*Tests/*Tests.csproj; do
   dotnet test "$project" -c Release --no-build -nologo -v q \
     --logger "trx" --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=true || status=1
 done
+
+screenshots=$(ls -d tests/*BrowserTests/bin/Release/*/screenshots 2>/dev/null | head -1)
+if [ -n "$screenshots" ]; then cp -r "$screenshots" "$artifacts/screenshots"; fi
+echo "test reports in $results; screenshots in $artifacts/screenshots"
 
 passed=0; failed=0; files=0
 for trx in "$results"/*/*.trx; do
