@@ -106,6 +106,33 @@ public sealed partial class ListAndCasePagesTests(DemoSiteFactory site) : IClass
     }
 
     [Fact]
+    public async Task CasePage_CriteriaUndecidedForMissingOrStaleData_ShowsANeedsAttentionNote()
+    {
+        var (unknown, clear) = LatestCasesWithAndWithoutUnknowns();
+
+        var html = await _client.GetStringAsync($"/cases/{unknown.Crn}");
+        var api = await _client.GetStringAsync($"/api/cases/{unknown.Crn}");
+        var clean = await _client.GetStringAsync($"/cases/{clear}");
+
+        html.ShouldContain("Needs attention");
+        var undecided = System.Numerics.BitOperations.PopCount(unknown.UnknownMask);
+        html.ShouldContain($"{undecided} criteria could not be decided because data is missing or out of date.");
+        using (var json = System.Text.Json.JsonDocument.Parse(api))
+            json.RootElement.GetProperty("needsAttention").GetArrayLength().ShouldBe(undecided);
+        clean.ShouldNotContain("Needs attention");
+    }
+
+    private ((string Crn, byte UnknownMask) Unknown, string Clear) LatestCasesWithAndWithoutUnknowns()
+    {
+        using var db = site.OpenDatabase();
+        var latest = db.Runs.Max(r => r.Id);
+        var listed = db.ListedCases.Where(c => c.RunId == latest && c.PduCode == "EOENFK" && !c.LimitedAccess && c.Change != 3)
+            .Select(c => new { c.Crn, c.UnknownMask }).ToList();
+        var unknown = listed.First(c => c.UnknownMask != 0);
+        return ((unknown.Crn, unknown.UnknownMask), listed.First(c => c.UnknownMask == 0).Crn);
+    }
+
+    [Fact]
     public async Task CasePage_ForAListedPerson_ExplainsEveryCriterionAndHistory()
     {
         var list = await FirstListAsync();

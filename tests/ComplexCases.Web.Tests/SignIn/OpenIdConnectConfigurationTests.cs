@@ -37,6 +37,16 @@ public sealed class OpenIdConnectConfigurationTests
         (await client.GetAsync("/sign-in/external")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public void Start_DemoModeInProduction_IsRefusedWithTheReason()
+    {
+        using var site = new ConfiguredSiteFactory("Production", new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+
+        var failure = Should.Throw<Exception>(() => site.CreateClient());
+
+        Messages(failure).ShouldContain(m => m.Contains("Demo mode (Demo:Enabled) must not run in Production", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("http://login.example.test/", "must be an absolute https URL (http is allowed only in Development)")]
     [InlineData("login.example.test", "must be an absolute https URL")]
