@@ -164,6 +164,9 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             meeting.Property(m => m.RegionCode).HasMaxLength(16);
             meeting.Property(m => m.Chair).HasMaxLength(Name);
             meeting.Property(m => m.CreatedBy).HasMaxLength(Name);
+            meeting.Property(m => m.NeededExpertise).HasMaxLength(400);
+            meeting.Property(m => m.NotInvitedExpertise).HasMaxLength(400);
+            meeting.Property(m => m.NotPresentExpertise).HasMaxLength(400);
             meeting.Property(m => m.Version).IsConcurrencyToken();
             meeting.HasIndex(m => new { m.RegionCode, m.HeldOn });
             meeting.HasMany(m => m.Members).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);

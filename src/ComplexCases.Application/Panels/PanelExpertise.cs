@@ -27,7 +27,8 @@ public sealed record ExpertiseReport(IReadOnlyList<AgencyGap> Agencies, IReadOnl
 
 /// <summary>
 /// The expertise each case needs at panel (the rules in <c>definitions/panel-expertise.json</c> applied to the criteria its
-/// latest listing meets) and the gaps of meetings, computed from the invitations and attendance stored for each meeting.
+/// latest listing meets) and the gaps of meetings: as recorded with each meeting's changes, or (meetings from before that
+/// record was kept) computed from its invitations and attendance.
 /// </summary>
 public sealed class PanelExpertise(ComplexCasesDbContext db, WorkflowSettings settings)
 {
@@ -70,14 +71,22 @@ public sealed class PanelExpertise(ComplexCasesDbContext db, WorkflowSettings se
         var rows = new List<MeetingGap>();
         foreach (var meeting in meetings)
         {
+            if (meeting.NeededExpertise is { } needed && meeting.NotInvitedExpertise is { } notInvited)
+            {
+                // As recorded with the meeting's last change: later listings of its cases do not rewrite its history.
+                var held = meeting.Status != (int)PanelMeetingStatus.Scheduled;
+                rows.Add(new MeetingGap(meeting.Id, meeting.HeldOn, (PanelMeetingStatus)meeting.Status, meeting.Agenda.Count,
+                    FromKeys(needed), FromKeys(notInvited), held ? FromKeys(meeting.NotPresentExpertise ?? "") : null));
+                continue;
+            }
             var byCase = meeting.Agenda.Where(a => needs.ContainsKey(a.Crn)).ToDictionary(a => a.Crn, a => needs[a.Crn], StringComparer.Ordinal);
             var invited = meeting.Members.Select(x => agencyOf[x.MemberId]);
-            var held = meeting.Status != (int)PanelMeetingStatus.Scheduled;
+            var wasHeld = meeting.Status != (int)PanelMeetingStatus.Scheduled;
             var present = meeting.Members.Where(x => x.Attended).Select(x => agencyOf[x.MemberId]);
             rows.Add(new MeetingGap(meeting.Id, meeting.HeldOn, (PanelMeetingStatus)meeting.Status, meeting.Agenda.Count,
                 byCase.Values.SelectMany(n => n).ToFrozenSet(),
                 ExpertiseGap.Between(byCase, invited).Missing,
-                held ? ExpertiseGap.Between(byCase, present).Missing : null));
+                wasHeld ? ExpertiseGap.Between(byCase, present).Missing : null));
         }
         var agencies = Agencies.All.Select(agency => new AgencyGap(agency,
                 rows.Count(r => r.Needed.Contains(agency)),
@@ -87,6 +96,9 @@ public sealed class PanelExpertise(ComplexCasesDbContext db, WorkflowSettings se
             .ToList();
         return new ExpertiseReport(agencies, rows);
     }
+
+    private static FrozenSet<Agency> FromKeys(string keys) =>
+        keys.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Agencies.TryParse(k, out var a) ? a : (Agency?)null).OfType<Agency>().ToFrozenSet();
 
     /// <summary>Agency keys for audit details, e.g. <c>mental_health,adult_social_care</c> (empty when none).</summary>
     public static string Keys(IEnumerable<Agency> agencies) => string.Join(',', agencies.Order().Select(a => a.ToKey()));

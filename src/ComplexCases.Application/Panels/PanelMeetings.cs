@@ -329,6 +329,11 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         more?.Invoke(text);
         text.Add("notInvited", PanelExpertise.Keys(details.NotInvited.Missing));
         if (details.NotPresent is { } absent) text.Add("notPresent", PanelExpertise.Keys(absent.Missing));
+        // Kept with the meeting too, so the gap report shows each meeting as it was.
+        meeting.NeededExpertise = PanelExpertise.Keys(details.Needed);
+        meeting.NotInvitedExpertise = PanelExpertise.Keys(details.NotInvited.Missing);
+        meeting.NotPresentExpertise = details.NotPresent is { } gap ? PanelExpertise.Keys(gap.Missing) : null;
+        db.SaveChanges();
         new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.PanelMeetingChanged,
             $"Complex Case Panel: meeting {change.Replace('_', ' ')}")
         {

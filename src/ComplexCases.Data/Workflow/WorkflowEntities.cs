@@ -75,6 +75,14 @@ public sealed class PanelMeetingRecord
     public int Version { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The expertise the agenda needed, and which of it nobody invited had, as agency keys (<c>mental_health,police</c>), recorded
+    /// with each change: the record of the meeting as it was, whatever later listings of its cases say. Null before recording began.
+    /// </summary>
+    public string? NeededExpertise { get; set; }
+    public string? NotInvitedExpertise { get; set; }
+    /// <summary>Which needed expertise nobody present had; null until the meeting is held.</summary>
+    public string? NotPresentExpertise { get; set; }
     public List<PanelMeetingMemberRecord> Members { get; set; } = [];
     public List<PanelAgendaItemRecord> Agenda { get; set; } = [];
 }

@@ -115,4 +115,35 @@ public sealed class PanelExpertiseTests : IDisposable
         socialCare.NotPresent.ShouldBe(1);
         report.Agencies.Single(a => a.Agency == Agency.Housing).MeetingsNeeding.ShouldBe(0);
     }
+
+    [Fact]
+    public void Report_AHeldMeeting_KeepsTheGapRecordedAtTheTime_WhenItsCaseIsListedAgainWithOtherCriteria()
+    {
+        _world.AddCase("E000001", CaseStage.AwaitingPanel, [CriterionId.MentalHealth]);
+        var probation = _world.AddMember("Pip Probation", Agency.Probation);
+        var held = _world.Meeting(_world.Today, [probation], ["E000001"]);
+        _world.Hold(held, probation);
+        var db = _world.Db();
+        db.PanelMeetings.Single(m => m.Id == held).NotPresentExpertise.ShouldBe("mental_health");
+
+        // Next month the case meets other criteria: the meeting was still short of mental health expertise.
+        var newer = new ScreeningRun
+        {
+            AsOf = new DateOnly(2026, 3, 1), DefinitionId = "pilot-2024", DefinitionVersion = 1, ExtractSha256 = new string('c', 64), RunBy = "test",
+        };
+        db.Runs.Add(newer);
+        db.SaveChanges();
+        db.ListedCases.Add(new ListedCase
+        {
+            RunId = newer.Id, Crn = "E000001", PduCode = "EOEPDU", RegionCode = PanelWorld.Region, MetMask = (byte)PanelWorld.Mask(CriterionId.Ipp), EvidenceJson = "[]",
+        });
+        db.Workflows.Single(w => w.Crn == "E000001").LatestRunId = newer.Id;
+        db.SaveChanges();
+
+        var meeting = _world.Expertise(db).Report(_world.PanelTeam).Meetings.ShouldHaveSingleItem();
+
+        meeting.Needed.ShouldBe([Agency.MentalHealth]);
+        meeting.NotInvited.ShouldBe([Agency.MentalHealth]);
+        meeting.NotPresent.ShouldBe([Agency.MentalHealth]);
+    }
 }
