@@ -31,18 +31,7 @@ public sealed class PanelExpertiseTests : IDisposable
     {
         _world.AddCase("E000001", CaseStage.AwaitingPanel, [CriterionId.MentalHealth]);
         var db = _world.Db();
-        var newer = new ScreeningRun
-        {
-            AsOf = new DateOnly(2026, 3, 1), DefinitionId = "pilot-2024", DefinitionVersion = 1, ExtractSha256 = new string('b', 64), RunBy = "test",
-        };
-        db.Runs.Add(newer);
-        db.SaveChanges();
-        db.ListedCases.Add(new ListedCase
-        {
-            RunId = newer.Id, Crn = "E000001", PduCode = "EOEPDU", RegionCode = PanelWorld.Region, MetMask = (byte)PanelWorld.Mask(CriterionId.Ipp), EvidenceJson = "[]",
-        });
-        db.Workflows.Single(w => w.Crn == "E000001").LatestRunId = newer.Id;
-        db.SaveChanges();
+        ListedAgainMeeting(db, "E000001", CriterionId.Ipp);
 
         _world.Expertise(db).NeedsByCase(["E000001"])["E000001"].ShouldBe([Agency.Prison]);
     }
@@ -127,23 +116,29 @@ public sealed class PanelExpertiseTests : IDisposable
         db.PanelMeetings.Single(m => m.Id == held).NotPresentExpertise.ShouldBe("mental_health");
 
         // Next month the case meets other criteria: the meeting was still short of mental health expertise.
-        var newer = new ScreeningRun
-        {
-            AsOf = new DateOnly(2026, 3, 1), DefinitionId = "pilot-2024", DefinitionVersion = 1, ExtractSha256 = new string('c', 64), RunBy = "test",
-        };
-        db.Runs.Add(newer);
-        db.SaveChanges();
-        db.ListedCases.Add(new ListedCase
-        {
-            RunId = newer.Id, Crn = "E000001", PduCode = "EOEPDU", RegionCode = PanelWorld.Region, MetMask = (byte)PanelWorld.Mask(CriterionId.Ipp), EvidenceJson = "[]",
-        });
-        db.Workflows.Single(w => w.Crn == "E000001").LatestRunId = newer.Id;
-        db.SaveChanges();
+        ListedAgainMeeting(db, "E000001", CriterionId.Ipp);
 
         var meeting = _world.Expertise(db).Report(_world.PanelTeam).Meetings.ShouldHaveSingleItem();
 
         meeting.Needed.ShouldBe([Agency.MentalHealth]);
         meeting.NotInvited.ShouldBe([Agency.MentalHealth]);
         meeting.NotPresent.ShouldBe([Agency.MentalHealth]);
+    }
+
+    /// <summary>The case on next month's list meeting only <paramref name="criterion"/>, and the process following that listing.</summary>
+    private static void ListedAgainMeeting(ComplexCases.Data.ComplexCasesDbContext db, string crn, CriterionId criterion)
+    {
+        var newer = new ScreeningRun
+        {
+            AsOf = new DateOnly(2026, 3, 1), DefinitionId = "pilot-2024", DefinitionVersion = 1, ExtractSha256 = new string('b', 64), RunBy = "test",
+        };
+        db.Runs.Add(newer);
+        db.SaveChanges();
+        db.ListedCases.Add(new ListedCase
+        {
+            RunId = newer.Id, Crn = crn, PduCode = "EOEPDU", RegionCode = PanelWorld.Region, MetMask = (byte)PanelWorld.Mask(criterion), EvidenceJson = "[]",
+        });
+        db.Workflows.Single(w => w.Crn == crn).LatestRunId = newer.Id;
+        db.SaveChanges();
     }
 }
