@@ -15,6 +15,21 @@ public sealed record ListCsvRow(
 /// <summary>The list CSV, written the same way by the monthly run and by a download from the web.</summary>
 public static class ListCsv
 {
+    /// <summary>
+    /// For a file people open in a spreadsheet (the web download): a name or team that begins like a formula (=, +, -, @, tab,
+    /// carriage return) is written with a leading apostrophe, so a spreadsheet shows it as text instead of running it. The
+    /// monthly run's own files keep the extract's values exactly (the output contract).
+    /// </summary>
+    public static void WriteForSpreadsheets(Stream stream, IEnumerable<ListCsvRow> rows) =>
+        Write(stream, rows.Select(r => r with
+        {
+            Forename = AsText(r.Forename), Surname = AsText(r.Surname), Team = AsText(r.Team), Practitioner = AsText(r.Practitioner), Spo = AsText(r.Spo),
+        }));
+
+    /// <summary>The value with a leading apostrophe when a spreadsheet would read it as a formula (OWASP's CSV injection advice).</summary>
+    public static string? AsText(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
     public static void Write(Stream stream, IEnumerable<ListCsvRow> rows)
     {
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stream, leaveOpen: true);
