@@ -1,3 +1,4 @@
+using ComplexCases.Application.Access;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
@@ -23,10 +24,12 @@ public static class CaseQuery
     {
         var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn);
         // Access follows the person's latest listing (current placement and limited-access flag) for every month shown:
-        // otherwise a case made limited-access this month would stay readable through its older listings.
-        var latestRun = listings.Max(c => (int?)c.RunId);
+        // otherwise a case made limited-access this month would stay readable through its older listings. Lists judge
+        // their rows on the same facts (CurrentFacts), so a row they show always opens here.
+        var latest = listings.Latest();
+        var latestRun = latest.Select(c => (int?)c.RunId).FirstOrDefault();
         if (latestRun is null) return null;
-        if (scope is not null && !scope(listings.Where(c => c.RunId == latestRun)).Any()) return null;
+        if (scope is not null && !scope(latest).Any()) return null;
         var listed = listings.FirstOrDefault(c => c.RunId == (runId ?? latestRun));
         if (listed is null) return null;
         var run = db.Runs.AsNoTracking().First(r => r.Id == listed.RunId);

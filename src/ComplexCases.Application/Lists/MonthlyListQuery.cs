@@ -58,9 +58,10 @@ public sealed record MonthlyList(
 /// <remarks>
 /// The run is read from the database on every call (a new run may have been stored since); the PDU's list comes from
 /// <see cref="MonthlyListCache"/> when one is given. Scoping, counts, filter options, filters, sort and paging are then
-/// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as the SQL did them: the same
-/// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause) and text ordered as
-/// SQLite's BINARY collation orders it.
+/// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as SQL would do them: the same
+/// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause), applied to each
+/// person's current facts (<see cref="CurrentFacts"/>, as the case page applies them) before anything is counted, and
+/// text ordered as SQLite's BINARY collation orders it. Filters and columns show the month's own row.
 /// </remarks>
 public static class MonthlyListQuery
 {
@@ -71,16 +72,16 @@ public static class MonthlyListQuery
     private static readonly Func<ComplexCasesDbContext, ScreeningRun?> LatestRun =
         EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault());
 
-    /// <param name="scope">The cases the user may see on the list (<c>CaseFilter.For(user, Permission.ViewMonthlyList)</c>); null for all.</param>
+    /// <param name="scope">The cases the user may see on the list (<c>CaseFilter.For(user, Permission.ViewMonthlyList)</c>), matched
+    /// against each person's current facts, not the month's row; null for all.</param>
     public static MonthlyList? Run(ComplexCasesDbContext db, MonthlyListRequest request, CaseFilter? scope, MonthlyListCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var run = request.RunId is { } id ? RunById(db, id) : LatestRun(db);
+        var run = FindRun(db, request.RunId);
         if (run is null) return null;
 
-        var stored = cache is null ? MonthlyListCache.Load(db, run.Id, request.PduCode) : cache.Get(db, run, request.PduCode);
-        var all = scope is null ? stored : stored.Where(c => scope.Matches(c.Facts)).ToList();
+        var all = ReadList(db, run, request.PduCode, cache).ScopedTo(scope);
 
         int complex = 0, possiblyComplex = 0, @new = 0, continuing = 0, left = 0;
         foreach (var c in all)
@@ -119,6 +120,13 @@ public static class MonthlyListQuery
         return new MonthlyList(run, request.PduCode, pduName, rows, matching.Count, page, request.PageSize,
             complex, possiblyComplex, @new, continuing, left, teams, practitioners);
     }
+
+    /// <summary>The run asked for, or the latest run when none is.</summary>
+    internal static ScreeningRun? FindRun(ComplexCasesDbContext db, int? runId) => runId is { } id ? RunById(db, id) : LatestRun(db);
+
+    /// <summary>The run's list for the PDU with its people's current facts, from the cache when there is one.</summary>
+    internal static StoredList ReadList(ComplexCasesDbContext db, ScreeningRun run, string pduCode, MonthlyListCache? cache) =>
+        cache is null ? MonthlyListCache.Read(db, run, pduCode) : cache.Get(db, run, pduCode);
 
     // CRN last in every order: unique within a run, so the order (and so each page) is total, as the SQL's ORDER BY was.
     private static Comparison<MonthlyListRow> Order(MonthlyListSort sort) => sort switch
