@@ -23,10 +23,10 @@ public static class DownloadList
         CaseFilter scope, DownloadFormat format = DownloadFormat.Csv, MonthlyListCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var run = MonthlyListQuery.FindRun(db, runId);
-        if (run is null) return null;
+        if (MonthlyListQuery.FindRun(db, runId) is not { } found) return null;
+        var run = found.Run;
         // The list page's rows, in CRN order, scoped the same way: a download never holds a row the page would not show.
-        var cases = MonthlyListQuery.ReadList(db, run, pduCode, cache).ScopedTo(scope);
+        var cases = MonthlyListQuery.ReadList(db, found, pduCode, cache).ScopedTo(scope);
         if (cases.Count == 0) return null;
 
         // The month's row as stored (placement as extracted then), like the monthly run's own CSV.

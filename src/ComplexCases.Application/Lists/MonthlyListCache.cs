@@ -26,7 +26,7 @@ internal sealed record StoredList(IReadOnlyList<StoredListRow> Rows, IReadOnlyDi
 
 /// <summary>
 /// Each stored run's PDU lists (every column the list page uses, never the evidence), kept in memory so a list view
-/// reads two small rows (the run, and the runs' count and highest id) rather than the PDU's list three times. Safe to
+/// reads one small row (the run, with the runs' count and highest id) rather than the PDU's list three times. Safe to
 /// keep because a stored run never changes once committed: <c>--replace</c> deletes it and stores a new run under a new id
 /// (AUTOINCREMENT ids are never reused). The key also holds the run's completion time, so even a database swapped for
 /// another whose run ids overlap cannot be answered from the old one's rows. Bounded by the rows held; the least recently
@@ -43,12 +43,6 @@ public sealed class MonthlyListCache : IDisposable
     /// <summary>Roughly 20 MB (~400 bytes a row); a national year (12 runs × ~3,000 rows) fits comfortably.</summary>
     public const long DefaultMaxRows = 50_000;
 
-    private static readonly Func<ComplexCasesDbContext, int> RunCount =
-        EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.Count());
-
-    private static readonly Func<ComplexCasesDbContext, int?> HighestRunId =
-        EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.Max(r => (int?)r.Id));
-
     private readonly MemoryCache _cache;
 
     public MonthlyListCache(long maxRows = DefaultMaxRows)
@@ -62,11 +56,11 @@ public sealed class MonthlyListCache : IDisposable
 
     /// <summary>The run's list for the PDU in CRN order with its people's current facts, unscoped: callers scope it with
     /// <see cref="StoredList.ScopedTo"/>.</summary>
-    internal StoredList Get(ComplexCasesDbContext db, ScreeningRun run, string pduCode)
+    /// <param name="runs">The runs' count and highest id, read with the run (<see cref="MonthlyListQuery.FindRun"/>). Read
+    /// before the facts, never after: a run stored in between then leaves facts newer than their stamp (read again next
+    /// time), never older ones kept as current.</param>
+    internal StoredList Get(ComplexCasesDbContext db, ScreeningRun run, RunsStamp runs, string pduCode)
     {
-        // Read before the facts, never after: a run stored in between then leaves facts newer than their stamp (read
-        // again next time), never older ones kept as current.
-        var runs = RunsNow(db);
         var key = new Key(run.Id, run.CompletedAt, pduCode);
         if (!_cache.TryGetValue(key, out Entry? entry) || entry is null)
         {
@@ -125,8 +119,6 @@ public sealed class MonthlyListCache : IDisposable
         }
         return current.ToFrozenDictionary(StringComparer.Ordinal);
     }
-
-    private static RunsStamp RunsNow(ComplexCasesDbContext db) => new(RunCount(db), HighestRunId(db) ?? 0);
 
     public void Dispose() => _cache.Dispose();
 
