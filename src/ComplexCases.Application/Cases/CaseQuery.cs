@@ -26,7 +26,7 @@ public static class CaseQuery
     /// </summary>
     public static IQueryable<ListedCase> LatestListings(ComplexCasesDbContext db, IReadOnlyCollection<string> crns) =>
         db.ListedCases.AsNoTracking()
-            .Where(c => crns.Contains(c.Crn) && c.RunId == db.ListedCases.Where(other => other.Crn == c.Crn).Max(other => other.RunId));
+            .Where(c => crns.Contains(c.Crn)).Latest();
 
     /// <summary>What the access rules need from each person's latest listing, by CRN; a CRN never listed is absent.</summary>
     public static Dictionary<string, CaseFacts> LatestFacts(ComplexCasesDbContext db, IReadOnlyCollection<string> crns) =>
@@ -36,9 +36,13 @@ public static class CaseQuery
     public static CaseDetails? Run(ComplexCasesDbContext db, string crn, int? runId, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
     {
         var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn);
-        var latestRun = listings.Max(c => (int?)c.RunId);
+        // Access follows the person's latest listing (current placement and limited-access flag) for every month shown:
+        // otherwise a case made limited-access this month would stay readable through its older listings. Lists judge
+        // their rows on the same facts (CurrentFacts), so a row they show always opens here.
+        var latest = listings.Latest();
+        var latestRun = latest.Select(c => (int?)c.RunId).FirstOrDefault();
         if (latestRun is null) return null;
-        if (scope is not null && !scope(LatestListings(db, [crn])).Any()) return null;
+        if (scope is not null && !scope(latest).Any()) return null;
         var listed = listings.FirstOrDefault(c => c.RunId == (runId ?? latestRun));
         if (listed is null) return null;
         var run = db.Runs.AsNoTracking().First(r => r.Id == listed.RunId);

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Access;
 using ComplexCases.Application.Screening;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
@@ -16,21 +17,24 @@ public enum DownloadFormat
 
 public static class DownloadList
 {
+    /// <param name="scope">The cases the user may download (<c>CaseFilter.For(user, Permission.DownloadList)</c>), matched
+    /// against each person's current facts as on the list page (<see cref="StoredList.ScopedTo"/>).</param>
     public static (IReadOnlyList<string> Crns, byte[] Content)? Run(ComplexCasesDbContext db, string pduCode, int? runId,
-        Func<IQueryable<ListedCase>, IQueryable<ListedCase>> scope, DownloadFormat format = DownloadFormat.Csv)
+        CaseFilter scope, DownloadFormat format = DownloadFormat.Csv, MonthlyListCache? cache = null)
     {
-        var run = runId is { } id
-            ? db.Runs.AsNoTracking().FirstOrDefault(r => r.Id == id)
-            : db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault();
-        if (run is null) return null;
-        var cases = scope(db.ListedCases.AsNoTracking().Where(c => c.RunId == run.Id && c.PduCode == pduCode)).OrderBy(c => c.Crn).ToList();
+        ArgumentNullException.ThrowIfNull(scope);
+        if (MonthlyListQuery.FindRun(db, runId) is not { } found) return null;
+        var run = found.Run;
+        // The list page's rows, in CRN order, scoped the same way: a download never holds a row the page would not show.
+        var cases = MonthlyListQuery.ReadList(db, found, pduCode, cache).ScopedTo(scope);
         if (cases.Count == 0) return null;
 
-        var entries = cases.Select(c => new ListEntry(c.Crn, c.PduCode, c.PduName, c.RegionCode, (ScreeningStatus)c.Status, (ListChange)c.Change,
-            c.Score, c.MetMask, c.UnknownMask, c.MonthsListed)
+        // The month's row as stored (placement as extracted then), like the monthly run's own CSV.
+        var entries = cases.Select(c => new ListEntry(c.Facts.Crn, c.Facts.PduCode, c.PduName, c.Facts.RegionCode, c.Row.Status, c.Row.Change,
+            c.Row.Score, c.Row.MetMask, c.Row.UnknownMask, c.Row.MonthsListed)
         {
-            Forename = c.Forename, Surname = c.Surname, TeamCode = c.TeamCode, TeamName = c.TeamName,
-            PractitionerCode = c.PractitionerCode, PractitionerName = c.PractitionerName, SpoCode = c.SpoCode, SpoName = c.SpoName,
+            Forename = c.Row.Forename, Surname = c.Row.Surname, TeamCode = c.Facts.TeamCode, TeamName = c.Row.TeamName,
+            PractitionerCode = c.Facts.PractitionerCode, PractitionerName = c.Row.PractitionerName, SpoCode = c.Facts.SpoCode, SpoName = c.Row.SpoName,
         }).ToList();
         using var stream = new MemoryStream();
         if (format == DownloadFormat.Xlsx)
@@ -43,8 +47,8 @@ public static class DownloadList
         }
         else
         {
-            ListCsv.Write(stream, entries.Select(ListCsvRow.From));
+            ListCsv.WriteForSpreadsheets(stream, entries.Select(ListCsvRow.From));
         }
-        return (cases.Select(c => c.Crn).ToList(), stream.ToArray());
+        return (cases.Select(c => c.Facts.Crn).ToList(), stream.ToArray());
     }
 }

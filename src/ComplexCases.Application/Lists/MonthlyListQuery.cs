@@ -58,29 +58,33 @@ public sealed record MonthlyList(
 /// <remarks>
 /// The run is read from the database on every call (a new run may have been stored since); the PDU's list comes from
 /// <see cref="MonthlyListCache"/> when one is given. Scoping, counts, filter options, filters, sort and paging are then
-/// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as the SQL did them: the same
-/// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause) and text ordered as
-/// SQLite's BINARY collation orders it.
+/// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as SQL would do them: the same
+/// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause), applied to each
+/// person's current facts (<see cref="CurrentFacts"/>, as the case page applies them) before anything is counted, and
+/// text ordered as SQLite's BINARY collation orders it. Filters and columns show the month's own row.
 /// </remarks>
 public static class MonthlyListQuery
 {
-    // Compiled once: the one query every list view makes skips EF's per-call expression-tree work.
-    private static readonly Func<ComplexCasesDbContext, int, ScreeningRun?> RunById =
-        EF.CompileQuery((ComplexCasesDbContext db, int id) => db.Runs.AsNoTracking().FirstOrDefault(r => r.Id == id));
+    // Compiled once: the one query every list view makes skips EF's per-call expression-tree work. It also reads the
+    // runs' count and highest id, which tell the cache whether its people's current facts still hold.
+    private static readonly Func<ComplexCasesDbContext, int, FoundRun?> RunById =
+        EF.CompileQuery((ComplexCasesDbContext db, int id) => db.Runs.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new FoundRun(r, db.Runs.Count(), db.Runs.Max(x => x.Id))).FirstOrDefault());
 
-    private static readonly Func<ComplexCasesDbContext, ScreeningRun?> LatestRun =
-        EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault());
+    private static readonly Func<ComplexCasesDbContext, FoundRun?> LatestRun =
+        EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id)
+            .Select(r => new FoundRun(r, db.Runs.Count(), db.Runs.Max(x => x.Id))).FirstOrDefault());
 
-    /// <param name="scope">The cases the user may see on the list (<c>CaseFilter.For(user, Permission.ViewMonthlyList)</c>); null for all.</param>
+    /// <param name="scope">The cases the user may see on the list (<c>CaseFilter.For(user, Permission.ViewMonthlyList)</c>), matched
+    /// against each person's current facts, not the month's row; null for all.</param>
     public static MonthlyList? Run(ComplexCasesDbContext db, MonthlyListRequest request, CaseFilter? scope, MonthlyListCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var run = request.RunId is { } id ? RunById(db, id) : LatestRun(db);
-        if (run is null) return null;
+        if (FindRun(db, request.RunId) is not { } found) return null;
+        var run = found.Run;
 
-        var stored = cache is null ? MonthlyListCache.Load(db, run.Id, request.PduCode) : cache.Get(db, run, request.PduCode);
-        var all = scope is null ? stored : stored.Where(c => scope.Matches(c.Facts)).ToList();
+        var all = ReadList(db, found, request.PduCode, cache).ScopedTo(scope);
 
         int complex = 0, possiblyComplex = 0, @new = 0, continuing = 0, left = 0;
         foreach (var c in all)
@@ -120,6 +124,13 @@ public static class MonthlyListQuery
             complex, possiblyComplex, @new, continuing, left, teams, practitioners);
     }
 
+    /// <summary>The run asked for, or the latest run when none is, with the runs' stamp read in the same statement.</summary>
+    internal static FoundRun? FindRun(ComplexCasesDbContext db, int? runId) => runId is { } id ? RunById(db, id) : LatestRun(db);
+
+    /// <summary>The run's list for the PDU with its people's current facts, from the cache when there is one.</summary>
+    internal static StoredList ReadList(ComplexCasesDbContext db, FoundRun found, string pduCode, MonthlyListCache? cache) =>
+        cache is null ? MonthlyListCache.Read(db, found.Run, pduCode) : cache.Get(db, found.Run, found.Stamp, pduCode);
+
     // CRN last in every order: unique within a run, so the order (and so each page) is total, as the SQL's ORDER BY was.
     private static Comparison<MonthlyListRow> Order(MonthlyListSort sort) => sort switch
     {
@@ -157,4 +168,10 @@ internal static class SqliteBinaryOrder
         }
         return a.Length - b.Length;
     }
+}
+
+/// <summary>A run as a list view finds it, with the stored runs' count and highest id at that moment.</summary>
+internal sealed record FoundRun(ScreeningRun Run, int RunCount, int HighestRunId)
+{
+    public RunsStamp Stamp => new(RunCount, HighestRunId);
 }

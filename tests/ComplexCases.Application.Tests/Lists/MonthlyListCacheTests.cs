@@ -1,3 +1,4 @@
+using ComplexCases.Application.Access;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Tests.Screening;
@@ -5,6 +6,7 @@ using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ComplexCases.Application.Tests.Lists;
@@ -70,6 +72,47 @@ public sealed class MonthlyListCacheTests : IDisposable
         fromOther.Run.Id.ShouldBe(fromOne.Run.Id);
         fromOne.Rows.ShouldHaveSingleItem().Crn.ShouldBe("E000001");
         fromOther.Rows.ShouldHaveSingleItem().Crn.ShouldBe("E000002");
+    }
+
+    [Fact]
+    public void Run_OlderListCached_FollowsEachLaterRunsLimitedAccessFlag()
+    {
+        using var cache = new MonthlyListCache();
+        var user = new StaffUser("p001", "Pat Practitioner", [Role.Practitioner]) { StaffCode = "P001" };
+        var practitioner = CaseFilter.For(user, Permission.ViewMonthlyList);
+        var named = CaseFilter.For(user with { LimitedAccessCrns = new HashSet<string> { "E000001" } }, Permission.ViewMonthlyList);
+        var august = Screen(Extract(e => e.WithComplexPerson("E000001").WithComplexPerson("E000002")), August).RunId;
+        Crns(cache, august, practitioner).ShouldBe(["E000001", "E000002"]);
+
+        // September marks E000001 limited-access: August's cached list must stop showing them to the unnamed practitioner.
+        var september = Screen(Extract(e => e.WithComplexPerson("E000001", lao: "Y").WithComplexPerson("E000002")), September).RunId;
+        Crns(cache, august, practitioner).ShouldBe(["E000002"]);
+        Crns(cache, august, named).ShouldBe(["E000001", "E000002"]);
+
+        // A later run (a corrected September extract) lifts the flag but moves E000002 to another practitioner.
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var corrected = Screen(Extract(e => e.WithComplexPerson("E000001").WithComplexPerson("E000002", practitioner: "P002")), September).RunId;
+        Crns(cache, august, practitioner).ShouldBe(["E000001"]);
+        Crns(cache, august, named).ShouldBe(["E000001"]);
+
+        // Runs deleted: each person's latest listing falls back to the runs that remain.
+        Delete(corrected);
+        Crns(cache, august, practitioner).ShouldBe(["E000002"]);
+        Delete(september);
+        Crns(cache, august, practitioner).ShouldBe(["E000001", "E000002"]);
+        cache.Count.ShouldBe(1);
+    }
+
+    private void Delete(int runId)
+    {
+        using var db = _db.Open();
+        db.Runs.Where(r => r.Id == runId).ExecuteDelete();
+    }
+
+    private IReadOnlyList<string> Crns(MonthlyListCache cache, int runId, CaseFilter? scope)
+    {
+        using var db = _db.Open();
+        return [.. MonthlyListQuery.Run(db, new MonthlyListRequest("EOENFK") { RunId = runId }, scope, cache)!.Rows.Select(r => r.Crn)];
     }
 
     private MonthlyList List(MonthlyListCache cache)

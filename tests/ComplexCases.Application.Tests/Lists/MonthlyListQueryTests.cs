@@ -13,7 +13,9 @@ namespace ComplexCases.Application.Tests.Lists;
 
 /// <summary>
 /// Two runs of varied list rows in a real SQLite file: every status, change, mask, nulls where allowed, names that
-/// SQLite and .NET order differently unless care is taken, limited-access cases, two PDUs.
+/// SQLite and .NET order differently unless care is taken, limited-access cases, two PDUs. The second run re-places
+/// and re-flags people, moves some to the other PDU and drops others, so the first run's rows are often not their
+/// people's current facts.
 /// </summary>
 public sealed class VariedListDatabase : IDisposable
 {
@@ -35,8 +37,10 @@ public sealed class VariedListDatabase : IDisposable
         db.SaveChanges();
         foreach (var run in runs)
         {
+            var later = run == runs[1];
             for (var i = 0; i < 240; i++)
             {
+                if (later && i % 11 == 0) continue;
                 var team = Teams[random.Next(Teams.Length)];
                 var practitioner = Staff[random.Next(Staff.Length)];
                 var change = (ListChange)random.Next(1, 4);
@@ -45,7 +49,7 @@ public sealed class VariedListDatabase : IDisposable
                     RunId = run.Id,
                     // Not inserted in CRN order, so nothing depends on insertion order.
                     Crn = $"E{(i * 7919) % 1000:D6}",
-                    PduCode = Pdus[i % 2],
+                    PduCode = Pdus[(later && i % 7 == 0 ? i + 1 : i) % 2],
                     PduName = i % 5 == 0 ? null : "PDU " + Pdus[i % 2],
                     RegionCode = i % 3 == 0 ? null : "REG1",
                     Status = change == ListChange.Left ? (byte)random.Next(0, 3) : (byte)random.Next(1, 3),
@@ -232,7 +236,8 @@ public sealed class MonthlyListQueryTests(VariedListDatabase data) : IClassFixtu
             $"practitioners {string.Join(", ", list.Practitioners)}",
             string.Join("\n", list.Rows));
 
-    /// <summary>The list as computed in SQL before the cache (the previous implementation, kept as the oracle).</summary>
+    /// <summary>The list as computed in SQL before the cache (the previous implementation, kept as the oracle), scoped by
+    /// <see cref="CurrentFacts.PermittedNow"/>.</summary>
     private static class SqlReference
     {
         public static MonthlyList? Run(ComplexCasesDbContext db, MonthlyListRequest request, CaseFilter? scope)
@@ -243,7 +248,8 @@ public sealed class MonthlyListQueryTests(VariedListDatabase data) : IClassFixtu
             if (run is null) return null;
 
             var all = db.ListedCases.AsNoTracking().Where(c => c.RunId == run.Id && c.PduCode == request.PduCode);
-            if (scope is not null) all = all.Matching(scope);
+            // Scoped on each person's latest listing, as the case page is (not on this run's row).
+            if (scope is not null) all = all.PermittedNow(db, scope);
 
             // In CRN order, the order a run's rows are stored in (the old query relied on that storage order).
             var summary = all.OrderBy(c => c.Crn).Select(c => new { c.Status, c.Change, c.TeamCode, c.TeamName, c.PractitionerCode, c.PractitionerName, c.PduName }).ToList();

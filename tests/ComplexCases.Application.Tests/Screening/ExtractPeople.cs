@@ -6,8 +6,8 @@ namespace ComplexCases.Application.Tests.Screening;
 internal static class ExtractPeople
 {
     /// <summary>Six criteria met from registrations, an OPD screening and an IPP sentence: complex under the pilot.</summary>
-    public static ExtractFolderBuilder WithComplexPerson(this ExtractFolderBuilder extract, string crn, string pdu = "EOENFK", string practitioner = "P001") =>
-        extract.WithPerson(crn, pdu: pdu, practitioner: practitioner)
+    public static ExtractFolderBuilder WithComplexPerson(this ExtractFolderBuilder extract, string crn, string pdu = "EOENFK", string practitioner = "P001", string lao = "N") =>
+        extract.WithPerson(crn, pdu: pdu, practitioner: practitioner, lao: lao)
             .WithRegistration(crn, "RVHR", "2023-01-01")
             .WithRegistration(crn, "RMDO", "2023-01-01")
             .WithRegistration(crn, "ALSH", "2023-01-01")

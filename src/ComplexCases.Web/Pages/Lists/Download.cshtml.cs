@@ -13,7 +13,7 @@ namespace ComplexCases.Web.Pages.Lists;
 
 /// <summary>Downloading a list is a disclosure: the user says who it is for, and it is audited with every CRN in it.</summary>
 [Authorize(Policy = nameof(Permission.DownloadList))]
-public sealed class DownloadModel(ComplexCasesDbContext db, Auditing audit) : PageModel
+public sealed class DownloadModel(ComplexCasesDbContext db, MonthlyListCache lists, Auditing audit) : PageModel
 {
     [FromRoute] public string Pdu { get; set; } = "";
     [FromQuery] public int? Run { get; set; }
@@ -41,7 +41,7 @@ public sealed class DownloadModel(ComplexCasesDbContext db, Auditing audit) : Pa
         if (format is null) ModelState.AddModelError(nameof(Format), "Choose CSV or XLSX");
         if (!ModelState.IsValid) return Page();
         var user = CurrentUser.Require(HttpContext);
-        var download = DownloadList.Run(db, Pdu, Run, q => q.PermittedTo(user, Permission.DownloadList), format!.Value);
+        var download = DownloadList.Run(db, Pdu, Run, CaseFilter.For(user, Permission.DownloadList), format!.Value, lists);
         if (download is null) return NotFound();
         await audit.RecordAsync(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, Purpose!, download.Value.Crns,
             new AuditDetails().Add("pdu", Pdu).Add("run", Run?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
