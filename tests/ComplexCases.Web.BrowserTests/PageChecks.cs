@@ -54,7 +54,16 @@ internal static class PageChecks
     public static async Task ClickMainNavigationAsync(this IPage page, string link, string urlGlob)
     {
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(urlGlob);
+        try
+        {
+            await page.WaitForURLAsync(urlGlob);
+        }
+        catch (TimeoutException ex)
+        {
+            // Where the browser was instead, and what it showed, kept with the screenshots.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotFolder, $"navigation-timeout-{link.Replace(' ', '-')}.png"), FullPage = true });
+            throw new TimeoutException($"Clicked '{link}' expecting {urlGlob}, but the browser is at {page.Url}", ex);
+        }
     }
 
     /// <summary>
