@@ -32,7 +32,7 @@ public sealed class AuditCommandTests : IDisposable
     [Fact]
     public void Verify_AfterScreeningTheSample_IsIntact()
     {
-        var samples = Path.Combine(RepositoryRoot(), "samples", "2024-08-01");
+        var samples = Path.Combine(ComplexCases.TestSupport.Repository.Root, "samples", "2024-08-01");
         CliRun.InProcess("screen", "--extract", samples, "--as-of", "2024-08-01", "--out", _temp["out"], "--db", DbPath, "--no-workbooks").ExitCode.ShouldBe(0);
 
         var run = CliRun.InProcess("audit", "verify", "--db", DbPath);
@@ -173,12 +173,5 @@ public sealed class AuditCommandTests : IDisposable
     {
         using var db = TestDatabase.At(DbPath);
         db.Execute(sql);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ComplexCases.slnx"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

@@ -12,7 +12,7 @@ public sealed class SampleTests : IDisposable
     [Fact]
     public void Screen_SampleMonths_ListsPeopleWithNoRejectionsAndTracksChange()
     {
-        var samples = Path.Combine(RepositoryRoot(), "samples");
+        var samples = Path.Combine(ComplexCases.TestSupport.Repository.Root, "samples");
 
         var august = CliRun.InProcess("screen", "--extract", Path.Combine(samples, "2024-08-01"), "--as-of", "2024-08-01",
             "--out", _temp["aug"], "--db", _temp["cc.db"]);
@@ -29,12 +29,5 @@ public sealed class SampleTests : IDisposable
         changes.ShouldContain("continuing");
         Directory.GetFiles(_temp["sep/lists"], "*.csv").ShouldNotBeEmpty();
         september.Output.ShouldContain("compared with run 1");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ComplexCases.slnx"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

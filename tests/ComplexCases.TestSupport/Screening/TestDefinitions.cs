@@ -8,7 +8,7 @@ namespace ComplexCases.TestSupport.Screening;
 /// </summary>
 public static class TestDefinitions
 {
-    private static readonly Lazy<string> SolutionDirectoryValue = new(FindSolutionDirectory);
+    private static readonly Lazy<string> SolutionDirectoryValue = new(() => Repository.Root);
     private static readonly Lazy<string> PilotJsonValue = new(() => File.ReadAllText(PilotPath));
     private static readonly Lazy<Definition> PilotValue = new(() => Parse(PilotJson()));
 
@@ -39,14 +39,5 @@ public static class TestDefinitions
         var result = DefinitionParser.Parse(json);
         return result.Definition
             ?? throw new InvalidOperationException("Test definition is invalid: " + string.Join("; ", result.Errors));
-    }
-
-    private static string FindSolutionDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComplexCases.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No ComplexCases.slnx above {AppContext.BaseDirectory}.");
     }
 }
