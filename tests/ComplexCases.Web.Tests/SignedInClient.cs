@@ -9,7 +9,7 @@ internal static partial class SignedInClient
 {
     public const string Password = ComplexCases.TestSupport.Web.DemoSite.Password;
 
-    public static async Task<HttpClient> SignInAsync(this DemoSiteFactory site, string userName, string password = Password)
+    public static async Task<HttpClient> SignInAsync(this WebApplicationFactory<Program> site, string userName, string password = Password)
     {
         var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.PostSignInAsync(userName, password);

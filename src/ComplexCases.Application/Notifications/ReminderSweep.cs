@@ -97,12 +97,6 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         }
     }
 
-    /// <summary>Whether the owner may still open the action (<see cref="CaseActions.OwnerMaySee"/>): a reminder carries its CRN.</summary>
-    private bool OwnerMaySee(string owner, Data.Workflow.CaseWorkflowRecord w, CaseFacts? latest) =>
-        StaffAccounts.Find(db, owner) is { } user
-        && CaseActions.OwnerMaySee(user with { PanelAgendaCrns = PanelAgenda.CrnsFor(db, owner) },
-            new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, w.LimitedAccess), latest);
-
     /// <summary>
     /// Each open action past its due date → its owner's account, while they may still open it; an owner who may not (the
     /// meeting's follow-up closed, the case moved out of their scope) or without an account (a partner agency's member entered by
@@ -118,11 +112,25 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
             select new { a.Id, a.Crn, a.DueOn, a.OwnerUserName, a.OwnerAgency, Workflow = w }).ToList();
         var accounts = staff.Users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var latest = overdue.Count == 0 ? [] : CaseQuery.LatestFacts(db, [.. overdue.Select(a => a.Crn).Distinct(StringComparer.Ordinal)]);
+        // Each owner's account as the access rules see it (with the agendas they are invited to), read once however many
+        // of their actions are overdue; null when there is no such account.
+        var owners = new Dictionary<string, StaffUser?>(StringComparer.Ordinal);
+        StaffUser? Owner(string userName)
+        {
+            if (!owners.TryGetValue(userName, out var user))
+            {
+                user = StaffAccounts.Find(db, userName) is { } found ? found with { PanelAgendaCrns = PanelAgenda.CrnsFor(db, userName) } : null;
+                owners[userName] = user;
+            }
+            return user;
+        }
         var drafts = new List<NotificationDraft>();
         foreach (var a in overdue)
         {
             var subject = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (a.OwnerUserName is { } owner && accounts.Contains(owner) && OwnerMaySee(owner, a.Workflow, latest.GetValueOrDefault(a.Crn)))
+            // Whether the owner may still open the action (CaseActions.OwnerMaySee): a reminder carries its CRN.
+            if (a.OwnerUserName is { } owner && accounts.Contains(owner) && Owner(owner) is { } ownerUser
+                && CaseActions.OwnerMaySee(ownerUser, WorkflowRecords.Facts(a.Workflow), latest.GetValueOrDefault(a.Crn)))
             {
                 var (title, body) = NotificationTexts.ActionOverdue(a.Crn, a.DueOn);
                 drafts.Add(new NotificationDraft(owner, NotificationKind.ActionOverdue, subject, a.DueOn, title, body, NotificationLinks.Action(a.Id), [a.Crn]));

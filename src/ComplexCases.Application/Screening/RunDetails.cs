@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplexCases.Application.Audit;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
 using ComplexCases.Extracts.Reading;
@@ -87,6 +88,13 @@ public static class RunDetailsQuery
     /// </summary>
     public static IReadOnlyList<string> CrnsShown(IEnumerable<RejectedRow> rows) =>
         [.. rows.Where(r => r.Column == "crn" && Domain.People.Crn.TryParse(r.Value, out _)).Select(r => r.Value).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The audit details of a page of rejected rows shown (<c>run.rejections_viewed</c>).</summary>
+    public static AuditDetails AuditDetailsOf(RejectedRowsPage shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        return new AuditDetails().Add("runId", shown.RunId).Add("file", shown.File ?? "").Add("page", shown.Page).Add("shown", shown.Rows.Count);
+    }
 
     private static int ContractOrder(string fileName)
     {

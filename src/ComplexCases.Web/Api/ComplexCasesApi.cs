@@ -175,8 +175,7 @@ internal static class ComplexCasesApi
         {
             await audit.RecordAsync(CurrentUser.Require(context), AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
                 RunDetailsQuery.CrnsShown(rejections.Rows),
-                new AuditDetails().Add("runId", id).Add("file", rejections.File ?? "").Add("page", rejections.Page).Add("shown", rejections.Rows.Count)
-                    .Add("via", "api").ToString());
+                RunDetailsQuery.AuditDetailsOf(rejections).Add("via", "api").ToString());
         }
         return TypedResults.Ok(new RejectedRowsResponse(
             RunRef(details.Run), rejections.File,

@@ -119,10 +119,10 @@ public sealed partial class AdminUsersTests(DemoSiteFactory site) : IClassFixtur
         // The stamp is checked on every request here (a minute in the service), so the test need not wait.
         using var checkEveryRequest = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)));
-        var admin = await SignInAsync(checkEveryRequest, "admin");
+        var admin = await checkEveryRequest.SignInAsync("admin");
         (await PostAsync(admin, "/admin/users/new", Form("signed-in-lock", "Synthetic Busy", ["Analyst"], password: NewPassword)))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var person = await SignInAsync(checkEveryRequest, "signed-in-lock", NewPassword);
+        var person = await checkEveryRequest.SignInAsync("signed-in-lock", NewPassword);
         (await person.GetAsync("/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var form = Form(null, "Synthetic Busy", ["Analyst"]);
@@ -164,13 +164,6 @@ public sealed partial class AdminUsersTests(DemoSiteFactory site) : IClassFixtur
         changed.Details.ShouldContain("\"pduCodeBefore\":\"EOENFK\",\"pduCode\":\"EOBEDS\"");
         changed.Details.ShouldNotContain("displayName");
         db.AuditEvents.Count(e => e.EventType == "account.viewed" && e.Actor == "admin" && e.Details.Contains("moved-head")).ShouldBeGreaterThan(0);
-    }
-
-    private static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string userName, string password = SignedInClient.Password)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await client.PostSignInAsync(userName, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
     }
 
     private static Dictionary<string, string> Form(string? userName, string name, string[] roles, string? pdu = null, string? password = null)

@@ -201,7 +201,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     public async Task Upload_LargerThanTheLimit_Is413WithTheLimitAndStoresNothing()
     {
         using var smallLimit = site.WithWebHostBuilder(b => b.UseSetting(UploadLimit.Setting, "1"));
-        var client = await SignInAsync(smallLimit, "analyst");
+        var client = await smallLimit.SignInAsync("analyst");
         var runsBefore = RunCount();
 
         var response = await PostAsync(client, ("Files", "extract.zip", new byte[1024 * 1024 + 1]), "2028-03-01");
@@ -217,7 +217,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     public async Task Upload_ZipThatUnpacksBeyondTheLimit_SaysSoAndStoresNothing()
     {
         using var smallLimit = site.WithWebHostBuilder(b => b.UseSetting(UploadLimit.Setting, "1"));
-        var client = await SignInAsync(smallLimit, "analyst");
+        var client = await smallLimit.SignInAsync("analyst");
         var runsBefore = RunCount();
         // Two megabytes of one character: a few kilobytes zipped.
         var folder = ComplexPerson(_extract).Build();
@@ -324,13 +324,6 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         };
         foreach (var (field, name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
         return await client.PostAsync("/runs/new", content);
-    }
-
-    private static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string userName)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await client.PostSignInAsync(userName, SignedInClient.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
     }
 
     private string HeadOfPduCode()

@@ -60,8 +60,9 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         if (!IsNew && account is null) return NotFound();
 
         var roles = Validate(out var crns);
+        var scope = ScopeOf(roles);
         var before = account is null ? new HashSet<string>() : await LimitedAccessOf(account);
-        if (account is not null && account.UserName == admin.Id) RefuseSelfGrant(account, roles, before, crns);
+        if (account is not null && account.UserName == admin.Id) RefuseSelfGrant(account, scope, before, crns);
         if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < 12) Errors.Add(("password", "Password must be at least 12 characters"));
         if (Errors.Count > 0) return Invalid();
 
@@ -70,14 +71,14 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         if (account is null)
         {
             account = new StaffAccount { UserName = UserName!.Trim(), DisplayName = "", Roles = "" };
-            Apply(account, roles);
+            Apply(account, scope);
             // No password: the person signs in through the organisation's identity provider (OpenID Connect).
             result = string.IsNullOrEmpty(Password) ? await users.CreateAsync(account) : await users.CreateAsync(account, Password);
         }
         else
         {
             if (ConcurrencyStamp != account.ConcurrencyStamp) return await ConflictAsync(account);
-            Apply(account, roles);
+            Apply(account, scope);
             account.LockoutEnd = Locked ? DateTimeOffset.MaxValue : null;
             result = await users.UpdateAsync(account);
             if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))) return await ConflictAsync(account);
@@ -147,11 +148,9 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
     /// Segregation of duties: an administrator cannot widen or lock their own access (administrators reach no case
     /// unless another administrator grants them a second role).
     /// </summary>
-    private void RefuseSelfGrant(StaffAccount account, List<Role> roles, HashSet<string> before, HashSet<string> crns)
+    private void RefuseSelfGrant(StaffAccount account, AccountScope scope, HashSet<string> before, HashSet<string> crns)
     {
-        if (string.Join(',', roles.Distinct().Order()) != account.Roles || !before.SetEquals(crns)
-            || Blank(StaffCode) != account.StaffCode || Blank(PduCode) != account.PduCode || Blank(RegionCode) != account.RegionCode
-            || Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))) != account.TeamCodes)
+        if (scope != AccountScope.Of(account) || !before.SetEquals(crns))
             Errors.Add(("roles", "You cannot change your own roles, codes or limited-access cases: ask another administrator"));
         if (Locked) Errors.Add(("locked", "You cannot lock your own account"));
     }
@@ -169,15 +168,30 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         ["locked"] = account.LockoutEnd is { } end && end > clock.GetUtcNow() ? "yes" : "no",
     };
 
-    private void Apply(StaffAccount account, List<Role> roles)
+    /// <summary>An account's roles and scope codes as stored: roles in order, codes trimmed (blank as none), team codes comma-separated.</summary>
+    private sealed record AccountScope(string Roles, string? StaffCode, string? TeamCodes, string? PduCode, string? RegionCode)
+    {
+        public static AccountScope Of(StaffAccount account) =>
+            new(account.Roles, account.StaffCode, account.TeamCodes, account.PduCode, account.RegionCode);
+    }
+
+    /// <summary>The roles and codes entered, as they would be stored.</summary>
+    private AccountScope ScopeOf(List<Role> roles) => new(
+        string.Join(',', roles.Distinct().Order()),
+        Blank(StaffCode),
+        Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))),
+        Blank(PduCode),
+        Blank(RegionCode));
+
+    private void Apply(StaffAccount account, AccountScope scope)
     {
         account.DisplayName = DisplayName!.Trim();
         account.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        account.Roles = string.Join(',', roles.Distinct().Order());
-        account.StaffCode = Blank(StaffCode);
-        account.TeamCodes = Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
-        account.PduCode = Blank(PduCode);
-        account.RegionCode = Blank(RegionCode);
+        account.Roles = scope.Roles;
+        account.StaffCode = scope.StaffCode;
+        account.TeamCodes = scope.TeamCodes;
+        account.PduCode = scope.PduCode;
+        account.RegionCode = scope.RegionCode;
     }
 
     private async Task<HashSet<string>> LimitedAccessOf(StaffAccount account) =>

@@ -21,7 +21,6 @@ namespace ComplexCases.Web.Pages.Runs;
 [TypeFilter<UploadLimitFilter>]
 public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
 {
-
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
     [BindProperty] public string? AsOf { get; set; }
     [BindProperty] public string? Definition { get; set; }
@@ -93,17 +92,14 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
             try
             {
                 using var zip = new ZipArchive(Files[0].OpenReadStream(), ZipArchiveMode.Read);
+                // Only the extract's own files, flat: no paths out of the folder, nothing else kept.
+                var entries = zip.Entries.Where(e => ExtractFiles.All.Contains(e.Name.ToLowerInvariant())).ToList();
                 // The sizes the zip declares (.NET refuses an entry that unpacks to more than it declares): a small zip must
                 // not fill the disk.
-                var unpacked = zip.Entries.Where(e => ExtractFiles.All.Contains(e.Name.ToLowerInvariant())).Sum(e => e.Length);
-                if (unpacked > limit.Bytes)
+                if (entries.Sum(e => e.Length) > limit.Bytes)
                     return $"{Files[0].FileName} unpacks to more than {limit.Megabytes:N0} MB, the most this service accepts";
-                foreach (var entry in zip.Entries.Where(e => !string.IsNullOrEmpty(e.Name)))
-                {
-                    // Only the extract's own files, flat: no paths out of the folder, nothing else kept.
-                    if (!ExtractFiles.All.Contains(entry.Name.ToLowerInvariant())) continue;
+                foreach (var entry in entries)
                     entry.ExtractToFile(Path.Combine(folder, entry.Name.ToLowerInvariant()), overwrite: true);
-                }
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
             {

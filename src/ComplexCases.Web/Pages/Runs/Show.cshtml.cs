@@ -50,7 +50,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit) : PageMo
         {
             await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
                 RunDetailsQuery.CrnsShown(rejections.Rows),
-                new AuditDetails().Add("runId", Id).Add("file", rejections.File ?? "").Add("page", rejections.Page).Add("shown", rejections.Rows.Count).ToString());
+                RunDetailsQuery.AuditDetailsOf(rejections).ToString());
         }
         return Page();
     }
