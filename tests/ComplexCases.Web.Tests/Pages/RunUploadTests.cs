@@ -68,7 +68,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     [Fact]
     public async Task Upload_SampleExtract_StoresExactlyWhatTheCliStores()
     {
-        var sample = Path.Combine(RepositoryRoot(), "samples", "2024-09-01");
+        var sample = Path.Combine(ComplexCases.TestSupport.Repository.Root, "samples", "2024-09-01");
         var asOf = new DateOnly(2024, 9, 1);
         var client = await site.SignInAsync("analyst");
 
@@ -380,12 +380,4 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         [.. db.ListedCases.Where(c => c.RunId == runId && c.Change != (byte)ListChange.Left).OrderBy(c => c.Crn).AsEnumerable()
             .Select(c => string.Join('|', c.Crn, c.PduCode, c.Status, c.Score, c.MetMask, c.UnknownMask, c.Forename, c.Surname, c.TeamCode,
                 c.PractitionerCode, c.SpoCode, c.LimitedAccess, c.EvidenceJson))];
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ComplexCases.slnx"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
-    }
-
 }
