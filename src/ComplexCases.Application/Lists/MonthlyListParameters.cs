@@ -18,16 +18,20 @@ public static class MonthlyListParameters
 
     /// <summary>
     /// For someone who sees pseudonyms only: sorting by name, practitioner or CRN would reveal what the pseudonyms hide
-    /// (alphabetical or CRN order), so those sorts are refused and the default becomes score.
+    /// (alphabetical or CRN order), so those sorts are refused and the default becomes score; rows with the same score or
+    /// months are ordered by <paramref name="pseudonym"/>, not by CRN.
     /// </summary>
-    public static (MonthlyListRequest Request, string? Error) Pseudonymised(MonthlyListRequest request, string? sortAsked) =>
-        request.Sort switch
+    public static (MonthlyListRequest Request, string? Error) Pseudonymised(MonthlyListRequest request, string? sortAsked, Func<string, string> pseudonym)
+    {
+        request = request with { TieBreak = pseudonym };
+        return request.Sort switch
         {
             MonthlyListSort.Crn when sortAsked is null => (request with { Sort = MonthlyListSort.ScoreDescending }, null),
             MonthlyListSort.Crn or MonthlyListSort.Surname or MonthlyListSort.Practitioner =>
                 (request, "Sort must be score or months: names and CRNs are withheld from this list"),
             _ => (request, null),
         };
+    }
 
     public static (MonthlyListRequest Request, IReadOnlyDictionary<string, string> Errors) Parse(string pdu,
         string? run = null, string? status = null, string? change = null, string? team = null, string? practitioner = null,

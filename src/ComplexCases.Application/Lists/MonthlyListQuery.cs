@@ -20,6 +20,11 @@ public sealed record MonthlyListRequest(string PduCode)
     public MonthlyListSort Sort { get; init; } = MonthlyListSort.Crn;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 25;
+    /// <summary>
+    /// For a viewer who sees pseudonyms: rows that tie on the sort are ordered by this key of their CRN (the pseudonym)
+    /// instead of by CRN, so the order within a score does not give away the order of the CRNs.
+    /// </summary>
+    public Func<string, string>? TieBreak { get; init; }
 }
 
 public enum MonthlyListSort
@@ -115,7 +120,14 @@ public static class MonthlyListQuery
         }
 
         var matching = filtered.Select(c => c.Row).ToList();
-        matching.Sort(Order(request.Sort));
+        var tie = ByCrn;
+        if (request.TieBreak is { } tieBreak)
+        {
+            // Keyed once per row: the key may be costly (an HMAC). CRN last, so the order stays total.
+            var keys = matching.ToDictionary(r => r.Crn, r => tieBreak(r.Crn), StringComparer.Ordinal);
+            tie = (a, b) => string.CompareOrdinal(keys[a.Crn], keys[b.Crn]) is var byKey and not 0 ? byKey : ByCrn(a, b);
+        }
+        matching.Sort(Order(request.Sort, tie));
         var page = Math.Max(1, request.Page);
         var skip = (long)(page - 1) * request.PageSize;
         var rows = skip >= matching.Count ? [] : matching.GetRange((int)skip, (int)Math.Min(request.PageSize, matching.Count - skip));
@@ -131,17 +143,20 @@ public static class MonthlyListQuery
     internal static StoredList ReadList(ComplexCasesDbContext db, FoundRun found, string pduCode, MonthlyListCache? cache) =>
         cache is null ? MonthlyListCache.Read(db, found.Run, pduCode) : cache.Get(db, found.Run, found.Stamp, pduCode);
 
-    // CRN last in every order: unique within a run, so the order (and so each page) is total, as the SQL's ORDER BY was.
-    private static Comparison<MonthlyListRow> Order(MonthlyListSort sort) => sort switch
+    private static readonly Comparison<MonthlyListRow> ByCrn = static (a, b) => string.CompareOrdinal(a.Crn, b.Crn);
+
+    // Ties broken by CRN (or by pseudonym, then CRN): unique within a run, so the order (and so each page) is total, as
+    // the SQL's ORDER BY was.
+    private static Comparison<MonthlyListRow> Order(MonthlyListSort sort, Comparison<MonthlyListRow> tie) => sort switch
     {
-        MonthlyListSort.Surname => static (a, b) => Then(SqliteBinaryOrder.Compare(a.Surname, b.Surname), a, b),
-        MonthlyListSort.ScoreDescending => static (a, b) => Then(b.Score.CompareTo(a.Score), a, b),
-        MonthlyListSort.Practitioner => static (a, b) => Then(SqliteBinaryOrder.Compare(a.PractitionerName, b.PractitionerName), a, b),
-        MonthlyListSort.MonthsListedDescending => static (a, b) => Then(b.MonthsListed.CompareTo(a.MonthsListed), a, b),
-        _ => static (a, b) => string.CompareOrdinal(a.Crn, b.Crn),
+        MonthlyListSort.Surname => (a, b) => Then(SqliteBinaryOrder.Compare(a.Surname, b.Surname), a, b, tie),
+        MonthlyListSort.ScoreDescending => (a, b) => Then(b.Score.CompareTo(a.Score), a, b, tie),
+        MonthlyListSort.Practitioner => (a, b) => Then(SqliteBinaryOrder.Compare(a.PractitionerName, b.PractitionerName), a, b, tie),
+        MonthlyListSort.MonthsListedDescending => (a, b) => Then(b.MonthsListed.CompareTo(a.MonthsListed), a, b, tie),
+        _ => ByCrn,
     };
 
-    private static int Then(int first, MonthlyListRow a, MonthlyListRow b) => first != 0 ? first : string.CompareOrdinal(a.Crn, b.Crn);
+    private static int Then(int first, MonthlyListRow a, MonthlyListRow b, Comparison<MonthlyListRow> tie) => first != 0 ? first : tie(a, b);
 }
 
 /// <summary>

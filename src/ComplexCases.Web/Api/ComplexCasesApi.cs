@@ -105,7 +105,7 @@ internal static class ComplexCasesApi
         var names = CaseAccess.NamesFor(user) == NameVisibility.All;
         if (!names)
         {
-            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, sort);
+            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, sort, pseudonyms.For);
             if (sortError is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [sortError] }, title: "The request has invalid parameters");
         }
         var list = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);

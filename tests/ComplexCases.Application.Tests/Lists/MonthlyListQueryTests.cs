@@ -122,6 +122,23 @@ public sealed class MonthlyListQueryTests(VariedListDatabase data) : IClassFixtu
     }
 
     [Fact]
+    public void Run_WithATieBreak_OrdersEqualScoresByItsKeyNotByCrn()
+    {
+        using var db = data.Open();
+        // A stand-in for the pseudonym: any key whose order differs from the CRNs'.
+        Func<string, string> key = crn => new([.. crn.Reverse()]);
+        var request = new MonthlyListRequest("PDU1") { Sort = MonthlyListSort.ScoreDescending, PageSize = 200, TieBreak = key };
+
+        var rows = MonthlyListQuery.Run(db, request, Scope("everything"))!.Rows;
+
+        var ties = rows.Zip(rows.Skip(1)).Where(p => p.First.Score == p.Second.Score).ToList();
+        ties.Count.ShouldBeGreaterThan(1);
+        ties.Where(p => string.CompareOrdinal(key(p.First.Crn), key(p.Second.Crn)) >= 0).ShouldBeEmpty();
+        ties.Count(p => string.CompareOrdinal(p.First.Crn, p.Second.Crn) > 0).ShouldBeGreaterThan(0, "the key's order must differ from the CRNs' somewhere");
+        rows.Select(r => r.Score).ShouldBe(rows.Select(r => r.Score).OrderByDescending(s => s));
+    }
+
+    [Fact]
     public void Run_SameRunAndPduAgain_IsServedFromTheCache()
     {
         using var db = data.Open();

@@ -39,6 +39,25 @@ public sealed class PseudonymisedListTests(DemoSiteFactory site) : IClassFixture
     }
 
     [Fact]
+    public async Task Analyst_EqualScores_AreInPseudonymOrderNotCrnOrder()
+    {
+        var analyst = await site.SignInAsync("analyst");
+        string[] pdus;
+        using (var db = site.OpenDatabase()) pdus = [.. db.ListedCases.Select(c => c.PduCode).Distinct()];
+
+        var ties = new List<(string First, string Second)>();
+        foreach (var pdu in pdus)
+        {
+            var json = await analyst.GetFromJsonAsync<JsonElement>($"/api/lists/{pdu}?pageSize=200");
+            var rows = json.GetProperty("rows").EnumerateArray().Select(r => (Id: r.GetProperty("crn").GetString()!, Score: r.GetProperty("score").GetInt32())).ToList();
+            ties.AddRange(rows.Zip(rows.Skip(1)).Where(p => p.First.Score == p.Second.Score).Select(p => (p.First.Id, p.Second.Id)));
+        }
+
+        ties.ShouldNotBeEmpty();
+        ties.Where(t => string.CompareOrdinal(t.First, t.Second) >= 0).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task HeadOfPdu_MaySortBySurname()
     {
         var head = await site.SignInAsync("head-of-pdu");

@@ -49,7 +49,7 @@ public sealed class ShowModel(ComplexCasesDbContext db, MonthlyListCache lists, 
         ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
         if (!ShowNames)
         {
-            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, Sort);
+            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, Sort, pseudonyms.For);
             if (sortError is not null)
             {
                 Errors.Add(sortError);
