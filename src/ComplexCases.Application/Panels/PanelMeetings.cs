@@ -94,9 +94,10 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             CreatedAt = clock.GetUtcNow(),
         };
         using var transaction = db.Database.BeginTransaction();
+        var gap = RecordGap(meeting);
         db.PanelMeetings.Add(meeting);
         db.SaveChanges();
-        Audit(user.Id, meeting, "scheduled", [], d => d.Add("heldOn", meeting.HeldOn).Add("region", region));
+        Audit(user.Id, meeting, gap, "scheduled", [], d => d.Add("heldOn", meeting.HeldOn).Add("region", region));
         transaction.Commit();
         return PanelResult<PanelMeetingRecord>.Ok(meeting);
     }
@@ -302,6 +303,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         // The version is the meeting's, so any change to its invitations or agenda also updates the row and is checked.
         meeting.Version++;
         using var transaction = db.Database.BeginTransaction();
+        var gap = RecordGap(meeting);
         try
         {
             db.SaveChanges();
@@ -312,7 +314,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             db.ChangeTracker.Clear();
             return PanelResult<PanelMeetingRecord>.Conflict(ConflictMessage);
         }
-        Audit(user?.Id ?? WorkflowIntake.SystemActor, meeting, change, outcome.AlsoConcerned, outcome.Details);
+        Audit(user?.Id ?? WorkflowIntake.SystemActor, meeting, gap, change, outcome.AlsoConcerned, outcome.Details);
         // Invitations go out with the save, not at the next sweep, in its transaction and under the same user; the sweep makes
         // the same drafts (same keys) as a safety net.
         if (outcome.NotifyInvited) new NotificationCentre(db, clock).PanelInvitations(meeting.Id, Today, user?.Id ?? WorkflowIntake.SystemActor);
@@ -320,20 +322,27 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         return PanelResult<PanelMeetingRecord>.Ok(meeting);
     }
 
-    /// <summary>Audits a change with the agenda's people and the meeting's expertise gap as it now stands (before and, once held, at the meeting).</summary>
-    private void Audit(string actor, PanelMeetingRecord meeting, string change, IReadOnlyList<string> alsoConcerned, Action<AuditDetails>? more)
+    /// <summary>
+    /// The meeting's expertise gap as the change leaves it, set on the meeting (saved with the change) so the gap report shows each
+    /// meeting as it was, whatever later listings of its cases say.
+    /// </summary>
+    private MeetingDetails RecordGap(PanelMeetingRecord meeting)
     {
         var details = Details(meeting);
+        meeting.NeededExpertise = PanelExpertise.Keys(details.Needed);
+        meeting.NotInvitedExpertise = PanelExpertise.Keys(details.NotInvited.Missing);
+        meeting.NotPresentExpertise = details.NotPresent is { } gap ? PanelExpertise.Keys(gap.Missing) : null;
+        return details;
+    }
+
+    /// <summary>Audits a change with the agenda's people and the meeting's expertise gap as it now stands (before and, once held, at the meeting).</summary>
+    private void Audit(string actor, PanelMeetingRecord meeting, MeetingDetails details, string change, IReadOnlyList<string> alsoConcerned, Action<AuditDetails>? more)
+    {
         var text = new AuditDetails().Add("meetingId", meeting.Id).Add("change", change).Add("version", meeting.Version)
             .Add("status", ((PanelMeetingStatus)meeting.Status).ToString());
         more?.Invoke(text);
         text.Add("notInvited", PanelExpertise.Keys(details.NotInvited.Missing));
         if (details.NotPresent is { } absent) text.Add("notPresent", PanelExpertise.Keys(absent.Missing));
-        // Kept with the meeting too, so the gap report shows each meeting as it was.
-        meeting.NeededExpertise = PanelExpertise.Keys(details.Needed);
-        meeting.NotInvitedExpertise = PanelExpertise.Keys(details.NotInvited.Missing);
-        meeting.NotPresentExpertise = details.NotPresent is { } gap ? PanelExpertise.Keys(gap.Missing) : null;
-        db.SaveChanges();
         new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.PanelMeetingChanged,
             $"Complex Case Panel: meeting {change.Replace('_', ' ')}")
         {
