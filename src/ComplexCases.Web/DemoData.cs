@@ -1,14 +1,15 @@
+using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Storage;
-using ComplexCases.Data;
+using ComplexCases.Application.Workflow;
+using ComplexCases.Domain.Workflow;
 using ComplexCases.Synthetic;
-using ComplexCases.Application.Access;
-using ComplexCases.Data.Accounts;
-using Microsoft.AspNetCore.Identity;
+using ComplexCases.Web.Demo;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplexCases.Web;
 
-/// <summary>Demo mode: on an empty database, a generated East of England region and six monthly runs.</summary>
+/// <summary>Demo mode: on an empty database, a generated East of England region, six monthly runs ending this month, and its process.</summary>
 public sealed class DemoOptions
 {
     public const string Section = "Demo";
@@ -16,95 +17,135 @@ public sealed class DemoOptions
     public int People { get; init; } = 20_000;
     public int Months { get; init; } = 6;
     public int Seed { get; init; } = 2024;
-    public DateOnly AsOf { get; init; } = new(2024, 9, 1);
+
+    /// <summary>The newest list's date; by default the first of the current month, so the demo is always this month's.</summary>
+    public DateOnly? AsOf { get; init; }
 }
 
-internal static class DemoData
+internal static partial class DemoData
 {
     /// <summary>Published in the README: demo mode exists to be tried, and never runs in Production.</summary>
-    public const string Password = "Complex-Cases-Demo-2024";
+    public const string Password = DemoStaff.Password;
 
-    public static void EnsureSeeded(IServiceProvider services, TextWriter log)
+    /// <summary>
+    /// Seeds the demo on an empty database. A demo database whose newest list is older than this month's (made in an earlier
+    /// month) is made afresh, so the demo never shows a stale month. <paramref name="registrations"/> are the site's services,
+    /// rebuilt for seeding around a <see cref="DemoTimeline"/>.
+    /// </summary>
+    public static void EnsureSeeded(IServiceProvider services, IServiceCollection registrations, ILogger log)
     {
         var options = services.GetRequiredService<DemoOptions>();
         var database = services.GetRequiredService<DatabaseTarget>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        bool hasRuns;
-        using (var db = database.Open()) hasRuns = db.Runs.Any();
-        if (!hasRuns) SeedRuns(options, database, clock, services.GetRequiredService<Application.Workflow.WorkflowSettings>(), log);
-        SeedAccounts(services, log);
-        Demo.WorkflowDemo.EnsureSeeded(services, log);
-        Demo.PanelDemo.EnsureSeeded(services, log);
-        Notifications.DemoQualityAndNotifications.Seed(services, log);
-    }
+        var site = services.GetRequiredService<TimeProvider>();
+        var today = WorkingCalendar.UkDate(site.GetUtcNow());
+        var asOf = options.AsOf ?? new DateOnly(today.Year, today.Month, 1);
+        if (asOf > today) throw new InvalidOperationException($"Demo:AsOf {asOf:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
 
-    private static void SeedAccounts(IServiceProvider services, TextWriter log)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplexCasesDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
-        if (!db.Users.Any(u => u.IsDemo))
+        DateOnly? newest;
+        using (var db = database.Open()) newest = db.Runs.Max(r => (DateOnly?)r.AsOf);
+        if (newest is { } stale && stale < asOf)
         {
-            // Scope the demo staff to real people in the generated data: the practitioner with the most complex cases (those
-            // enter the Complex Case process, so the demo has conversations to hold), then the most listed cases.
-            var latest = db.Runs.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First().Id;
-            // Norfolk when it is there (the README's walk-through uses it), else wherever the data is.
-            var pdu = db.ListedCases.Any(c => c.RunId == latest && c.PduCode == "EOENFK") ? "EOENFK" : null;
-            var busiest = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode != null && (pdu == null || c.PduCode == pdu))
-                .GroupBy(c => new { c.PractitionerCode, c.PractitionerName, c.SpoCode, c.SpoName, c.TeamCode, c.PduCode, c.RegionCode })
-                .OrderByDescending(g => g.Count(c => c.Status == (byte)Domain.Screening.ScreeningStatus.Complex)).ThenByDescending(g => g.Count())
-                .Select(g => g.Key).First();
-            var spoTeams = string.Join(',', db.ListedCases.Where(c => c.RunId == latest && c.SpoCode == busiest.SpoCode && c.TeamCode != null)
-                .Select(c => c.TeamCode!).Distinct().ToList());
-            StaffAccount[] accounts =
-            [
-                Account("practitioner", busiest.PractitionerName ?? "Demo practitioner", Role.Practitioner, busiest.PractitionerCode, busiest.TeamCode, busiest.PduCode, busiest.RegionCode),
-                Account("spo", busiest.SpoName ?? "Demo SPO", Role.Spo, busiest.SpoCode, spoTeams, busiest.PduCode, busiest.RegionCode),
-                Account("head-of-pdu", "Demo head of PDU", Role.HeadOfPdu, null, null, busiest.PduCode, busiest.RegionCode),
-                Account("panel-team", "Demo panel coordinator", Role.PanelTeam, null, null, null, busiest.RegionCode),
-                Account("panel-member", "Demo panel member (mental health trust)", Role.PanelMember, null, null, null, busiest.RegionCode),
-                Account("qdo", "Demo quality development officer", Role.Qdo, null, null, null, busiest.RegionCode),
-                Account("analyst", "Demo analyst", Role.Analyst, null, null, null, null),
-                Account("admin", "Demo administrator", Role.Administrator, null, null, null, null),
-            ];
-            foreach (var account in accounts)
-            {
-                var created = users.CreateAsync(account, Password).GetAwaiter().GetResult();
-                if (!created.Succeeded) throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
-            }
+            Renewing(log, stale, asOf);
+            DemoDatabase.Delete(database);
+            newest = null;
         }
-        log.WriteLine($"Demo mode: sign in as practitioner, spo, head-of-pdu, panel-team, panel-member, qdo, analyst or admin, password {Password}");
+        if (newest is null) Seed(registrations, site, options, asOf, log);
+        SignInAs(log, Password);
     }
 
-    private static StaffAccount Account(string userName, string name, Role role, string? staff, string? teams, string? pdu, string? region) => new()
+    private static void Seed(IServiceCollection registrations, TimeProvider site, DemoOptions options, DateOnly asOf, ILogger log)
     {
-        UserName = userName, DisplayName = name, Roles = role.ToString(), StaffCode = staff, TeamCodes = teams, PduCode = pdu, RegionCode = region, IsDemo = true,
-    };
-
-    private static void SeedRuns(DemoOptions options, DatabaseTarget database, TimeProvider clock, Application.Workflow.WorkflowSettings workflow, TextWriter log)
-    {
-        log.WriteLine($"Demo mode: generating {options.People:N0} synthetic people in the East of England, {options.Months} months...");
+        Generating(log, options.People, options.Months, asOf);
+        var timeline = new DemoTimeline(site);
+        var seeding = SeedingServices(registrations, timeline);
         var folder = Path.Combine(Path.GetTempPath(), "complexcases-demo-" + Guid.NewGuid().ToString("N"));
         try
         {
+            var settings = seeding.GetRequiredService<WorkflowSettings>();
+            var database = seeding.GetRequiredService<DatabaseTarget>();
             var months = PopulationGenerator.Generate(
-                new GeneratorOptions(options.People, options.Months, options.Seed, options.AsOf, Presets.EastOfEngland), folder);
-            var screen = new ScreenExtract(clock, workflow);
-            foreach (var month in months)
+                new GeneratorOptions(options.People, options.Months, options.Seed, asOf, Presets.EastOfEngland), folder);
+            // The demo staff are people of this month's list (so their home pages have work today): screened once aside to choose them.
+            var pickedFrom = DatabaseTarget.Resolve(Path.Combine(folder, "choose-staff.db")).Value!;
+            var latestMonth = months[^1];
+            var pick = new ScreenExtract(timeline, settings).Run(new ScreenRequest(latestMonth.Folder, latestMonth.AsOf, Path.Combine(folder, "choose-staff"))
             {
-                var result = screen.Run(new ScreenRequest(month.Folder, month.AsOf, Path.Combine(folder, "out", month.AsOf.ToString("yyyy-MM-dd")))
-                {
-                    Database = database.ConnectionString,
-                    RunBy = "demo",
-                    WriteWorkbooks = false,
-                });
+                Database = pickedFrom.ConnectionString, RunBy = "demo", WriteWorkbooks = false,
+            });
+            if (!pick.Succeeded) throw new InvalidOperationException($"Demo screening of {latestMonth.AsOf} failed: {pick.Error}");
+            var chosen = DemoStaff.Choose(pickedFrom, pick.Value.RunId);
+            DemoStaff? staff = null;
+            DemoProcess? process = null;
+            var latestRun = 0;
+            for (var i = 0; i < months.Count; i++)
+            {
+                var month = months[i];
+                process?.RunUntil(month.AsOf);
+                // The list is produced early on its date; the process starts from it.
+                timeline.MoveTo(month.AsOf, 6);
+                var result = new ScreenExtract(timeline, settings).Run(
+                    new ScreenRequest(month.Folder, month.AsOf, Path.Combine(folder, "out", month.AsOf.ToString("yyyy-MM-dd")))
+                    {
+                        Database = database.ConnectionString, RunBy = "demo", WriteWorkbooks = false,
+                    });
                 if (!result.Succeeded) throw new InvalidOperationException($"Demo screening of {month.AsOf} failed: {result.Error}");
+                latestRun = result.Value.RunId;
+                if (staff is null)
+                {
+                    staff = DemoStaff.Create(seeding, chosen);
+                    process = new DemoProcess(seeding, timeline, settings, staff);
+                }
+                process!.PlanMonth(month.AsOf, latest: i == months.Count - 1);
+                if (i > 0) process.PlanMonthlyPanel(month.AsOf);
             }
-            log.WriteLine($"Demo mode: {months.Count} monthly runs stored.");
+            var today = timeline.Today;
+            process!.RunUntil(today.AddDays(1));
+            var meeting = process.Finish();
+            var reviews = DemoReviews.Seed(seeding, staff!, process.Conversations, today);
+
+            // Notifications as the site's own clock sees today: the newly listed, and one reminder sweep.
+            timeline.Release();
+            using (var scope = seeding.CreateScope())
+            {
+                scope.ServiceProvider.GetRequiredService<NotificationCentre>().NewlyListedForRun(latestRun);
+                scope.ServiceProvider.GetRequiredService<ReminderSweep>().Run();
+            }
+            Seeded(log, months.Count, process.Conversations.Count, reviews, meeting);
         }
         finally
         {
+            // Some of the site's singletons (the group-commit audit writer) dispose only asynchronously.
+            seeding.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The site's own services, with the timeline as their clock and no hosted services (nothing runs in the background).</summary>
+    private static ServiceProvider SeedingServices(IServiceCollection registrations, DemoTimeline timeline)
+    {
+        var copy = new ServiceCollection();
+        foreach (var registration in registrations)
+        {
+            if (registration.ServiceType == typeof(TimeProvider) || registration.ServiceType == typeof(IHostedService)) continue;
+            copy.Add(registration);
+        }
+        copy.AddSingleton<TimeProvider>(timeline);
+        copy.TryAddSingleton(timeline);
+        return copy.BuildServiceProvider();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: the demo database's newest list is {Stale:yyyy-MM-dd}; making a new demo ending {AsOf:yyyy-MM-dd}.")]
+    private static partial void Renewing(ILogger logger, DateOnly stale, DateOnly asOf);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: generating {People} synthetic people in the East of England, {Months} months ending {AsOf:yyyy-MM-dd}...")]
+    private static partial void Generating(ILogger logger, int people, int months, DateOnly asOf);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo mode: {Months} monthly runs stored; {Conversations} conversations recorded, {Reviews} quality reviews; next panel meeting: {Meeting:dddd d MMMM yyyy}.")]
+    private static partial void Seeded(ILogger logger, int months, int conversations, int reviews, DateOnly? meeting);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo mode: sign in as practitioner, spo, head-of-pdu, panel-team, panel-member, qdo, analyst or admin, password {Password}")]
+    private static partial void SignInAs(ILogger logger, string password);
 }

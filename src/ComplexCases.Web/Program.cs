@@ -80,7 +80,8 @@ builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(ne
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-if (demo.Enabled) DemoData.EnsureSeeded(app.Services, Console.Out);
+ComplexCases.Web.Workflow.CalendarWatch.Start(app.Services);
+if (demo.Enabled) DemoData.EnsureSeeded(app.Services, builder.Services, app.Logger);
 
 if (!app.Environment.IsDevelopment())
 {

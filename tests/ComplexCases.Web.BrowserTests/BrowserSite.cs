@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -80,13 +81,19 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         return onPath ?? throw new InvalidOperationException("chromium not found: run scripts/ensure-browser.sh");
     }
 
+    /// <summary>The site's clock: the demo and every due date are placed around its day, never the real one.</summary>
+    public ComplexCases.TestSupport.TestClock Clock => _factory.Clock;
+
     private sealed class DemoKestrelFactory : WebApplicationFactory<Program>
     {
         private readonly TestDatabase _database = new();
 
+        public ComplexCases.TestSupport.TestClock Clock { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in DemoSite.Settings(_database)) builder.UseSetting(key, value);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
 
         protected override void Dispose(bool disposing)

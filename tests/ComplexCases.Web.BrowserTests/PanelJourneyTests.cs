@@ -31,7 +31,7 @@ public sealed class PanelJourneyTests(BrowserSite site) : IAsyncLifetime
         await _page.ScreenshotAsync("panel-schedule-error");
         await _page.ShouldBeAccessibleAsync();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = site.Clock.Today;
         await _page.GetByLabel("Day").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await _page.GetByLabel("Month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await _page.GetByLabel("Year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -39,7 +39,7 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
     public async Task ACaseGoesFromConversationDue_ThroughEscalationTriagePanelAndActions_ToClosed_EachStepTakenByItsRole()
     {
         // The site's "today" is the date in England and Wales (the step pages refuse dates after it).
-        var today = WorkingCalendar.UkDate(DateTimeOffset.UtcNow);
+        var today = site.Clock.Today;
 
         // 1. The practitioner: the case is on their home page and in their notifications; they record the conversation and escalate.
         var practitioner = await SignedInAsync("practitioner");

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests;
 
 /// <summary>The web app on its own real SQLite file, in a given environment with extra settings, without demo data (so starting it is quick).</summary>
 public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    /// <summary>The site's clock (an ordinary working day unless a test sets another).</summary>
+    public ComplexCases.TestSupport.TestClock Clock { get; init; } = new();
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-web-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -15,6 +20,7 @@ public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionar
         builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
         builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -110,6 +110,7 @@ public sealed class EmailComposer
         NotificationKind.ActionOverdue => "Overdue actions",
         NotificationKind.TriageOverdue => "Overdue triage",
         NotificationKind.QualityFeedback => "Quality reviews of your cases",
+        NotificationKind.CalendarEnding => "Bank holiday calendar",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notification kind."),
     };
 

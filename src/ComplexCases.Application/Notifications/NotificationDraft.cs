@@ -29,6 +29,7 @@ public static class NotificationLinks
     public static string Action(long actionId) => string.Create(CultureInfo.InvariantCulture, $"/actions/{actionId}");
     public static string PanelMeeting(long meetingId) => string.Create(CultureInfo.InvariantCulture, $"/panels/{meetingId}");
     public static string Notifications => "/notifications";
+    public static string Administration => "/admin/users";
 }
 
 /// <summary>

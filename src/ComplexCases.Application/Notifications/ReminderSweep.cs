@@ -52,6 +52,7 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         var awaitingTriage = db.Workflows.AsNoTracking().Where(w => w.Stage == (int)CaseStage.AwaitingTriage).ToList();
         drafts.AddRange(NotificationCentre.EscalatedDrafts(awaitingTriage, staff));
         drafts.AddRange(PanelInvitationDrafts.For(db, today));
+        drafts.AddRange(CalendarEndingDrafts(CalendarStatus.Of(settings.Calendar, now), staff));
 
         if (workingDay)
         {
@@ -66,12 +67,18 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
         return new SweepResult(today, workingDay, byKind);
     }
 
-    private bool IsWorkingDay(DateOnly day)
+    /// <summary>Administrators are told once per calendar end (the due date of the notice), when it ends within the warning time.</summary>
+    private static IEnumerable<NotificationDraft> CalendarEndingDrafts(CalendarStatus calendar, StaffDirectory staff)
     {
-        if (day >= settings.Calendar.CoversFrom && day <= settings.Calendar.CoversTo) return settings.Calendar.IsWorkingDay(day);
-        // Past the bank holiday list: still remind on weekdays rather than stop reminding (the intake refuses such dates loudly).
-        return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        if (!calendar.NeedsAttention) yield break;
+        foreach (var admin in staff.Users.Where(u => u.Roles.Contains(Role.Administrator)))
+            yield return new NotificationDraft(admin.Id, NotificationKind.CalendarEnding, "bank-holidays", calendar.CoversTo,
+                calendar.Ended ? "The bank holiday calendar has ended" : "The bank holiday calendar ends soon", calendar.Summary,
+                NotificationLinks.Administration, []);
     }
+
+    // Past the bank holiday list the calendar counts weekdays (and reports it once), so reminders carry on.
+    private bool IsWorkingDay(DateOnly day) => settings.Calendar.IsWorkingDay(day);
 
     private static IEnumerable<NotificationDraft> ConversationOverdueDrafts(
         IEnumerable<Data.Workflow.CaseWorkflowRecord> workflows, StaffDirectory staff, DateOnly today)

@@ -17,6 +17,8 @@ public enum NotificationKind
     TriageOverdue = 6,
     /// <summary>A QDO recorded a quality review of the practitioner's case.</summary>
     QualityFeedback = 7,
+    /// <summary>The bank holiday calendar ends soon (or has ended): to administrators, once per calendar end.</summary>
+    CalendarEnding = 8,
 }
 
 public static class NotificationKinds
@@ -40,6 +42,7 @@ public static class NotificationKinds
         NotificationKind.PanelInvitation => "Panel invitation",
         NotificationKind.ActionOverdue => "Action overdue",
         NotificationKind.QualityFeedback => "Quality review",
+        NotificationKind.CalendarEnding => "Bank holiday calendar",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -53,6 +56,7 @@ public static class NotificationKinds
         NotificationKind.PanelInvitation => "panel-invitation",
         NotificationKind.ActionOverdue => "action-overdue",
         NotificationKind.QualityFeedback => "quality-feedback",
+        NotificationKind.CalendarEnding => "calendar-ending",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

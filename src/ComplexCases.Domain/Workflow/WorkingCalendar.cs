@@ -9,9 +9,15 @@ namespace ComplexCases.Domain.Workflow;
 /// (<c>definitions/bank-holidays-england-and-wales.json</c>), because they change by proclamation
 /// (a coronation, a state funeral) and no rule can predict them.
 /// </summary>
+/// <remarks>
+/// Outside the years the file covers the holidays are unknown. The service must still work on those days (a case listed
+/// in December is due in January), so there a working day is any weekday; the first such day consulted is reported once
+/// through <see cref="BeyondCoverage"/>, so the host can tell its administrators and its log to add the next year.
+/// </remarks>
 public sealed class WorkingCalendar
 {
     private readonly FrozenSet<DateOnly> _holidays;
+    private int _reportedBeyond;
 
     public WorkingCalendar(IEnumerable<DateOnly> bankHolidays, DateOnly coversFrom, DateOnly coversTo)
     {
@@ -27,6 +33,15 @@ public sealed class WorkingCalendar
     public DateOnly CoversTo { get; }
 
     public IReadOnlySet<DateOnly> BankHolidays => _holidays;
+
+    /// <summary>
+    /// Called once, with the day, the first time a day outside <see cref="CoversFrom"/>..<see cref="CoversTo"/> is counted
+    /// (weekends only there). Set by the host before use; the calendar itself stays free of logging.
+    /// </summary>
+    public Action<DateOnly>? BeyondCoverage { get; set; }
+
+    /// <summary>Whether the bank holidays of <paramref name="day"/> are known.</summary>
+    public bool Covers(DateOnly day) => day >= CoversFrom && day <= CoversTo;
 
     private static readonly TimeZoneInfo UkTime = FindUkTime();
 
@@ -51,7 +66,7 @@ public sealed class WorkingCalendar
 
     public bool IsWorkingDay(DateOnly day)
     {
-        EnsureCovered(day);
+        if (!Covers(day)) ReportBeyond(day);
         return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
     }
 
@@ -83,12 +98,10 @@ public sealed class WorkingCalendar
         return count;
     }
 
-    private void EnsureCovered(DateOnly day)
+    private void ReportBeyond(DateOnly day)
     {
-        // Past the end of the list a date could silently land on an unknown bank holiday: say so instead.
-        if (day < CoversFrom || day > CoversTo)
-            throw new InvalidOperationException(
-                $"The bank holiday list covers {CoversFrom:yyyy-MM-dd} to {CoversTo:yyyy-MM-dd}; {day:yyyy-MM-dd} is outside it. Add the next year's bank holidays to the calendar file.");
+        // Holidays there are unknown, so only weekends are skipped; say so once rather than on every day counted.
+        if (Interlocked.Exchange(ref _reportedBeyond, 1) == 0) BeyondCoverage?.Invoke(day);
     }
 
     /// <summary>Reads the calendar file: <c>{"division": "england-and-wales", "coversFrom": "…", "coversTo": "…", "events": [{"date": "…", "title": "…"}]}</c>.</summary>

@@ -31,7 +31,7 @@ public sealed class GroupCommitAuditWriterTests : IDisposable
     public async Task AppendAsync_WhenTheDatabaseRefuses_FaultsTheCallers()
     {
         _db.Execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected'); END;");
-        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), TimeProvider.System);
+        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new ComplexCases.TestSupport.TestClock());
 
         await Should.ThrowAsync<Exception>(() => writer.AppendAsync(new AuditEntryRequest("u", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")));
 

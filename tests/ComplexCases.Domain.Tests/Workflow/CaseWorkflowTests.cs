@@ -144,10 +144,13 @@ public class CaseWorkflowTests
     }
 
     [Fact]
-    public void Listed_DueDateBeyondTheCalendar_ThrowsRatherThanGuessing()
+    public void Listed_DueDateBeyondTheCalendar_CountsWeekdaysThere()
     {
-        Should.Throw<InvalidOperationException>(() => Listed(new DateOnly(2028, 12, 15)))
-            .Message.ShouldContain("Add the next year's bank holidays");
+        // 15 December 2028 (a Friday) + 20 working days: 8 in December (Christmas and Boxing Day are listed holidays), then
+        // from 1 January 2029, whose holidays are unknown, every weekday counts: New Year's Day is the 9th, 16 January the 20th.
+        var listed = Listed(new DateOnly(2028, 12, 15));
+
+        listed.ConversationDue.ShouldBe(new DateOnly(2029, 1, 16));
     }
 
     [Fact]

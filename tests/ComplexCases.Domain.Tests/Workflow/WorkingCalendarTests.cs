@@ -149,27 +149,51 @@ public class WorkingCalendarTests
 
     // ---- coverage ----
 
+    /// <summary>A calendar of its own, so what it reports beyond its years is this test's alone.</summary>
+    private static WorkingCalendar Fresh(List<DateOnly> reported)
+    {
+        var calendar = new WorkingCalendar(Calendar.BankHolidays, Calendar.CoversFrom, Calendar.CoversTo);
+        calendar.BeyondCoverage = reported.Add;
+        return calendar;
+    }
+
     [Theory]
-    [InlineData("2029-01-01")]
-    [InlineData("2019-12-31")]
-    public void IsWorkingDay_OutsideTheList_ThrowsNamingCoverageAndDay(string day)
+    [InlineData("2029-01-01", true)]   // a Monday: New Year's Day is unknown past the list, so it counts
+    [InlineData("2029-01-06", false)]  // a Saturday
+    [InlineData("2019-12-31", true)]   // a Tuesday before the list
+    [InlineData("2019-12-28", false)]  // a Saturday before the list
+    public void IsWorkingDay_OutsideTheList_SkipsWeekendsOnly_AndReportsTheDay(string text, bool working)
     {
-        var message = Should.Throw<InvalidOperationException>(() => Calendar.IsWorkingDay(DateOnly.Parse(day))).Message;
+        var reported = new List<DateOnly>();
+        var day = DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-        message.ShouldBe($"The bank holiday list covers 2020-01-01 to 2028-12-31; {day} is outside it. Add the next year's bank holidays to the calendar file.");
+        Fresh(reported).IsWorkingDay(day).ShouldBe(working);
+
+        reported.ShouldBe([day]);
     }
 
     [Fact]
-    public void AddWorkingDays_RunningPastTheList_Throws()
+    public void AddWorkingDays_RunningPastTheList_CountsWeekdays_AndReportsOnce()
     {
-        Calendar.AddWorkingDays(D(2028, 12, 27), 2).ShouldBe(D(2028, 12, 29));
-        Should.Throw<InvalidOperationException>(() => Calendar.AddWorkingDays(D(2028, 12, 27), 3)).Message.ShouldContain("2029-01-01 is outside it");
+        var reported = new List<DateOnly>();
+        var calendar = Fresh(reported);
+
+        calendar.AddWorkingDays(D(2028, 12, 27), 2).ShouldBe(D(2028, 12, 29));
+        reported.ShouldBeEmpty();
+        // Friday 29 December 2028, then Monday 1 and Tuesday 2 January 2029 (holidays unknown), then Wednesday 3.
+        calendar.AddWorkingDays(D(2028, 12, 27), 5).ShouldBe(D(2029, 1, 3));
+        calendar.WorkingDaysBetween(D(2028, 12, 1), D(2029, 1, 5)).ShouldBeGreaterThan(20);
+
+        reported.ShouldBe([D(2029, 1, 1)]);
     }
 
     [Fact]
-    public void WorkingDaysBetween_RunningPastTheList_Throws()
+    public void Covers_IsTheListsYears()
     {
-        Should.Throw<InvalidOperationException>(() => Calendar.WorkingDaysBetween(D(2028, 12, 1), D(2029, 1, 5)));
+        Calendar.Covers(D(2020, 1, 1)).ShouldBeTrue();
+        Calendar.Covers(D(2028, 12, 31)).ShouldBeTrue();
+        Calendar.Covers(D(2029, 1, 1)).ShouldBeFalse();
+        Calendar.Covers(D(2019, 12, 31)).ShouldBeFalse();
     }
 
     [Fact]
@@ -184,7 +208,8 @@ public class WorkingCalendarTests
         var calendar = new WorkingCalendar([], D(2024, 6, 17), D(2024, 6, 17));
 
         calendar.IsWorkingDay(D(2024, 6, 17)).ShouldBeTrue();
-        Should.Throw<InvalidOperationException>(() => calendar.IsWorkingDay(D(2024, 6, 18)));
+        calendar.Covers(D(2024, 6, 18)).ShouldBeFalse();
+        calendar.IsWorkingDay(D(2024, 6, 22)).ShouldBeFalse("a Saturday, beyond the list");
     }
 
     // ---- the shipped file ----

@@ -24,7 +24,7 @@ public sealed class EmailSetupTests
             {
                 RecipientUserName = "synthetic.pp", Kind = (int)NotificationKind.NewlyListed, Title = "New complex case E000001 listed for September 2024",
                 Body = "Complex case E000001 is on the September 2024 list.", Link = "/cases/E000001", Crns = "E000001",
-                CreatedAt = DateTimeOffset.UtcNow, DedupKey = "newly-listed:E000001:synthetic.pp",
+                CreatedAt = site.Clock.GetUtcNow(), DedupKey = "newly-listed:E000001:synthetic.pp",
             });
             db.SaveChanges();
         }

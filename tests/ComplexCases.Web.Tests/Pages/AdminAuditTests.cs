@@ -36,7 +36,7 @@ public sealed partial class AdminAuditTests(DemoSiteFactory site) : IClassFixtur
     {
         var admin = await site.SignInAsync("admin");
         await admin.GetStringAsync("/admin/audit?actor=nobody");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = site.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var response = await admin.GetAsync($"/admin/audit?actor=admin&from={today}&to={today}");
 

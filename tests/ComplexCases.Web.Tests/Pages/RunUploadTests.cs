@@ -79,7 +79,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         var webRunId = finished.GetProperty("result").GetProperty("runId").GetInt32();
         // The CLI's use case with the CLI's options (`complexcases screen --extract … --as-of … --db …`), on a database of its own.
         using var cliDatabase = new TestDatabase();
-        var cli = new ScreenExtract(TimeProvider.System).Run(new ScreenRequest(sample, asOf, Path.Combine(cliDatabase.Folder, "out")) { Database = cliDatabase.ConnectionString });
+        var cli = new ScreenExtract(site.Clock).Run(new ScreenRequest(sample, asOf, Path.Combine(cliDatabase.Folder, "out")) { Database = cliDatabase.ConnectionString });
         cli.Succeeded.ShouldBeTrue(cli.Error);
         using var web = site.OpenDatabase();
         using var cliDb = cliDatabase.Open();
@@ -347,14 +347,14 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     /// <summary>Polls the progress API, as a script would, until the run has finished; returns its last answer.</summary>
     private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, string progress)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var response = await client.GetAsync("/api" + progress);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             if (json.RootElement.GetProperty("status").GetString() is "succeeded" or "failed") return json.RootElement.Clone();
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{progress} did not finish: {json.RootElement}");
+            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"{progress} did not finish: {json.RootElement}");
             await Task.Delay(50);
         }
     }

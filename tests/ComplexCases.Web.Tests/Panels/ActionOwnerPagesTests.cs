@@ -127,7 +127,7 @@ public sealed partial class ActionOwnerPagesTests(DemoSiteFactory site) : IClass
         var path = $"/panels/{panel.UndiscussedMeeting}/cases/{panel.UndiscussedCrn}/discussion";
         var form = await client.GetStringAsync(path);
         WebUtility.HtmlDecode(form).ShouldContain("Invited members with an account: Demo Member Elmstead (panel-member).");
-        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var due = site.Clock.Today.AddDays(30);
         string[] date = [due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
             due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 

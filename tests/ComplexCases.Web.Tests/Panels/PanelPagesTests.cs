@@ -94,7 +94,7 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
         html.ShouldContain("<a href=\"#Chair\">Enter the name of the chair</a>");
         html.ShouldContain("govuk-form-group--error");
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21);
+        var today = site.Clock.Today.AddDays(21);
         var ok = await client.PostAsync("/panels/new", Form(form, ("HeldOn.Day", today.Day.ToString(CultureInfo.InvariantCulture)),
             ("HeldOn.Month", today.Month.ToString(CultureInfo.InvariantCulture)), ("HeldOn.Year", today.Year.ToString(CultureInfo.InvariantCulture)), ("Chair", "Demo Member Ashdown")));
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -128,7 +128,7 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
         var path = $"/panels/{panel.UndiscussedMeeting}/cases/{panel.UndiscussedCrn}/discussion";
         var form = await client.GetStringAsync(path);
         var version = VersionField().Match(form).Groups[1].Value;
-        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var due = site.Clock.Today.AddDays(30);
 
         // "Add another action" without script: the same form with one more row, nothing saved.
         var more = await client.PostAsync(path + "?handler=AddAction", Form(form, ("Version", version), ("Summary", "Kept"), ("Actions[0].Description", ""),
@@ -175,7 +175,7 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
         {
             // Due yesterday: actions cannot be agreed with a past date, so the test moves it.
             var action = db.CaseActions.Single(a => a.Id == id);
-            action.DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+            action.DueOn = site.Clock.Today.AddDays(-2);
             db.SaveChanges();
         }
         var client = await site.SignInAsync("practitioner");

@@ -32,7 +32,11 @@ public sealed class OidcSite : IAsyncLifetime
             ["Authentication:OpenIdConnect:ClientId"] = ClientId,
             ["Authentication:OpenIdConnect:ClientSecret"] = ClientSecret,
             ["Authentication:OpenIdConnect:DisplayName"] = DisplayName,
-        });
+        })
+        {
+            // The provider's tokens and the client's correlation cookies run on the machine clock: the site must agree with them.
+            Clock = ComplexCases.TestSupport.TestClock.AtMachineTime(),
+        };
         using var scope = Site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         // Accounts without a local password: they can only sign in through the provider.
@@ -40,7 +44,7 @@ public sealed class OidcSite : IAsyncLifetime
         {
             new StaffAccount { UserName = "jo.analyst@example.test", Email = "jo@example.test", DisplayName = "Jo Analyst", Roles = "Analyst" },
             new StaffAccount { UserName = "sam.spo@example.test", Email = "sam@example.test", DisplayName = "Sam Spo", Roles = "Spo,Qdo", StaffCode = "S001", TeamCodes = "T1,T2", PduCode = "EOENFK", RegionCode = "EOE" },
-            new StaffAccount { UserName = "locked@example.test", DisplayName = "Locked", Roles = "Analyst", LockoutEnabled = true, LockoutEnd = DateTimeOffset.UtcNow.AddYears(1) },
+            new StaffAccount { UserName = "locked@example.test", DisplayName = "Locked", Roles = "Analyst", LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue },
         })
         {
             (await users.CreateAsync(account)).Succeeded.ShouldBeTrue();

@@ -8,9 +8,9 @@ namespace ComplexCases.Web.Tests.Workflow;
 /// <summary>The step pages end to end: happy paths, field errors, conflicts, and who may use them.</summary>
 public sealed class StepPagesTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
 {
-    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private string Today => site.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static KeyValuePair<string, string>[] Conversation(string outcome, params (string Key, string Value)[] more) =>
+    private KeyValuePair<string, string>[] Conversation(string outcome, params (string Key, string Value)[] more) =>
     [
         .. HeldToday("heldOn"),
         new("practitioner", "Pat Practitioner"), new("spo", "Sam Senior"), new("discussed", "Risks, housing and the plan."),
@@ -19,7 +19,7 @@ public sealed class StepPagesTests(DemoSiteFactory site) : IClassFixture<DemoSit
         .. more.Select(m => new KeyValuePair<string, string>(m.Key, m.Value)),
     ];
 
-    private static KeyValuePair<string, string>[] HeldToday(string name) =>
+    private KeyValuePair<string, string>[] HeldToday(string name) =>
     [
         new($"{name}-day", Today[8..]), new($"{name}-month", Today[5..7]), new($"{name}-year", Today[..4]),
     ];

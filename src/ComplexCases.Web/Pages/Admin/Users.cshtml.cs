@@ -10,7 +10,7 @@ namespace ComplexCases.Web.Pages.Admin;
 
 /// <summary>An administrator's list of staff accounts: who holds which roles and scope. No case data.</summary>
 [Authorize(Policy = nameof(Permission.ManageUsers))]
-public sealed class UsersModel(ComplexCasesDbContext db, TimeProvider clock) : PageModel
+public sealed class UsersModel(ComplexCasesDbContext db, TimeProvider clock, Application.Workflow.WorkflowSettings workflow) : PageModel
 {
     [FromQuery(Name = "q")] public string? Query { get; set; }
 
@@ -18,9 +18,13 @@ public sealed class UsersModel(ComplexCasesDbContext db, TimeProvider clock) : P
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>How far the bank holiday calendar reaches: the one piece of reference data an administrator must renew yearly.</summary>
+    public Application.Workflow.CalendarStatus Calendar { get; private set; } = null!;
+
     public void OnGet()
     {
         Now = clock.GetUtcNow();
+        Calendar = Application.Workflow.CalendarStatus.Of(workflow.Calendar, Now);
         var accounts = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {
