@@ -2,11 +2,15 @@ using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Web;
+using ComplexCases.Web.Operations;
 using ComplexCases.Web.Panels;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+// The standard settings choose the address (ASPNETCORE_URLS, --urls, Kestrel:Endpoints); without any, localhost:5080.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+    builder.WebHost.UseUrls("http://localhost:5080");
 
 var database = DatabaseTarget.Resolve(builder.Configuration.GetConnectionString("ComplexCases"));
 if (!database.Succeeded) throw new InvalidOperationException(database.Error);
@@ -78,6 +82,7 @@ builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddPanels();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
+builder.Services.AddComplexCasesHealth();
 
 var app = builder.Build();
 ComplexCases.Web.Workflow.CalendarWatch.Start(app.Services);
@@ -92,11 +97,14 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+// A refused or unknown page is a GOV.UK "Page not found" with a way back, not the browser's own page; the API keeps its codes.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/not-found", "?code={0}"));
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapRazorPages();
+app.MapComplexCasesHealth();
 app.MapComplexCasesApi();
 
 app.Run();

@@ -18,6 +18,17 @@ internal static class Security
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Pages, the API and downloads may hold personal data: no browser or proxy keeps a copy. Only the static assets
+        // (served without an endpoint) may be cached.
+        context.Response.OnStarting(() =>
+        {
+            if (context.GetEndpoint() is not null || context.Response.StatusCode >= 400)
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
         await next();
     });
 }
