@@ -32,7 +32,9 @@ done
 # The same date-sensitive tests again with the process clock moved (libfaketime preloaded into the test host and every
 # process it starts: the site, the CLI, Chromium). Every site and sweep runs on a TestClock, so these prove that nothing
 # still reads the real date: a Saturday, Christmas Day, a leap day, the last minute of a year in UTC, and a day after the
-# last bank holiday in the shipped calendar. FAKETIME_DONT_FAKE_MONOTONIC keeps timers and timeouts on real time.
+# last bank holiday in the shipped calendar. FAKETIME_DONT_FAKE_MONOTONIC keeps timers and timeouts on real time, and
+# FAKETIME_FORCE_MONOTONIC_FIX=0 leaves .NET's timed waits (monotonic condition variables) alone: with it, every timed wait
+# ends at once and no test site can start.
 moved_clocks=("2026-12-05 10:00:00" "2026-12-25 12:00:00" "2028-02-29 09:00:00" "2026-12-31 23:59:00" "2029-01-15 10:00:00")
 date_sensitive=(ComplexCases.Application.Tests ComplexCases.Web.Tests ComplexCases.Cli.Tests ComplexCases.Web.BrowserTests)
 if [ "${COMPLEXCASES_MOVED_CLOCKS:-1}" != "0" ]; then
@@ -45,8 +47,12 @@ if [ "${COMPLEXCASES_MOVED_CLOCKS:-1}" != "0" ]; then
 <LD_PRELOAD>$faketime_library</LD_PRELOAD>
 <FAKETIME>@$moved</FAKETIME>
 <FAKETIME_DONT_FAKE_MONOTONIC>1</FAKETIME_DONT_FAKE_MONOTONIC>
+<FAKETIME_FORCE_MONOTONIC_FIX>0</FAKETIME_FORCE_MONOTONIC_FIX>
 </EnvironmentVariables></RunConfiguration></RunSettings>
 SETTINGS
+    # The preload must really move the clock, or these runs would prove nothing.
+    seen=$(LD_PRELOAD="$faketime_library" FAKETIME="@$moved" FAKETIME_DONT_FAKE_MONOTONIC=1 date -u +%F)
+    if [ "$seen" != "${moved%% *}" ]; then echo "faketime did not move the clock to $moved (saw $seen)"; status=1; continue; fi
     echo "moved clock: $moved"
     for name in "${date_sensitive[@]}"; do
       # Only what is about dates: the process, its reminders, panels, reviews, sign-in cookies, home pages and the audit

@@ -83,6 +83,7 @@ builder.Services.AddPanels();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();
+builder.Services.AddComplexCasesRateLimits(builder.Configuration);
 
 var app = builder.Build();
 ComplexCases.Web.Workflow.CalendarWatch.Start(app.Services);
@@ -102,6 +103,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch 
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapComplexCasesHealth();

@@ -373,6 +373,20 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignOut_EndsTheSession_AndPagesAskToSignInAgain()
+    {
+        await _page.SignInAsync("analyst");
+        _page.PathOf().ShouldBe("/");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await _page.WaitForURLAsync("**/sign-in");
+        (await _page.Locator("header form").CountAsync()).ShouldBe(0);
+
+        await _page.GotoAsync("/runs");
+        _page.PathOf().ShouldBe("/sign-in");
+    }
+
+    [Fact]
     public async Task WrongPassword_ShowsTheErrorSummary()
     {
         await _page.GotoAsync("/sign-in");

@@ -18,6 +18,10 @@ public static class AuditEventTypes
     public const string ListDownloaded = "list.downloaded";
     public const string DefinitionChanged = "definition.changed";
     public const string AccessDenied = "access.denied";
+    /// <summary>Attempted consultation: a sign-in failed (wrong password or unknown user name); actor: the user name tried.</summary>
+    public const string SignInFailed = "sign_in.failed";
+    /// <summary>Attempted consultation: a sign-in to a locked account, or the failure that locked it; actor: the user name tried.</summary>
+    public const string SignInLockedOut = "sign_in.locked_out";
     public const string AuditSearched = "audit.searched";
     /// <summary>Alteration: an administrator added a staff account (subjects: limited-access cases it is named for).</summary>
     public const string AccountCreated = "account.created";

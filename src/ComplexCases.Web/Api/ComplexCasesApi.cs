@@ -29,7 +29,7 @@ internal static class ComplexCasesApi
 
     public static IEndpointRouteBuilder MapComplexCasesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).WithTags("Complex cases")
+        var api = app.MapGroup(Prefix).WithTags("Complex cases").RequireRateLimiting(Operations.RateLimits.ApiPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

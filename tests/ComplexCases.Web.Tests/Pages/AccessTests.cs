@@ -127,9 +127,14 @@ public sealed partial class AccessTests(DemoSiteFactory site) : IClassFixture<De
         var fifth = await client.PostSignInAsync("lockout-test", "not-the-password");
         var afterLockout = await client.PostSignInAsync("lockout-test", SignedInClient.Password);
 
-        (await fifth.Content.ReadAsStringAsync()).ShouldContain("locked");
+        // Locked: even the right password is refused, with the same words as a wrong one (nothing says the account exists).
+        (await fifth.Content.ReadAsStringAsync()).ShouldContain("The user name or password is not right");
         afterLockout.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await afterLockout.Content.ReadAsStringAsync()).ShouldContain("locked");
+        (await afterLockout.Content.ReadAsStringAsync()).ShouldContain("The user name or password is not right");
+        using var db = OpenDatabase();
+        var entries = db.Set<ComplexCases.Data.Audit.StoredAuditEvent>().Where(e => e.Actor == "lockout-test").Select(e => e.EventType).ToList();
+        entries.Count(e => e == "sign_in.failed").ShouldBe(4);
+        entries.Count(e => e == "sign_in.locked_out").ShouldBe(2);
     }
 
     [Fact]
