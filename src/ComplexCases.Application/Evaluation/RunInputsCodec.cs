@@ -1,0 +1,235 @@
+using System.IO.Compression;
+using System.Text;
+using ComplexCases.Domain.People;
+using ComplexCases.Domain.Screening;
+
+namespace ComplexCases.Application.Evaluation;
+
+/// <summary>
+/// The compact form of what a run screened (<c>run_inputs</c>): every person's CRN, PDU and region and the records
+/// the <see cref="Screener"/> reads, so the month can be screened again under a definition whose criteria take other
+/// parameters, without the extract. Names, dates of birth, allocation and free text are not kept: re-screening needs
+/// none of them. Lines are kept so evidence still points into the original extract.
+/// </summary>
+/// <remarks>
+/// Format 1: Brotli (quality 1: fast) over a stream of 7-bit varints. Codes (PDU, region, register, level, sentence
+/// type, event number) go into a string table the first time they appear and by index after. Dates are zig-zag day
+/// offsets from the screening date; a record's line is the zig-zag step from the line of the person's record before it
+/// in the same file (a person's rows are usually adjacent). Person by person: CRN (step from the previous person), PDU,
+/// region, line, then the count and records of each kind in the Caseload's order.
+/// </remarks>
+public static class RunInputsCodec
+{
+    public const int Format = 1;
+    private const uint Magic = 0x31495243; // "CRI1"
+
+    public static byte[] Encode(Caseload caseload, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(caseload);
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        using (var buffered = new BufferedStream(brotli, 1 << 16))
+        using (var w = new Writer(buffered, asOf))
+        {
+            w.Raw.Write(Magic);
+            w.Int(caseload.Count);
+            w.Int(asOf.DayNumber);
+            var previous = 0;
+            for (var i = 0; i < caseload.Count; i++)
+            {
+                var person = caseload[i];
+                w.Int(person.Crn.Value - previous);
+                previous = person.Crn.Value;
+                w.Code(person.PduCode);
+                w.Code(person.RegionCode);
+                w.Int(person.Line);
+                var records = caseload.RecordsOf(i);
+                var line = 0;
+                w.Int(records.Registrations.Length);
+                foreach (ref readonly var r in records.Registrations)
+                {
+                    w.Code(r.Code);
+                    w.Code(r.LevelCode);
+                    w.Date(r.RegisteredOn);
+                    w.Date(r.DeregisteredOn);
+                    w.Line(r.Line, ref line);
+                }
+                line = 0;
+                w.Int(records.Assessments.Length);
+                foreach (ref readonly var a in records.Assessments)
+                {
+                    w.Raw.Write(a.AssessmentId);
+                    w.Date(a.CompletedOn);
+                    w.Int(a.RoshOverall is { } rosh ? (int)rosh : 0);
+                    w.Int((int)a.AlcoholNeed | ((int)a.DrugNeed << 2) | ((int)a.LearningDifficulties << 4) | ((int)a.MentalHealthConcerns << 6) | ((int)a.SelfHarmConcerns << 8));
+                    w.Int(a.AlcoholScore is { } alcohol ? alcohol + 1 : 0);
+                    w.Int(a.DrugScore is { } drugs ? drugs + 1 : 0);
+                    w.Line(a.Line, ref line);
+                }
+                line = 0;
+                w.Int(records.Sentences.Length);
+                foreach (ref readonly var s in records.Sentences)
+                {
+                    w.Code(s.EventNumber);
+                    w.Code(s.SentenceType);
+                    w.Date(s.SentencedOn);
+                    w.Date(s.TerminatedOn);
+                    w.Line(s.Line, ref line);
+                }
+                line = 0;
+                w.Int(records.OpdScreenings.Length);
+                foreach (ref readonly var o in records.OpdScreenings)
+                {
+                    w.Date(o.ScreenedOn);
+                    w.Int((int)o.Result | ((int)o.Override << 2));
+                    w.Line(o.Line, ref line);
+                }
+            }
+        }
+        return output.ToArray();
+    }
+
+    /// <exception cref="InvalidDataException">The bytes are not run inputs of this format.</exception>
+    public static Caseload Decode(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var input = new MemoryStream(data, writable: false);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var buffered = new BufferedStream(brotli, 1 << 16);
+        using var r = new Reader(buffered);
+        if (r.Raw.ReadUInt32() != Magic) throw new InvalidDataException("Not stored run inputs (format 1).");
+        var count = r.Int();
+        r.AsOfDay = r.Int();
+        var people = new Person[count];
+        var registrations = new List<Registration>();
+        var assessments = new List<Assessment>();
+        var sentences = new List<Sentence>();
+        var opd = new List<OpdScreening>();
+        int[] regStarts = new int[count + 1], assessmentStarts = new int[count + 1], sentenceStarts = new int[count + 1], opdStarts = new int[count + 1];
+        var crn = 0;
+        for (var i = 0; i < count; i++)
+        {
+            crn += r.Int();
+            var pdu = r.Code()!;
+            var region = r.Code()!;
+            people[i] = new Person(Crn.FromValue(crn), pdu, region, r.Int());
+            var line = 0;
+            for (var n = r.Int(); n > 0; n--)
+                registrations.Add(new Registration(r.Code()!, r.Code(), r.Date()!.Value, r.Date(), r.Line(ref line)));
+            line = 0;
+            for (var n = r.Int(); n > 0; n--)
+            {
+                var id = r.Raw.ReadString();
+                var completed = r.Date()!.Value;
+                var rosh = r.Int();
+                var flags = r.Int();
+                var alcohol = r.Int();
+                var drugs = r.Int();
+                assessments.Add(new Assessment(id, completed, r.Line(ref line))
+                {
+                    RoshOverall = rosh == 0 ? null : (RoshLevel)rosh,
+                    AlcoholNeed = (Flag)(flags & 3),
+                    DrugNeed = (Flag)((flags >> 2) & 3),
+                    LearningDifficulties = (Flag)((flags >> 4) & 3),
+                    MentalHealthConcerns = (Flag)((flags >> 6) & 3),
+                    SelfHarmConcerns = (Flag)((flags >> 8) & 3),
+                    AlcoholScore = alcohol == 0 ? null : alcohol - 1,
+                    DrugScore = drugs == 0 ? null : drugs - 1,
+                });
+            }
+            line = 0;
+            for (var n = r.Int(); n > 0; n--)
+                sentences.Add(new Sentence(r.Code()!, r.Code()!, r.Date()!.Value, r.Date(), r.Line(ref line)));
+            line = 0;
+            for (var n = r.Int(); n > 0; n--)
+            {
+                var screened = r.Date()!.Value;
+                var bits = r.Int();
+                opd.Add(new OpdScreening(screened, (OpdResult)(bits & 3), (Flag)((bits >> 2) & 3), r.Line(ref line)));
+            }
+            regStarts[i + 1] = registrations.Count;
+            assessmentStarts[i + 1] = assessments.Count;
+            sentenceStarts[i + 1] = sentences.Count;
+            opdStarts[i + 1] = opd.Count;
+        }
+        return new Caseload(people, new Dictionary<string, StaffMember>(),
+            [.. registrations], regStarts, [.. assessments], assessmentStarts, [.. sentences], sentenceStarts, [.. opd], opdStarts);
+    }
+
+    private sealed class Writer(Stream stream, DateOnly asOf) : IDisposable
+    {
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+
+        public BinaryWriter Raw { get; } = new(stream, Encoding.UTF8, leaveOpen: true);
+
+        public void Int(int value) => Raw.Write7BitEncodedInt(value);
+
+        /// <summary>0 = null; an index + 1 of a code seen before; or the next index + 1 followed by the text.</summary>
+        public void Code(string? code)
+        {
+            if (code is null) { Int(0); return; }
+            if (_codes.TryGetValue(code, out var index)) { Int(index + 1); return; }
+            _codes[code] = index = _codes.Count;
+            Int(index + 1);
+            Raw.Write(code);
+        }
+
+        /// <summary>0 = null, else the zig-zag offset from the screening date + 1.</summary>
+        public void Date(DateOnly? date)
+        {
+            if (date is not { } d) { Int(0); return; }
+            var offset = d.DayNumber - asOf.DayNumber;
+            Int(((offset << 1) ^ (offset >> 31)) + 1);
+        }
+
+        /// <summary>A person's rows of one file are usually adjacent: each line as the zig-zag step from the one before.</summary>
+        public void Line(int line, ref int previous)
+        {
+            var step = line - previous;
+            previous = line;
+            Int((step << 1) ^ (step >> 31));
+        }
+
+        public void Dispose() => Raw.Dispose();
+    }
+
+    private sealed class Reader(Stream stream) : IDisposable
+    {
+        private readonly List<string> _codes = [];
+
+        public BinaryReader Raw { get; } = new(stream, Encoding.UTF8, leaveOpen: true);
+
+        public int AsOfDay { get; set; }
+
+        public int Int() => Raw.Read7BitEncodedInt();
+
+        public string? Code()
+        {
+            var n = Int();
+            if (n == 0) return null;
+            if (n - 1 < _codes.Count) return _codes[n - 1];
+            if (n - 1 != _codes.Count) throw new InvalidDataException("Code index out of order.");
+            var code = string.Intern(Raw.ReadString());
+            _codes.Add(code);
+            return code;
+        }
+
+        public DateOnly? Date()
+        {
+            var n = Int();
+            if (n == 0) return null;
+            var zigzag = n - 1;
+            var offset = (zigzag >>> 1) ^ -(zigzag & 1);
+            return DateOnly.FromDayNumber(AsOfDay + offset);
+        }
+
+        public int Line(ref int previous)
+        {
+            var zigzag = Int();
+            previous += (zigzag >>> 1) ^ -(zigzag & 1);
+            return previous;
+        }
+
+        public void Dispose() => Raw.Dispose();
+    }
+}
