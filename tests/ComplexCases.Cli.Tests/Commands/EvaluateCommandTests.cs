@@ -9,7 +9,7 @@ namespace ComplexCases.Cli.Tests.Commands;
 /// <c>outcomes import</c> and <c>evaluate</c> end to end on generated months and outcomes: the figures are recomputed
 /// here from the stored person results and outcomes, by the words of outcomes.md, as the external tests do.
 /// </summary>
-public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.GeneratedMonths>, IDisposable
+public sealed class EvaluateCommandTests : IClassFixture<GeneratedMonths>, IDisposable
 {
     private const double Z = 1.959964;
     private readonly GeneratedMonths _months;
@@ -19,39 +19,7 @@ public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.Ge
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>Four months of 3,000 people (East of England) with outcomes, generated once for the class.</summary>
-    public sealed class GeneratedMonths : IDisposable
-    {
-        internal TempFolder Folder { get; } = new();
-
-        public IReadOnlyList<GeneratedMonth> Months { get; }
-
-        public string Outcomes => Path.Combine(Folder.Path, OutcomeGenerator.FileName);
-
-        public GeneratedMonths()
-        {
-            var options = new GeneratorOptions(3000, 4, 11, new DateOnly(2024, 4, 30), Presets.EastOfEngland);
-            Months = PopulationGenerator.Generate(options, Folder.Path);
-            OutcomeGenerator.Write(options, Folder.Path);
-        }
-
-        public void Dispose() => Folder.Dispose();
-    }
-
-    private string ScreenAll(string db, string? definition = null)
-    {
-        foreach (var month in _months.Months)
-        {
-            List<string> args = ["screen", "--extract", month.Folder, "--as-of", month.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                "--out", _temp[$"out-{Path.GetFileName(db)}-{month.AsOf:yyyyMMdd}"], "--db", db, "--no-workbooks"];
-            if (definition is not null) args.AddRange(["--definition", definition]);
-            var run = CliRun.InProcess([.. args]);
-            run.ExitCode.ShouldBe(0, run.Error);
-        }
-        var import = CliRun.InProcess("outcomes", "import", "--db", db, "--file", _months.Outcomes);
-        import.ExitCode.ShouldBe(0, import.Error);
-        return db;
-    }
+    private string ScreenAll(string db, string? definition = null) => _months.ScreenAll(db, _temp, definition);
 
     private static JsonElement Evaluate(string db, params string[] more)
     {
@@ -74,7 +42,7 @@ public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.Ge
         var dates = Rows(connection, "SELECT AsOf, MAX(Id) FROM screening_runs GROUP BY AsOf ORDER BY AsOf")
             .Select(r => (AsOf: DateOnly.Parse(r[0], CultureInfo.InvariantCulture), Run: int.Parse(r[1], CultureInfo.InvariantCulture)))
             .Where(r => r.AsOf.AddMonths(1) <= f).ToList();
-        dates.Count.ShouldBe(3, "2024-01-31, 2024-02-29 and 2024-03-31 end their month by 2024-04-30");
+        dates.Count.ShouldBe(3, "2024-01-30, 2024-02-29 and 2024-03-30 end their month by 2024-04-30");
         var outcomes = Rows(connection, "SELECT Crn, OccurredOn FROM outcomes WHERE Type IN (1, 2, 3)")
             .Select(r => (Crn: r[0], On: DateOnly.Parse(r[1], CultureInfo.InvariantCulture))).ToLookup(o => o.Crn, o => o.On);
         var cohort = new List<(int Score, bool Listed, bool Outcome)>();
