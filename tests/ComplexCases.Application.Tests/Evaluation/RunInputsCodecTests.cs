@@ -10,7 +10,10 @@ public sealed class RunInputsCodecTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-inputs-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
 
     [Fact]
     public void EncodeThenDecode_GeneratedExtractWithDefects_SamePeopleAndRecords()
@@ -26,7 +29,8 @@ public sealed class RunInputsCodecTests : IDisposable
         {
             var (expected, actual) = (caseload[i], decoded[i]);
             (actual.Crn, actual.PduCode, actual.RegionCode, actual.Line).ShouldBe((expected.Crn, expected.PduCode, expected.RegionCode, expected.Line));
-            var (e, a) = (caseload.RecordsOf(i), decoded.RecordsOf(i));
+            var e = caseload.RecordsOf(i);
+            var a = decoded.RecordsOf(i);
             a.Registrations.SequenceEqual(e.Registrations).ShouldBeTrue($"registrations of {expected.Crn}");
             a.Assessments.SequenceEqual(e.Assessments).ShouldBeTrue($"assessments of {expected.Crn}");
             a.Sentences.SequenceEqual(e.Sentences).ShouldBeTrue($"sentences of {expected.Crn}");
