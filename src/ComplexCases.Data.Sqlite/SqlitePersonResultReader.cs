@@ -34,8 +34,6 @@ public static class SqlitePersonResultReader
             var scores = new List<short>();
             var pduIndexes = new List<int>();
             var pdus = new List<string>();
-            var lastPdu = Array.Empty<byte>();
-            var lastPduIndex = -1;
             Span<char> text = stackalloc char[7];
             var pduText = new char[256];
             var pduIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -47,22 +45,17 @@ public static class SqlitePersonResultReader
                 if (bytes.Length != 7) throw new InvalidDataException($"run {runId} holds a CRN that is not seven characters");
                 for (var i = 0; i < 7; i++) text[i] = (char)bytes[i];
                 if (!Crn.TryParse(text, out var crn)) throw new InvalidDataException($"run {runId} holds a malformed CRN");
-                var pdu = raw.sqlite3_column_blob(statement, 1);
-                if (!pdu.SequenceEqual(lastPdu))
+                // Codes are a few hundred short strings: look each up without making a string per row.
+                var length = System.Text.Encoding.UTF8.GetChars(raw.sqlite3_column_blob(statement, 1), pduText);
+                if (!pduLookup.TryGetValue(pduText.AsSpan(0, length), out var pduIndexOfRow))
                 {
-                    // Codes are a few hundred short ASCII strings: look each up without making a string per row.
-                    var length = System.Text.Encoding.UTF8.GetChars(pdu, pduText);
-                    if (!pduLookup.TryGetValue(pduText.AsSpan(0, length), out lastPduIndex))
-                    {
-                        lastPduIndex = pdus.Count;
-                        var code = pduText.AsSpan(0, length).ToString();
-                        pdus.Add(code);
-                        pduIndex[code] = lastPduIndex;
-                    }
-                    lastPdu = pdu.ToArray();
+                    pduIndexOfRow = pdus.Count;
+                    var code = pduText.AsSpan(0, length).ToString();
+                    pdus.Add(code);
+                    pduIndex[code] = pduIndexOfRow;
                 }
                 crns.Add(crn);
-                pduIndexes.Add(lastPduIndex);
+                pduIndexes.Add(pduIndexOfRow);
                 met.Add((byte)raw.sqlite3_column_int(statement, 2));
                 unknown.Add((byte)raw.sqlite3_column_int(statement, 3));
                 status.Add((byte)raw.sqlite3_column_int(statement, 4));

@@ -92,15 +92,13 @@ public sealed class CompareDefinitions(TimeProvider clock)
             var trackA = new Track();
             var trackB = new Track();
             var everyone = new HashSet<Crn>();
-            foreach (var run in runs)
+            var screened = months.ScreenAll(runs, [a.Value.Definition, b.Value.Definition], cancellationToken);
+            if (!screened.Succeeded) return screened.ErrorAs<ComparisonReport>();
+            foreach (var pair in screened.Value)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var screenedA = months.Screen(run, a.Value.Definition, cancellationToken);
-                if (!screenedA.Succeeded) return screenedA.ErrorAs<ComparisonReport>();
-                var screenedB = months.Screen(run, b.Value.Definition, cancellationToken);
-                if (!screenedB.Succeeded) return screenedB.ErrorAs<ComparisonReport>();
-                compared.Add(Compare(screenedA.Value, screenedB.Value, a.Value.Definition, b.Value.Definition, trackA, trackB, compared.Count > 0));
-                everyone.UnionWith(screenedA.Value.Crns);
+                compared.Add(Compare(pair[0], pair[1], a.Value.Definition, b.Value.Definition, trackA, trackB, compared.Count > 0));
+                everyone.UnionWith(pair[0].Crns);
             }
             var report = new ComparisonReport(a.Value.Definition, b.Value.Definition, request.From, request.To, compared,
                 trackA.Summary(runs.Count), trackB.Summary(runs.Count));

@@ -65,12 +65,13 @@ public sealed class EvaluateDefinition(TimeProvider clock)
             long personMonths = 0, listed = 0, listedWithOutcome = 0;
             var runs = new List<EvaluatedRun>();
             var people = new HashSet<Crn>();
-            foreach (var run in months.NewestRunPerDate().Where(r => r.AsOf.AddMonths(request.WindowMonths) <= limit))
+            var used = months.NewestRunPerDate().Where(r => r.AsOf.AddMonths(request.WindowMonths) <= limit).ToList();
+            var screenedAll = months.ScreenAll(used, [d], cancellationToken);
+            if (!screenedAll.Succeeded) return screenedAll.ErrorAs<EvaluationReport>();
+            foreach (var month in screenedAll.Value.Select(m => m[0]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var screened = months.Screen(run, d, cancellationToken);
-                if (!screened.Succeeded) return screened.ErrorAs<EvaluationReport>();
-                var month = screened.Value;
+                var run = month.Run;
                 var until = run.AsOf.AddMonths(request.WindowMonths);
                 long monthListed = 0, monthOutcomes = 0;
                 for (var i = 0; i < month.Count; i++)

@@ -28,14 +28,19 @@ public static class RunInputsStore
     }
 
     /// <summary>The run's caseload as it was screened (records only), or null when the run was stored before inputs were kept.</summary>
-    public static Caseload? Load(ComplexCasesDbContext db, int runId)
+    /// <param name="connection">An open connection of its own: months are loaded in parallel.</param>
+    public static Caseload? Load(Microsoft.Data.Sqlite.SqliteConnection connection, int runId)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var stored = db.RunInputs.AsNoTracking().Where(i => i.RunId == runId).Select(i => new { i.Format, i.Data }).FirstOrDefault();
-        if (stored is null) return null;
-        if (stored.Format != RunInputsCodec.Format)
-            throw new InvalidDataException($"run {runId}'s inputs are in format {stored.Format}, which this version cannot read");
-        return RunInputsCodec.Decode(stored.Data);
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT \"Format\", \"Data\" FROM \"{RunInputs.Table}\" WHERE \"RunId\" = @run";
+        command.Parameters.AddWithValue("@run", runId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        var format = reader.GetInt32(0);
+        if (format != RunInputsCodec.Format)
+            throw new InvalidDataException($"run {runId}'s inputs are in format {format}, which this version cannot read");
+        return RunInputsCodec.Decode(reader.GetFieldValue<byte[]>(1));
     }
 
     private static void Add(System.Data.Common.DbCommand command, string name, object value)

@@ -26,9 +26,13 @@ public sealed record ScreenedMonth(StoredRun Run, Crn[] Crns, int[] PduIndexes, 
 /// threshold or which criteria count is scored from the criterion outcomes every run stores for every person; one
 /// that changes a criterion's parameters is screened again from the records the run kept (<see cref="RunInputsStore"/>).
 /// </summary>
+/// <remarks>
+/// Months are independent, so they are read and screened on every core, each worker with its own SQLite connection
+/// (WAL lets readers share the file); a month read once serves every definition asked about it.
+/// </remarks>
 public sealed class StoredMonths(ComplexCasesDbContext db)
 {
-    private readonly Dictionary<(string, int), Definition> _used = [];
+    private readonly Dictionary<(string, int), Definition?> _used = [];
 
     /// <summary>For each screening date with a stored run, the newest run stored for it; oldest date first.</summary>
     public IReadOnlyList<StoredRun> NewestRunPerDate() =>
@@ -42,41 +46,75 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
     /// <summary>Everyone the run screened, scored and listed by <paramref name="definition"/> as of the run's date.</summary>
     public UseCaseResult<ScreenedMonth> Screen(StoredRun run, Definition definition, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(definition);
-        var used = UsedBy(run);
+        var all = ScreenAll([run], [definition], cancellationToken);
+        return all.Succeeded ? UseCaseResult<ScreenedMonth>.Ok(all.Value[0][0]) : all.ErrorAs<ScreenedMonth>();
+    }
+
+    /// <summary>Every run under every definition: result[run][definition], in the order given.</summary>
+    public UseCaseResult<ScreenedMonth[][]> ScreenAll(IReadOnlyList<StoredRun> runs, IReadOnlyList<Definition> definitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(definitions);
+        // Read on this thread through EF before the workers start: the context is not thread-safe.
+        var used = runs.Select(UsedBy).ToArray();
+        var connectionString = db.Database.GetConnectionString()!;
+        var results = new ScreenedMonth[runs.Count][];
+        var errors = new UseCaseResult<ScreenedMonth>?[runs.Count];
+        Parallel.For(0, runs.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            StoredPersonResults? stored = null;
+            Caseload? caseload = null;
+            results[i] = new ScreenedMonth[definitions.Count];
+            for (var d = 0; d < definitions.Count; d++)
+            {
+                var month = ScreenOne(connection, runs[i], used[i], definitions[d], ref stored, ref caseload, cancellationToken);
+                if (!month.Succeeded) { errors[i] = month; return; }
+                results[i][d] = month.Value;
+            }
+        });
+        return errors.FirstOrDefault(e => e is not null) is { } error ? error.ErrorAs<ScreenedMonth[][]>() : UseCaseResult<ScreenedMonth[][]>.Ok(results);
+    }
+
+    private static UseCaseResult<ScreenedMonth> ScreenOne(SqliteConnection connection, StoredRun run, Definition? used, Definition definition,
+        ref StoredPersonResults? stored, ref Caseload? caseload, CancellationToken cancellationToken)
+    {
         if (used is not null && StoredOutcomeScorer.CanScore(definition, used))
         {
-            db.Database.OpenConnection();
-            var stored = SqlitePersonResultReader.Read((SqliteConnection)db.Database.GetDbConnection(), run.Id, cancellationToken);
+            stored ??= SqlitePersonResultReader.Read(connection, run.Id, cancellationToken);
             var scorer = new StoredOutcomeScorer(definition);
             var outcomes = new PersonOutcome[stored.Count];
             for (var i = 0; i < outcomes.Length; i++) outcomes[i] = scorer.Score(stored.MetMasks[i], stored.UnknownMasks[i]);
             return UseCaseResult<ScreenedMonth>.Ok(new ScreenedMonth(run, stored.Crns, stored.PduIndexes, stored.Pdus, outcomes, Rescreened: false));
         }
 
-        Caseload? caseload;
-        try
-        {
-            caseload = RunInputsStore.Load(db, run.Id);
-        }
-        catch (InvalidDataException ex)
-        {
-            return UseCaseResult<ScreenedMonth>.Failed($"the records kept with run {run.Id} ({run.AsOf:yyyy-MM-dd}) cannot be read: {ex.Message}");
-        }
         if (caseload is null)
         {
-            return UseCaseResult<ScreenedMonth>.Invalid(
-                $"definition {definition.Id} v{definition.Version} decides some criteria differently from run {run.Id} ({run.AsOf:yyyy-MM-dd}, {run.DefinitionId} v{run.DefinitionVersion}), "
-                + "so the month must be screened again, but that run was stored before runs kept their records: screen that month's extract again with --replace");
+            try
+            {
+                caseload = RunInputsStore.Load(connection, run.Id);
+            }
+            catch (InvalidDataException ex)
+            {
+                return UseCaseResult<ScreenedMonth>.Failed($"the records kept with run {run.Id} ({run.AsOf:yyyy-MM-dd}) cannot be read: {ex.Message}");
+            }
+            if (caseload is null)
+            {
+                return UseCaseResult<ScreenedMonth>.Invalid(
+                    $"definition {definition.Id} v{definition.Version} decides some criteria differently from run {run.Id} ({run.AsOf:yyyy-MM-dd}, {run.DefinitionId} v{run.DefinitionVersion}), "
+                    + "so the month must be screened again, but that run was stored before runs kept their records: screen that month's extract again with --replace");
+            }
         }
-        var screened = Screening.ScreenExtract.ScreenEveryone(new Screener(definition, run.AsOf), caseload);
+        var screener = new Screener(definition, run.AsOf);
+        var screened = new PersonOutcome[caseload.Count];
         var crns = new Crn[caseload.Count];
         var pduIndexes = new int[caseload.Count];
         var pdus = new Dictionary<string, int>(StringComparer.Ordinal);
         var people = caseload.People;
         for (var i = 0; i < crns.Length; i++)
         {
+            screened[i] = screener.Evaluate(caseload.RecordsOf(i));
             crns[i] = people[i].Crn;
             if (!pdus.TryGetValue(people[i].PduCode, out var index)) pdus[people[i].PduCode] = index = pdus.Count;
             pduIndexes[i] = index;
@@ -87,11 +125,10 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
     /// <summary>The definition the run used, as stored with it (null if it cannot be read: the month is then screened again).</summary>
     private Definition? UsedBy(StoredRun run)
     {
-        if (_used.TryGetValue((run.DefinitionId, run.DefinitionVersion), out var cached)) return cached;
+        var key = (run.DefinitionId, run.DefinitionVersion);
+        if (_used.TryGetValue(key, out var cached)) return cached;
         var json = db.Definitions.AsNoTracking().Where(d => d.Id == run.DefinitionId && d.Version == run.DefinitionVersion).Select(d => d.Json).FirstOrDefault();
-        var parsed = json is null ? null : DefinitionParser.Parse(json).Definition;
-        if (parsed is not null) _used[(run.DefinitionId, run.DefinitionVersion)] = parsed;
-        return parsed;
+        return _used[key] = json is null ? null : DefinitionParser.Parse(json).Definition;
     }
 }
 
