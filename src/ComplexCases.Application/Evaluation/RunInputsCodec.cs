@@ -16,26 +16,41 @@ namespace ComplexCases.Application.Evaluation;
 /// type, event number) go into a string table the first time they appear and by index after. Dates are zig-zag day
 /// offsets from the screening date; a record's line is the zig-zag step from the line of the person's record before it
 /// in the same file (a person's rows are usually adjacent). Person by person: CRN (step from the previous person), PDU,
-/// region, line, then the count and records of each kind in the Caseload's order.
+/// region, line, then the count and records of each kind in the Caseload's order. A run is kept in parts of
+/// <see cref="PartSize"/> people, each with its own string table, so that no step holds a whole month's bytes.
 /// </remarks>
 public static class RunInputsCodec
 {
     public const int Format = 1;
     private const uint Magic = 0x31495243; // "CRI1"
 
+    /// <summary>People kept per part: a national run is stored as ≈15 blobs of ≈1 MB, so storing one never holds the whole month.</summary>
+    public const int PartSize = 16_384;
+
+    /// <summary>Encodes everyone (tests and small caseloads); see <see cref="Encode(Caseload, int, int, DateOnly)"/>.</summary>
     public static byte[] Encode(Caseload caseload, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(caseload);
+        return Encode(caseload, 0, caseload.Count, asOf);
+    }
+
+    /// <summary>Encodes the people with index in [<paramref name="start"/>, <paramref name="end"/>): one part, decodable on its own.</summary>
+    public static byte[] Encode(Caseload caseload, int start, int end, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(caseload);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, caseload.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
         using var output = new MemoryStream();
         using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
         using (var buffered = new BufferedStream(brotli, 1 << 16))
         using (var w = new Writer(buffered, asOf))
         {
             w.Raw.Write(Magic);
-            w.Int(caseload.Count);
+            w.Int(end - start);
             w.Int(asOf.DayNumber);
             var previous = 0;
-            for (var i = 0; i < caseload.Count; i++)
+            for (var i = start; i < end; i++)
             {
                 var person = caseload[i];
                 w.Int(person.Crn.Value - previous);
@@ -92,68 +107,94 @@ public static class RunInputsCodec
     /// <exception cref="InvalidDataException">The bytes are not run inputs of this format.</exception>
     public static Caseload Decode(byte[] data)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        using var input = new MemoryStream(data, writable: false);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        using var buffered = new BufferedStream(brotli, 1 << 16);
-        using var r = new Reader(buffered);
-        if (r.Raw.ReadUInt32() != Magic) throw new InvalidDataException("Not stored run inputs (format 1).");
-        var count = r.Int();
-        r.AsOfDay = r.Int();
-        var people = new Person[count];
-        var registrations = new List<Registration>();
-        var assessments = new List<Assessment>();
-        var sentences = new List<Sentence>();
-        var opd = new List<OpdScreening>();
-        int[] regStarts = new int[count + 1], assessmentStarts = new int[count + 1], sentenceStarts = new int[count + 1], opdStarts = new int[count + 1];
-        var crn = 0;
-        for (var i = 0; i < count; i++)
+        var parts = new Parts();
+        parts.Add(data);
+        return parts.ToCaseload();
+    }
+
+    /// <summary>Decodes parts in order (people ascending by CRN across them) into one caseload.</summary>
+    public sealed class Parts
+    {
+        private readonly List<Person> _people = [];
+        private readonly List<Registration> _registrations = [];
+        private readonly List<Assessment> _assessments = [];
+        private readonly List<Sentence> _sentences = [];
+        private readonly List<OpdScreening> _opd = [];
+        private readonly List<int> _regStarts = [0], _assessmentStarts = [0], _sentenceStarts = [0], _opdStarts = [0];
+
+        /// <exception cref="InvalidDataException">The bytes are not run inputs of this format.</exception>
+        public void Add(byte[] data)
         {
-            crn += r.Int();
-            var pdu = r.Code()!;
-            var region = r.Code()!;
-            people[i] = new Person(Crn.FromValue(crn), pdu, region, r.Int());
-            var line = 0;
-            for (var n = r.Int(); n > 0; n--)
-                registrations.Add(new Registration(r.Code()!, r.Code(), r.Date()!.Value, r.Date(), r.Line(ref line)));
-            line = 0;
-            for (var n = r.Int(); n > 0; n--)
+            ArgumentNullException.ThrowIfNull(data);
+            try
             {
-                var id = r.Raw.ReadString();
-                var completed = r.Date()!.Value;
-                var rosh = r.Int();
-                var flags = r.Int();
-                var alcohol = r.Int();
-                var drugs = r.Int();
-                assessments.Add(new Assessment(id, completed, r.Line(ref line))
-                {
-                    RoshOverall = rosh == 0 ? null : (RoshLevel)rosh,
-                    AlcoholNeed = (Flag)(flags & 3),
-                    DrugNeed = (Flag)((flags >> 2) & 3),
-                    LearningDifficulties = (Flag)((flags >> 4) & 3),
-                    MentalHealthConcerns = (Flag)((flags >> 6) & 3),
-                    SelfHarmConcerns = (Flag)((flags >> 8) & 3),
-                    AlcoholScore = alcohol == 0 ? null : alcohol - 1,
-                    DrugScore = drugs == 0 ? null : drugs - 1,
-                });
+                Read(data);
             }
-            line = 0;
-            for (var n = r.Int(); n > 0; n--)
-                sentences.Add(new Sentence(r.Code()!, r.Code()!, r.Date()!.Value, r.Date(), r.Line(ref line)));
-            line = 0;
-            for (var n = r.Int(); n > 0; n--)
+            catch (EndOfStreamException ex)
             {
-                var screened = r.Date()!.Value;
-                var bits = r.Int();
-                opd.Add(new OpdScreening(screened, (OpdResult)(bits & 3), (Flag)((bits >> 2) & 3), r.Line(ref line)));
+                throw new InvalidDataException("Run inputs end too soon.", ex);
             }
-            regStarts[i + 1] = registrations.Count;
-            assessmentStarts[i + 1] = assessments.Count;
-            sentenceStarts[i + 1] = sentences.Count;
-            opdStarts[i + 1] = opd.Count;
         }
-        return new Caseload(people, new Dictionary<string, StaffMember>(),
-            [.. registrations], regStarts, [.. assessments], assessmentStarts, [.. sentences], sentenceStarts, [.. opd], opdStarts);
+
+        public Caseload ToCaseload() => new([.. _people], new Dictionary<string, StaffMember>(),
+            [.. _registrations], [.. _regStarts], [.. _assessments], [.. _assessmentStarts], [.. _sentences], [.. _sentenceStarts], [.. _opd], [.. _opdStarts]);
+
+        private void Read(byte[] data)
+        {
+            using var input = new MemoryStream(data, writable: false);
+            using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+            using var buffered = new BufferedStream(brotli, 1 << 16);
+            using var r = new Reader(buffered);
+            if (r.Raw.ReadUInt32() != Magic) throw new InvalidDataException("Not stored run inputs (format 1).");
+            var count = r.Int();
+            r.AsOfDay = r.Int();
+            var crn = 0;
+            for (var i = 0; i < count; i++)
+            {
+                crn += r.Int();
+                var pdu = r.Code()!;
+                var region = r.Code()!;
+                _people.Add(new Person(Crn.FromValue(crn), pdu, region, r.Int()));
+                var line = 0;
+                for (var n = r.Int(); n > 0; n--)
+                    _registrations.Add(new Registration(r.Code()!, r.Code(), r.Date()!.Value, r.Date(), r.Line(ref line)));
+                line = 0;
+                for (var n = r.Int(); n > 0; n--)
+                {
+                    var id = r.Raw.ReadString();
+                    var completed = r.Date()!.Value;
+                    var rosh = r.Int();
+                    var flags = r.Int();
+                    var alcohol = r.Int();
+                    var drugs = r.Int();
+                    _assessments.Add(new Assessment(id, completed, r.Line(ref line))
+                    {
+                        RoshOverall = rosh == 0 ? null : (RoshLevel)rosh,
+                        AlcoholNeed = (Flag)(flags & 3),
+                        DrugNeed = (Flag)((flags >> 2) & 3),
+                        LearningDifficulties = (Flag)((flags >> 4) & 3),
+                        MentalHealthConcerns = (Flag)((flags >> 6) & 3),
+                        SelfHarmConcerns = (Flag)((flags >> 8) & 3),
+                        AlcoholScore = alcohol == 0 ? null : alcohol - 1,
+                        DrugScore = drugs == 0 ? null : drugs - 1,
+                    });
+                }
+                line = 0;
+                for (var n = r.Int(); n > 0; n--)
+                    _sentences.Add(new Sentence(r.Code()!, r.Code()!, r.Date()!.Value, r.Date(), r.Line(ref line)));
+                line = 0;
+                for (var n = r.Int(); n > 0; n--)
+                {
+                    var screened = r.Date()!.Value;
+                    var bits = r.Int();
+                    _opd.Add(new OpdScreening(screened, (OpdResult)(bits & 3), (Flag)((bits >> 2) & 3), r.Line(ref line)));
+                }
+                _regStarts.Add(_registrations.Count);
+                _assessmentStarts.Add(_assessments.Count);
+                _sentenceStarts.Add(_sentences.Count);
+                _opdStarts.Add(_opd.Count);
+            }
+        }
     }
 
     private sealed class Writer(Stream stream, DateOnly asOf) : IDisposable

@@ -9,22 +9,30 @@ namespace ComplexCases.Application.Evaluation;
 /// <summary>Keeps each run's screening inputs (<see cref="RunInputsCodec"/>) beside the run, and reads them back.</summary>
 public static class RunInputsStore
 {
-    /// <summary>Inserts a run's inputs in the caller's open transaction (the run's own): stored with the run or not at all.</summary>
+    /// <summary>Inserts a run's inputs, part by part, in the caller's open transaction (the run's own): stored with the run or not at all.</summary>
     public static void Save(ComplexCasesDbContext db, int runId, Caseload caseload, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caseload);
-        var data = RunInputsCodec.Encode(caseload, asOf);
-        // Plain ADO.NET: a blob of megabytes has no business in the change tracker.
+        // Plain ADO.NET: blobs have no business in the change tracker.
         using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{RunInputs.Table}\" (\"RunId\", \"Format\", \"People\", \"Records\", \"Data\") VALUES (@run, @format, @people, @records, @data)";
+        command.CommandText = $"INSERT INTO \"{RunInputs.Table}\" (\"RunId\", \"Part\", \"Format\", \"People\", \"Records\", \"Data\") VALUES (@run, @part, @format, @people, @records, @data)";
         Add(command, "@run", runId);
+        var part = Add(command, "@part", 0);
         Add(command, "@format", RunInputsCodec.Format);
-        Add(command, "@people", caseload.Count);
-        Add(command, "@records", caseload.RecordCount);
-        Add(command, "@data", data);
-        command.ExecuteNonQuery();
+        var people = Add(command, "@people", 0);
+        var records = Add(command, "@records", 0);
+        var data = Add(command, "@data", Array.Empty<byte>());
+        for (int start = 0, n = 0; start < caseload.Count || n == 0; start += RunInputsCodec.PartSize, n++)
+        {
+            var end = Math.Min(caseload.Count, start + RunInputsCodec.PartSize);
+            part.Value = n;
+            people.Value = end - start;
+            records.Value = RecordsOf(caseload, start, end);
+            data.Value = RunInputsCodec.Encode(caseload, start, end, asOf);
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The run's caseload as it was screened (records only), or null when the run was stored before inputs were kept.</summary>
@@ -33,21 +41,39 @@ public static class RunInputsStore
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Format\", \"Data\" FROM \"{RunInputs.Table}\" WHERE \"RunId\" = @run";
+        command.CommandText = $"SELECT \"Format\", \"Data\" FROM \"{RunInputs.Table}\" WHERE \"RunId\" = @run ORDER BY \"Part\"";
         command.Parameters.AddWithValue("@run", runId);
         using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        var format = reader.GetInt32(0);
-        if (format != RunInputsCodec.Format)
-            throw new InvalidDataException($"run {runId}'s inputs are in format {format}, which this version cannot read");
-        return RunInputsCodec.Decode(reader.GetFieldValue<byte[]>(1));
+        var parts = new RunInputsCodec.Parts();
+        var any = false;
+        while (reader.Read())
+        {
+            any = true;
+            var format = reader.GetInt32(0);
+            if (format != RunInputsCodec.Format)
+                throw new InvalidDataException($"run {runId}'s inputs are in format {format}, which this version cannot read");
+            parts.Add(reader.GetFieldValue<byte[]>(1));
+        }
+        return any ? parts.ToCaseload() : null;
     }
 
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    private static int RecordsOf(Caseload caseload, int start, int end)
+    {
+        var n = 0;
+        for (var i = start; i < end; i++)
+        {
+            var r = caseload.RecordsOf(i);
+            n += r.Registrations.Length + r.Assessments.Length + r.Sentences.Length + r.OpdScreenings.Length;
+        }
+        return n;
+    }
+
+    private static System.Data.Common.DbParameter Add(System.Data.Common.DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 }

@@ -222,6 +222,9 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.Property<int>("RunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Data")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -235,7 +238,7 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.Property<int>("Records")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("RunId");
+                    b.HasKey("RunId", "Part");
 
                     b.ToTable("run_inputs", (string)null);
                 });

@@ -37,7 +37,7 @@ public sealed class OutcomeImport
 
 /// <summary>
 /// What a run screened, kept so the month can be screened again under another definition without its extract:
-/// every screened person's records, compressed (format in Application/Evaluation/RunInputsCodec). Only what the
+/// every screened person's records, compressed, in parts (format in Application/Evaluation/RunInputsCodec). Only what the
 /// screener reads is kept — no names, dates of birth or free text.
 /// </summary>
 public sealed class RunInputs
@@ -45,6 +45,8 @@ public sealed class RunInputs
     public const string Table = "run_inputs";
 
     public int RunId { get; set; }
+    /// <summary>0, 1, …: a run is kept in parts of a few thousand people, so that no step holds a whole month's bytes.</summary>
+    public int Part { get; set; }
     /// <summary>Version of the encoding, so that a later one can still read older runs.</summary>
     public int Format { get; set; }
     public int People { get; set; }
@@ -76,8 +78,7 @@ public static class EvaluationModel
         builder.Entity<RunInputs>(inputs =>
         {
             inputs.ToTable(RunInputs.Table);
-            inputs.HasKey(i => i.RunId);
-            inputs.Property(i => i.RunId).ValueGeneratedNever();
+            inputs.HasKey(i => new { i.RunId, i.Part });
             inputs.HasOne<Screening.ScreeningRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
         });
     }
