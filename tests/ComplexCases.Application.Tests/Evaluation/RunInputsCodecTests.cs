@@ -42,6 +42,27 @@ public sealed class RunInputsCodecTests : IDisposable
     }
 
     [Fact]
+    public void EncodeInParts_DecodeTogether_SameAsWhole()
+    {
+        var month = PopulationGenerator.Generate(new GeneratorOptions(2500, 1, 4, new DateOnly(2024, 6, 30), Presets.EastOfEngland), _folder)[0];
+        var caseload = ExtractReader.Read(month.Folder).Result!.Caseload;
+        var parts = new RunInputsCodec.Parts();
+
+        foreach (var (start, end) in new[] { (0, 1000), (1000, 1001), (1001, 1001), (1001, 2500) })
+            parts.Add(RunInputsCodec.Encode(caseload, start, end, month.AsOf));
+        var joined = parts.ToCaseload();
+
+        joined.Count.ShouldBe(caseload.Count);
+        joined.RecordCount.ShouldBe(caseload.RecordCount);
+        var screener = new Screener(ComplexCases.TestSupport.Screening.TestDefinitions.Pilot(), month.AsOf);
+        for (var i = 0; i < caseload.Count; i++)
+        {
+            joined[i].Crn.ShouldBe(caseload[i].Crn);
+            screener.Evaluate(joined.RecordsOf(i)).ShouldBe(screener.Evaluate(caseload.RecordsOf(i)));
+        }
+    }
+
+    [Fact]
     public void Decode_NotRunInputs_InvalidData()
     {
         using var stream = new MemoryStream();
