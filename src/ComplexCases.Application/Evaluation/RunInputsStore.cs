@@ -3,6 +3,7 @@ using ComplexCases.Data.Evaluation;
 using ComplexCases.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace ComplexCases.Application.Evaluation;
 
@@ -14,25 +15,36 @@ public static class RunInputsStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caseload);
-        // Plain ADO.NET: blobs have no business in the change tracker.
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{RunInputs.Table}\" (\"RunId\", \"Part\", \"Format\", \"People\", \"Records\", \"Data\") VALUES (@run, @part, @format, @people, @records, @data)";
-        Add(command, "@run", runId);
-        var part = Add(command, "@part", 0);
-        Add(command, "@format", RunInputsCodec.Format);
-        var people = Add(command, "@people", 0);
-        var records = Add(command, "@records", 0);
-        var data = Add(command, "@data", Array.Empty<byte>());
-        for (int start = 0, n = 0; start < caseload.Count || n == 0; start += RunInputsCodec.PartSize, n++)
+        // Bound natively, as the person results are (SqlitePersonResultWriter): each part's bytes go from the encoder's
+        // buffer to SQLite without an array of their own.
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var rc = raw.sqlite3_prepare_v2(handle,
+            $"INSERT INTO \"{RunInputs.Table}\" (\"RunId\", \"Part\", \"Format\", \"People\", \"Records\", \"Data\") VALUES (?, ?, ?, ?, ?, ?)", out var statement);
+        Check(handle, rc);
+        using (statement)
         {
-            var end = Math.Min(caseload.Count, start + RunInputsCodec.PartSize);
-            part.Value = n;
-            people.Value = end - start;
-            records.Value = RecordsOf(caseload, start, end);
-            data.Value = RunInputsCodec.Encode(caseload, start, end, asOf);
-            command.ExecuteNonQuery();
+            var encoder = new RunInputsCodec.Encoder();
+            for (int start = 0, part = 0; start < caseload.Count || part == 0; start += RunInputsCodec.PartSize, part++)
+            {
+                var end = Math.Min(caseload.Count, start + RunInputsCodec.PartSize);
+                raw.sqlite3_bind_int(statement, 1, runId);
+                raw.sqlite3_bind_int(statement, 2, part);
+                raw.sqlite3_bind_int(statement, 3, RunInputsCodec.Format);
+                raw.sqlite3_bind_int(statement, 4, end - start);
+                raw.sqlite3_bind_int(statement, 5, RecordsOf(caseload, start, end));
+                raw.sqlite3_bind_blob(statement, 6, encoder.Encode(caseload, start, end, asOf));
+                rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE) Check(handle, rc);
+                raw.sqlite3_reset(statement);
+            }
         }
+    }
+
+    private static void Check(SQLitePCL.sqlite3 handle, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            throw new Microsoft.Data.Sqlite.SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc);
     }
 
     /// <summary>The run's caseload as it was screened (records only), or null when the run was stored before inputs were kept.</summary>
@@ -66,14 +78,5 @@ public static class RunInputsStore
             n += r.Registrations.Length + r.Assessments.Length + r.Sentences.Length + r.OpdScreenings.Length;
         }
         return n;
-    }
-
-    private static System.Data.Common.DbParameter Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }
