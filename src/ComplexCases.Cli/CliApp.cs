@@ -17,6 +17,7 @@ public static class CliApp
             ScreenCommand.Create(output, error, clock),
             GenerateCommand.Create(output, error),
             AuditCommand.Create(output, error),
+            OutcomesCommand.Create(output, error, clock), EvaluateCommand.Create(output, error, clock), CompareCommand.Create(output, error, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

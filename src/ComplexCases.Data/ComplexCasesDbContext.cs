@@ -29,6 +29,9 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<CaseActionRecord> CaseActions => Set<CaseActionRecord>();
     public DbSet<QualityReviewRecord> QualityReviews => Set<QualityReviewRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<Evaluation.StoredOutcome> Outcomes => Set<Evaluation.StoredOutcome>();
+    public DbSet<Evaluation.OutcomeImport> OutcomeImports => Set<Evaluation.OutcomeImport>();
+    public DbSet<Evaluation.RunInputs> RunInputs => Set<Evaluation.RunInputs>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -119,6 +122,7 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             audit.HasIndex(e => e.Actor);
         });
         ConfigureWorkflow(modelBuilder);
+        Evaluation.EvaluationModel.Configure(modelBuilder);
     }
 
     private static void ConfigureWorkflow(ModelBuilder modelBuilder)

@@ -65,4 +65,12 @@ public static class AuditEventTypes
     public const string ActionUpdated = "action.updated";
     /// <summary>Consultation: actions listed or shown to their owner or the panel team.</summary>
     public const string ActionViewed = "action.viewed";
+
+    // Recorded by the definitions lab (issue 14).
+    /// <summary>Collection: an outcome file imported (recalls, breaches, further offences, deaths of people on probation).</summary>
+    public const string OutcomesImported = "outcomes.imported";
+    /// <summary>Combination: a definition evaluated against outcomes over stored months (screening results joined with outcomes).</summary>
+    public const string DefinitionEvaluated = "definition.evaluated";
+    /// <summary>Combination: two definitions compared over stored months (who each lists, per PDU and month).</summary>
+    public const string DefinitionsCompared = "definitions.compared";
 }

@@ -100,6 +100,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 rows[i] = new PersonResultRow(person.Crn, person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
             }
             SqlitePersonResultWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), run.Id, rows, progress, cancellationToken);
+            Evaluation.RunInputsStore.Save(db, run.Id, caseload, run.AsOf); // so the month can be re-screened under other definitions
 
             // In the run's transaction: the run and its audit entries are stored together or not at all.
             var audit = new AuditLog(clock);

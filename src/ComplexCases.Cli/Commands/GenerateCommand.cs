@@ -18,10 +18,11 @@ internal static class GenerateCommand
         var outFolder = new Option<string>("--out") { Description = "Folder to write the month folders (yyyy-MM-dd) into.", Required = true };
         var region = new Option<string>("--region") { Description = "Geography: 'east-of-england' (eight PDUs) or 'national' (every region of England & Wales).", DefaultValueFactory = _ => Presets.National };
         var defects = new Option<double>("--defects") { Description = "Share of rows (0 to 1) made invalid, to exercise the importer.", DefaultValueFactory = _ => 0 };
+        var outcomes = new Option<bool>("--outcomes") { Description = "Also write outcomes.csv: recalls, breaches, offences and deaths over the months, riskier with complexity." };
 
         var command = new Command("generate", "Write a synthetic population as monthly extracts (no real personal data).")
         {
-            people, months, seed, asOf, outFolder, region, defects,
+            people, months, seed, asOf, outFolder, region, defects, outcomes,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +57,7 @@ internal static class GenerateCommand
                 {
                     written = PopulationGenerator.Generate(options, folder);
                 }
+                if (parse.GetValue(outcomes)) output.WriteLine($"{OutcomeGenerator.Write(options, folder):N0} outcomes written to {OutcomeGenerator.FileName}");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

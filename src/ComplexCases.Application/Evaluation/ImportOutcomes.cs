@@ -1,0 +1,107 @@
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Storage;
+using ComplexCases.Data.Evaluation;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.Evaluation;
+using ComplexCases.Extracts.Outcomes;
+using ComplexCases.Extracts.Reading;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ComplexCases.Application.Evaluation;
+
+/// <summary>What an import did: the file's account (every rejected row) and what it added.</summary>
+/// <param name="AlreadyStored">Distinct outcomes of the file that an earlier import had stored (counted once, as exact duplicates).</param>
+public sealed record OutcomesImportReport(int ImportId, OutcomesReadResult File, int Added, int AlreadyStored, DateOnly? LatestStored);
+
+/// <summary>
+/// <c>complexcases outcomes import</c> (outcomes.md): reads an outcome file with the extract's rules and stores its
+/// outcomes in one transaction with the import's audit entry. A file that cannot be read stores nothing; rejected
+/// rows are reported and the rest stored. CRNs never screened are accepted: they may be screened in a month not stored.
+/// </summary>
+public sealed class ImportOutcomes(TimeProvider clock)
+{
+    public const string Purpose = "outcomes of people on probation, to evaluate complex-case definitions";
+
+    public UseCaseResult<OutcomesImportReport> Run(string? database, string file, string actor = "cli", CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(file)) return UseCaseResult<OutcomesImportReport>.Invalid("--file: give the outcome file (outcomes.csv)");
+        var target = DatabaseTarget.Resolve(database);
+        if (!target.Succeeded) return target.ErrorAs<OutcomesImportReport>();
+        var (read, error) = OutcomesReader.Read(file, cancellationToken);
+        if (error is not null) return UseCaseResult<OutcomesImportReport>.Invalid($"{error.Message}; nothing was stored");
+        var result = read!;
+        try
+        {
+            using var db = target.Value.Open();
+            using var transaction = db.Database.BeginTransaction();
+            var import = new OutcomeImport
+            {
+                FileName = result.FileName, FileSha256 = result.Sha256, RowsRead = result.RowsRead, RowsAccepted = result.RowsAccepted,
+                RowsRejected = result.RowsRejected, Duplicates = result.Duplicates, ImportedAt = clock.GetUtcNow(), ImportedBy = actor,
+            };
+            db.OutcomeImports.Add(import);
+            db.SaveChanges();
+
+            var added = Insert(db, import.Id, result.Outcomes, cancellationToken);
+            import.Added = added;
+            db.SaveChanges();
+
+            new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Collection, AuditEventTypes.OutcomesImported, Purpose)
+            {
+                Subjects = AuditSubjects.Of(result.Outcomes.Select(o => o.Crn)),
+                Details = new AuditDetails().Add("importId", import.Id).Add("file", result.FileName).Add("fileSha256", result.Sha256)
+                    .Add("rowsRead", result.RowsRead).Add("rowsAccepted", result.RowsAccepted).Add("rowsRejected", result.RowsRejected)
+                    .Add("duplicates", result.Duplicates).Add("added", added).ToString(),
+            });
+            transaction.Commit();
+            return UseCaseResult<OutcomesImportReport>.Ok(new OutcomesImportReport(import.Id, result, added, result.Outcomes.Count - added, OutcomeHistory.Latest(db)));
+        }
+        catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
+        {
+            return UseCaseResult<OutcomesImportReport>.Invalid($"cannot use the database ({target.Value.Description}): {ex.GetBaseException().Message}; nothing was stored");
+        }
+        catch (OperationCanceledException)
+        {
+            return UseCaseResult<OutcomesImportReport>.Failed("the import was cancelled; nothing was stored");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            System.Diagnostics.Trace.TraceError(ex.ToString());
+            return UseCaseResult<OutcomesImportReport>.Failed($"the import failed and nothing was stored: {ex.GetBaseException().Message}");
+        }
+    }
+
+    /// <summary>Inserts the outcomes not already stored (one prepared statement); returns how many were new.</summary>
+    private static int Insert(Data.ComplexCasesDbContext db, int importId, IReadOnlyList<OutcomeRecord> outcomes, CancellationToken cancellationToken)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = $"INSERT OR IGNORE INTO \"{StoredOutcome.Table}\" (\"Crn\", \"OccurredOn\", \"Type\", \"ImportId\") VALUES (@crn, @on, @type, @import)";
+        var crn = Parameter(command, "@crn");
+        var on = Parameter(command, "@on");
+        var type = Parameter(command, "@type");
+        Parameter(command, "@import").Value = importId;
+        command.Prepare();
+        var added = 0;
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if ((i & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var o = outcomes[i];
+            crn.Value = o.Crn.ToString();
+            // As EF stores a DateOnly in SQLite, so that its queries compare the same text.
+            on.Value = o.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            type.Value = (int)o.Type;
+            added += command.ExecuteNonQuery();
+        }
+        return added;
+    }
+
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

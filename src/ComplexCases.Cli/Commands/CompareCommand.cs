@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using ComplexCases.Application;
+using ComplexCases.Application.Evaluation;
+
+namespace ComplexCases.Cli.Commands;
+
+/// <summary><c>complexcases compare</c>: two definitions side by side over the stored months, per PDU and month, as JSON.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        var definitions = new Option<string[]>("--definition")
+        {
+            Description = "Give it twice: definition A, then B (a file, or a stored definition's id or id@version).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var from = new Option<string?>("--from") { Description = "First screening date included, yyyy-MM-dd (default: the earliest stored)." };
+        var to = new Option<string?>("--to") { Description = "Last screening date included, yyyy-MM-dd (default: the latest stored)." };
+        var outFile = new Option<string?>("--out") { Description = "Write the JSON here (default: standard output)." };
+        var command = new Command("compare", "Compare two definitions over the stored months: who each lists, overlap, sensitivity, stability.") { db, definitions, from, to, outFile };
+        command.SetAction(parse =>
+        {
+            var names = parse.GetValue(definitions) ?? [];
+            if (names.Length != 2) return Fail(error, $"--definition: give exactly two definitions, A and B (got {names.Length})");
+            if (!TryDate(parse.GetValue(from), "--from", error, out var fromDate) || !TryDate(parse.GetValue(to), "--to", error, out var toDate))
+                return CliApp.UserError;
+            var result = new CompareDefinitions(clock).Run(new CompareRequest(parse.GetValue(db), names[0], names[1], fromDate, toDate));
+            if (!result.Succeeded)
+            {
+                error.WriteLine($"error: {result.Error}");
+                return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
+            }
+            return JsonOutput.Write(parse.GetValue(outFile), output, error, stream => ComparisonJson.Write(stream, result.Value));
+        });
+        return command;
+    }
+
+    private static bool TryDate(string? text, string option, TextWriter error, out DateOnly? date)
+    {
+        date = null;
+        if (text is null) return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+        error.WriteLine($"error: {option}: '{text}' is not a date in the form yyyy-MM-dd");
+        return false;
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"error: {message}");
+        return CliApp.UserError;
+    }
+}

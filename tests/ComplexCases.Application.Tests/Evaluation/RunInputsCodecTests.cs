@@ -1,0 +1,82 @@
+using ComplexCases.Application.Evaluation;
+using ComplexCases.Domain.Screening;
+using ComplexCases.Extracts.Reading;
+using ComplexCases.Synthetic;
+
+namespace ComplexCases.Application.Tests.Evaluation;
+
+/// <summary>The records a run keeps must give back exactly the caseload it screened, or a re-screened month would differ.</summary>
+public sealed class RunInputsCodecTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-inputs-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void EncodeThenDecode_GeneratedExtractWithDefects_SamePeopleAndRecords()
+    {
+        var month = PopulationGenerator.Generate(new GeneratorOptions(2500, 1, 3, new DateOnly(2024, 6, 30), Presets.National, DefectRate: 0.02), _folder)[0];
+        var caseload = ExtractReader.Read(month.Folder).Result!.Caseload;
+
+        var decoded = RunInputsCodec.Decode(RunInputsCodec.Encode(caseload, month.AsOf));
+
+        decoded.Count.ShouldBe(caseload.Count);
+        decoded.RecordCount.ShouldBe(caseload.RecordCount);
+        for (var i = 0; i < caseload.Count; i++)
+        {
+            var (expected, actual) = (caseload[i], decoded[i]);
+            (actual.Crn, actual.PduCode, actual.RegionCode, actual.Line).ShouldBe((expected.Crn, expected.PduCode, expected.RegionCode, expected.Line));
+            var e = caseload.RecordsOf(i);
+            var a = decoded.RecordsOf(i);
+            a.Registrations.SequenceEqual(e.Registrations).ShouldBeTrue($"registrations of {expected.Crn}");
+            a.Assessments.SequenceEqual(e.Assessments).ShouldBeTrue($"assessments of {expected.Crn}");
+            a.Sentences.SequenceEqual(e.Sentences).ShouldBeTrue($"sentences of {expected.Crn}");
+            a.OpdScreenings.SequenceEqual(e.OpdScreenings).ShouldBeTrue($"OPD screenings of {expected.Crn}");
+        }
+        // Names, dates of birth and allocation are not kept: re-screening needs none of them.
+        decoded[0].Forename.ShouldBeNull();
+        decoded[0].DateOfBirth.ShouldBeNull();
+    }
+
+    [Fact]
+    public void EncodeInParts_DecodeTogether_SameAsWhole()
+    {
+        var month = PopulationGenerator.Generate(new GeneratorOptions(2500, 1, 4, new DateOnly(2024, 6, 30), Presets.EastOfEngland), _folder)[0];
+        var caseload = ExtractReader.Read(month.Folder).Result!.Caseload;
+        var parts = new RunInputsCodec.Parts();
+
+        foreach (var (start, end) in new[] { (0, 1000), (1000, 1001), (1001, 1001), (1001, 2500) })
+            parts.Add(RunInputsCodec.Encode(caseload, start, end, month.AsOf));
+        var joined = parts.ToCaseload();
+
+        joined.Count.ShouldBe(caseload.Count);
+        joined.RecordCount.ShouldBe(caseload.RecordCount);
+        var screener = new Screener(ComplexCases.TestSupport.Screening.TestDefinitions.Pilot(), month.AsOf);
+        for (var i = 0; i < caseload.Count; i++)
+        {
+            joined[i].Crn.ShouldBe(caseload[i].Crn);
+            screener.Evaluate(joined.RecordsOf(i)).ShouldBe(screener.Evaluate(caseload.RecordsOf(i)));
+        }
+    }
+
+    [Fact]
+    public void Decode_NotRunInputs_InvalidData()
+    {
+        using var stream = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            brotli.Write("not a caseload"u8);
+
+        Should.Throw<InvalidDataException>(() => RunInputsCodec.Decode(stream.ToArray()));
+    }
+
+    [Fact]
+    public void EncodeThenDecode_EmptyCaseload()
+    {
+        var empty = new Caseload([], new Dictionary<string, Domain.People.StaffMember>(), [], [0], [], [0], [], [0], [], [0]);
+
+        RunInputsCodec.Decode(RunInputsCodec.Encode(empty, new DateOnly(2024, 1, 31))).Count.ShouldBe(0);
+    }
+}
