@@ -84,7 +84,10 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             var left = cases.Count(c => c.Change == ListChange.Left);
 
             var report = new ScreeningReport(existing?.Id ?? 0, existing is not null && !request.Replace, existing is not null && request.Replace,
-                request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases);
+                request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases)
+            {
+                Incomplete = IncompleteRecords.Count(screener, caseload, outcomes),
+            };
 
             // Lists and workbooks are staged on the other core while the run is stored; the transaction
             // commits only once both have succeeded, then the staged files are moved into place.

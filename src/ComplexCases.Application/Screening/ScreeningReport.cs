@@ -20,6 +20,9 @@ public sealed record ScreeningReport(
     int? PreviousRunId,
     IReadOnlyList<ListEntry> Cases)
 {
+    /// <summary>Whom rejected rows affected: records incomplete, criteria unknown, listed because of it.</summary>
+    public IncompleteRecords Incomplete { get; init; } = IncompleteRecords.None;
+
     /// <summary>Listed people (not those who left) per PDU code.</summary>
     public IReadOnlyDictionary<string, int> ListedPerPdu =>
         Cases.Where(c => c.Change != ListChange.Left).GroupBy(c => c.PduCode, StringComparer.Ordinal)
