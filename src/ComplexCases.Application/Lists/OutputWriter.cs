@@ -169,7 +169,7 @@ public sealed class OutputWriter : IDisposable
             WriteIds(json, "unknown", c.Unknown);
             json.WriteString("change", c.ChangeText);
             json.WriteNumber("monthsListed", c.MonthsListed);
-            WriteRejectedEvidence(json, c);
+            WriteRejectedEvidence(json, report, c);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -180,10 +180,12 @@ public sealed class OutputWriter : IDisposable
     /// The rejected rows that made a criterion unknown (criteria.md): its evidence, as file, line and reason. Always
     /// written (empty when none), beside the contract's fields, so a reader finds the same shape on every case.
     /// </summary>
-    private static void WriteRejectedEvidence(Utf8JsonWriter json, ListEntry c)
+    private static void WriteRejectedEvidence(Utf8JsonWriter json, ScreeningReport report, ListEntry c)
     {
         json.WriteStartArray("rejectedRows");
-        foreach (var e in c.Explanation)
+        // Only a person named by a rejected row can have one as evidence: the others are not explained again here.
+        var explanation = c.Person >= 0 && report.Extract.Caseload.HasRejectedRecords(c.Person) ? report.ExplanationOf(c) : [];
+        foreach (var e in explanation)
         {
             if (e.Evidence is not { Rejected: true } ev) continue;
             json.WriteStartObject();

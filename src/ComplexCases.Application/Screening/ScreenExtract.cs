@@ -72,7 +72,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             var existing = store.FindSameRun(extract.Sha256, request.AsOf, definition.Definition);
             var previous = store.FindPreviousRun(definition.Definition.Id, request.AsOf, excludingRunId: existing?.Id);
             var previousCases = previous is null ? new Dictionary<string, Data.Screening.ListedCase>() : store.ListedCasesOf(previous.Id);
-            var cases = ListBuilder.Build(screener, caseload, outcomes, previousCases);
+            var cases = ListBuilder.Build(caseload, outcomes, previousCases);
 
             var complex = 0;
             var possibly = 0;
@@ -87,6 +87,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
                 request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases)
             {
                 Incomplete = IncompleteRecords.Count(screener, caseload, outcomes),
+                Screener = screener,
             };
 
             // Lists and workbooks are staged on the other core while the run is stored; the transaction
