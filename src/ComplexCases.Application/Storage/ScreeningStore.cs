@@ -90,10 +90,11 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             db.SaveChanges();
 
             // Thousands of rows: bulk, not tracked (the mapping still comes from the EF model).
-            SqliteBulkInsert.Insert(db, [.. extract.Rejections.Select(r => new RejectedRow
+            // Made as they are inserted: a bad month rejects tens of thousands of rows.
+            SqliteBulkInsert.Insert(db, extract.Rejections.Select(r => new RejectedRow
             {
                 RunId = run.Id, FileName = r.File, Line = r.Line, Column = r.Column, Reason = RejectionText.Of(r.Reason), Detail = r.Detail, Value = r.Value,
-            })], cancellationToken);
+            }), utf8: null, cancellationToken);
             InsertListedCases(report, run.Id, cancellationToken);
 
             var caseload = extract.Caseload;
