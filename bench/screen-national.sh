@@ -9,8 +9,8 @@ sizes=("$@")
 [ $# -eq 0 ] && sizes=(240000 1000000)
 work="${BENCH_DIR:-$(mktemp -d)}"
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
-# The release build: ReadyToRun (precompiled), framework-dependent.
-dotnet publish src/ComplexCases.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" -nologo -v q >/dev/null
+# The release build as the project publishes it by default: ReadyToRun (precompiled) for this machine, framework-dependent.
+dotnet publish src/ComplexCases.Cli -c Release -o "$work/cli" -nologo -v q >/dev/null
 cli="$work/cli/complexcases"
 
 timed() { # label, db, extract folder

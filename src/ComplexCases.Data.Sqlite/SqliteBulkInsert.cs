@@ -17,13 +17,29 @@ public static class SqliteBulkInsert
         where TEntity : class
     {
         if (entities.Count == 0) return;
+        Insert(db, entities, utf8: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts the entities as they are enumerated, each bound and stepped before the next is asked for: a lazy
+    /// sequence keeps one at a time in memory.
+    /// </summary>
+    /// <param name="utf8">
+    /// A text column whose value is bound as UTF-8 bytes from <see cref="Utf8Column{TEntity}.Value"/> instead of the
+    /// entity's (string) property: large generated text (evidence JSON) is never made into a string.
+    /// </param>
+    public static void Insert<TEntity>(DbContext db, IEnumerable<TEntity> entities, Utf8Column<TEntity>? utf8, CancellationToken cancellationToken = default)
+        where TEntity : class
+    {
         var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         // Database-generated keys (autoincrement ids) are left to SQLite.
         var properties = entityType.GetProperties()
             .Where(p => !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsPrimaryKey()))
-            .Select(p => (Column: p.GetColumnName(table)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter))
+            .Select(p => (Column: p.GetColumnName(table)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter, Name: p.Name))
             .ToArray();
+        var utf8Index = utf8 is null ? -1 : Array.FindIndex(properties, p => p.Name == utf8.Property);
+        if (utf8 is not null && utf8Index < 0) throw new ArgumentException($"{typeof(TEntity).Name} has no mapped property {utf8.Property}.", nameof(utf8));
         var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.Column}\""))}) " +
                   $"VALUES ({string.Join(", ", properties.Select(_ => "?"))})";
 
@@ -37,7 +53,12 @@ public static class SqliteBulkInsert
             {
                 for (var i = 0; i < properties.Length; i++)
                 {
-                    var (_, getter, converter) = properties[i];
+                    if (i == utf8Index)
+                    {
+                        raw.sqlite3_bind_text(statement, i + 1, utf8!.Value(entity));
+                        continue;
+                    }
+                    var (_, getter, converter, _) = properties[i];
                     var value = getter.GetClrValueUsingContainingEntity(entity);
                     if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
                     Bind(statement, i + 1, value);
@@ -71,3 +92,9 @@ public static class SqliteBulkInsert
         if (rc != raw.SQLITE_OK) throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
     }
 }
+
+/// <summary>Gives a text column's value as UTF-8 bytes, valid until the next entity is asked for.</summary>
+public delegate ReadOnlySpan<byte> Utf8Value<in TEntity>(TEntity entity);
+
+/// <summary>A mapped string property of <typeparamref name="TEntity"/> bound from UTF-8 bytes (see <see cref="SqliteBulkInsert"/>).</summary>
+public sealed record Utf8Column<TEntity>(string Property, Utf8Value<TEntity> Value);

@@ -8,7 +8,7 @@ namespace ComplexCases.Application.Lists;
 /// <summary>Builds the month's list entries: who is listed, what changed since the previous run, who left.</summary>
 internal static class ListBuilder
 {
-    public static List<ListEntry> Build(Screener screener, Caseload caseload, PersonOutcome[] outcomes,
+    public static List<ListEntry> Build(Caseload caseload, PersonOutcome[] outcomes,
         IReadOnlyDictionary<string, ListedCase> previous)
     {
         var entries = new List<ListEntry>();
@@ -24,17 +24,14 @@ internal static class ListBuilder
                 if (wasListed)
                 {
                     stillHere.Add(crn);
-                    entries.Add(Describe(person, caseload, outcome, ListChange.Left, before!.MonthsListed) with
-                    {
-                        Explanation = Explainer.Explain(screener, caseload.RecordsOf(i)),
-                    });
+                    entries.Add(Describe(person, caseload, outcome, ListChange.Left, before!.MonthsListed) with { Person = i });
                 }
                 continue;
             }
             if (wasListed) stillHere.Add(crn);
             entries.Add(Describe(person, caseload, outcome, wasListed ? ListChange.Continuing : ListChange.New, wasListed ? before!.MonthsListed + 1 : 1) with
             {
-                Explanation = Explainer.Explain(screener, caseload.RecordsOf(i)),
+                Person = i,
             });
         }
 

@@ -152,6 +152,11 @@ public sealed class OutputWriter : IDisposable
         json.WriteNumber("complex", report.Complex);
         json.WriteNumber("possiblyComplex", report.PossiblyComplex);
         json.WriteNumber("left", report.Left);
+        json.WriteStartObject("incompleteRecords");
+        json.WriteNumber("people", report.Incomplete.People);
+        json.WriteNumber("criteriaUnknown", report.Incomplete.CriteriaUnknown);
+        json.WriteNumber("listed", report.Incomplete.Listed);
+        json.WriteEndObject();
         json.WriteStartArray("cases");
         foreach (var c in report.Cases)
         {
@@ -164,10 +169,33 @@ public sealed class OutputWriter : IDisposable
             WriteIds(json, "unknown", c.Unknown);
             json.WriteString("change", c.ChangeText);
             json.WriteNumber("monthsListed", c.MonthsListed);
+            WriteRejectedEvidence(json, report, c);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The rejected rows that made a criterion unknown (criteria.md): its evidence, as file, line and reason. Always
+    /// written (empty when none), beside the contract's fields, so a reader finds the same shape on every case.
+    /// </summary>
+    private static void WriteRejectedEvidence(Utf8JsonWriter json, ScreeningReport report, ListEntry c)
+    {
+        json.WriteStartArray("rejectedRows");
+        // Only a person named by a rejected row can have one as evidence: the others are not explained again here.
+        var explanation = c.Person >= 0 && report.Extract.Caseload.HasRejectedRecords(c.Person) ? report.ExplanationOf(c) : [];
+        foreach (var e in explanation)
+        {
+            if (e.Evidence is not { Rejected: true } ev) continue;
+            json.WriteStartObject();
+            json.WriteString("criterion", e.Criterion.ToKey());
+            json.WriteString("file", ev.File);
+            json.WriteNumber("line", ev.Line);
+            json.WriteString("reason", ev.Value);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteIds(Utf8JsonWriter json, string name, IEnumerable<string> ids)

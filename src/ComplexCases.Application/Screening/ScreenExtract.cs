@@ -72,7 +72,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             var existing = store.FindSameRun(extract.Sha256, request.AsOf, definition.Definition);
             var previous = store.FindPreviousRun(definition.Definition.Id, request.AsOf, excludingRunId: existing?.Id);
             var previousCases = previous is null ? new Dictionary<string, Data.Screening.ListedCase>() : store.ListedCasesOf(previous.Id);
-            var cases = ListBuilder.Build(screener, caseload, outcomes, previousCases);
+            var cases = ListBuilder.Build(caseload, outcomes, previousCases);
 
             var complex = 0;
             var possibly = 0;
@@ -84,7 +84,11 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             var left = cases.Count(c => c.Change == ListChange.Left);
 
             var report = new ScreeningReport(existing?.Id ?? 0, existing is not null && !request.Replace, existing is not null && request.Replace,
-                request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases);
+                request.AsOf, definition, extract, caseload.Count, complex, possibly, left, previous?.Id, cases)
+            {
+                Incomplete = IncompleteRecords.Count(screener, caseload, outcomes),
+                Screener = screener,
+            };
 
             // Lists and workbooks are staged on the other core while the run is stored; the transaction
             // commits only once both have succeeded, then the staged files are moved into place.

@@ -20,6 +20,23 @@ public sealed record ScreeningReport(
     int? PreviousRunId,
     IReadOnlyList<ListEntry> Cases)
 {
+    /// <summary>Whom rejected rows affected: records incomplete, criteria unknown, listed because of it.</summary>
+    public IncompleteRecords Incomplete { get; init; } = IncompleteRecords.None;
+
+    /// <summary>The screener the run used: explanations are made from it when needed, one case at a time.</summary>
+    internal Screener? Screener { get; init; }
+
+    /// <summary>
+    /// Why each criterion came out as it did for this entry, from the extract (empty for someone no longer in it).
+    /// Made on demand rather than held for every listed case: a month listing tens of thousands would otherwise
+    /// hold hundreds of thousands of explanation objects through the store.
+    /// </summary>
+    public IReadOnlyList<CriterionExplanation> ExplanationOf(ListEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Person < 0 || Screener is null ? [] : Explainer.Explain(Screener, Extract.Caseload.RecordsOf(entry.Person));
+    }
+
     /// <summary>Listed people (not those who left) per PDU code.</summary>
     public IReadOnlyDictionary<string, int> ListedPerPdu =>
         Cases.Where(c => c.Change != ListChange.Left).GroupBy(c => c.PduCode, StringComparer.Ordinal)
@@ -48,7 +65,8 @@ public sealed record ListEntry(
     public string? SpoCode { get; init; }
     public string? SpoName { get; init; }
     public bool LimitedAccess { get; init; }
-    public IReadOnlyList<CriterionExplanation> Explanation { get; init; } = [];
+    /// <summary>The person's index in the run's caseload; −1 for someone listed last time and no longer in the extract.</summary>
+    internal int Person { get; init; } = -1;
 
     /// <summary>The status word of the output contract: complex, possibly_complex or left.</summary>
     public string StatusText => Change == ListChange.Left ? "left" : Status switch

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Screening;
 using ComplexCases.Data;
@@ -73,6 +75,9 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 Complex = report.Complex,
                 PossiblyComplex = report.PossiblyComplex,
                 Left = report.Left,
+                IncompleteRecordsPeople = report.Incomplete.People,
+                IncompleteRecordsCriteriaUnknown = report.Incomplete.CriteriaUnknown,
+                IncompleteRecordsListed = report.Incomplete.Listed,
                 StartedAt = startedAt,
                 CompletedAt = clock.GetUtcNow(),
                 RunBy = runBy,
@@ -85,11 +90,12 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             db.SaveChanges();
 
             // Thousands of rows: bulk, not tracked (the mapping still comes from the EF model).
-            SqliteBulkInsert.Insert(db, [.. extract.Rejections.Select(r => new RejectedRow
+            // Made as they are inserted: a bad month rejects tens of thousands of rows.
+            SqliteBulkInsert.Insert(db, extract.Rejections.Select(r => new RejectedRow
             {
                 RunId = run.Id, FileName = r.File, Line = r.Line, Column = r.Column, Reason = RejectionText.Of(r.Reason), Detail = r.Detail, Value = r.Value,
-            })], cancellationToken);
-            SqliteBulkInsert.Insert(db, [.. report.Cases.Select(c => ToEntity(run.Id, c))], cancellationToken);
+            }), utf8: null, cancellationToken);
+            InsertListedCases(report, run.Id, cancellationToken);
 
             var caseload = extract.Caseload;
             var rows = new PersonResultRow[caseload.Count];
@@ -112,6 +118,26 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             transaction.Commit();
             return run.Id;
         });
+    }
+
+    /// <summary>
+    /// Listed cases one at a time: each case's explanation is made, written as JSON into one reused buffer and bound
+    /// as UTF-8, then dropped; a month listing 50,000 people holds no explanation objects or evidence strings for them.
+    /// </summary>
+    private void InsertListedCases(ScreeningReport report, int runId, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var json = new Utf8JsonWriter(buffer);
+        // The insert binds each entity before asking for the next, so the buffer holds the current case's evidence.
+        var entities = report.Cases.Select(c =>
+        {
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            EvidenceJson.Write(json, report.ExplanationOf(c));
+            json.Flush();
+            return ToEntity(runId, c);
+        });
+        SqliteBulkInsert.Insert(db, entities, new Utf8Column<ListedCase>(nameof(ListedCase.EvidenceJson), _ => buffer.WrittenSpan), cancellationToken);
     }
 
     private void StoreDefinition(ScreeningReport report)
@@ -146,6 +172,6 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
         SpoCode = c.SpoCode,
         SpoName = c.SpoName,
         LimitedAccess = c.LimitedAccess,
-        EvidenceJson = EvidenceJson.Serialize(c.Explanation),
+        EvidenceJson = "", // bound from the UTF-8 buffer (InsertListedCases)
     };
 }

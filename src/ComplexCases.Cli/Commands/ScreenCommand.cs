@@ -117,6 +117,8 @@ internal static class ScreenCommand
             Count(report.Cases, c => c.Change == ListChange.New), Count(report.Cases, c => c.Change == ListChange.Continuing), report.Left.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"People screened: {report.People:N0}. Rows read {e.RowsRead:N0}, accepted {e.RowsAccepted:N0}, rejected {e.RowsRejected:N0}.");
+        if (report.Incomplete is { People: > 0 } incomplete)
+            console.MarkupLineInterpolated($"Rejected rows left {incomplete.People:N0} people's records incomplete: for {incomplete.CriteriaUnknown:N0} a criterion reads unknown, {incomplete.Listed:N0} listed as possibly complex only because of it.");
         if (report.AlreadyStored)
             console.MarkupLineInterpolated($"[yellow]This extract, date and definition were already stored as run {report.RunId}; nothing new was stored (use --replace to replace it).[/]");
         else

@@ -479,6 +479,15 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IncompleteRecordsCriteriaUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncompleteRecordsListed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncompleteRecordsPeople")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Left")
                         .HasColumnType("INTEGER");
 

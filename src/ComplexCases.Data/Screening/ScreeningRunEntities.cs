@@ -17,6 +17,15 @@ public sealed class ScreeningRun
     public int Complex { get; set; }
     public int PossiblyComplex { get; set; }
     public int Left { get; set; }
+    /// <summary>
+    /// People named by a rejected row of their registrations, assessments, sentences or OPD screenings: their records
+    /// are incomplete, so criteria those records feed read unknown rather than not met (criteria.md).
+    /// </summary>
+    public int IncompleteRecordsPeople { get; set; }
+    /// <summary>Of those, the people for whom at least one criterion reads unknown because of it.</summary>
+    public int IncompleteRecordsCriteriaUnknown { get; set; }
+    /// <summary>Of those, the people listed as possibly complex only because of it.</summary>
+    public int IncompleteRecordsListed { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset CompletedAt { get; set; }
     /// <summary>Who or what ran it (user name, or "cli").</summary>

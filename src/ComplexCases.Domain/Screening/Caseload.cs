@@ -7,12 +7,26 @@ public readonly ref struct CaseRecords(
     ReadOnlySpan<Registration> registrations,
     ReadOnlySpan<Assessment> assessments,
     ReadOnlySpan<Sentence> sentences,
-    ReadOnlySpan<OpdScreening> opdScreenings)
+    ReadOnlySpan<OpdScreening> opdScreenings,
+    ReadOnlySpan<RejectedRecord> rejected)
 {
+    /// <summary>Complete records: nothing of this person's was rejected.</summary>
+    public CaseRecords(ReadOnlySpan<Registration> registrations, ReadOnlySpan<Assessment> assessments,
+        ReadOnlySpan<Sentence> sentences, ReadOnlySpan<OpdScreening> opdScreenings)
+        : this(registrations, assessments, sentences, opdScreenings, [])
+    {
+    }
+
     public ReadOnlySpan<Registration> Registrations { get; } = registrations;
     public ReadOnlySpan<Assessment> Assessments { get; } = assessments;
     public ReadOnlySpan<Sentence> Sentences { get; } = sentences;
     public ReadOnlySpan<OpdScreening> OpdScreenings { get; } = opdScreenings;
+
+    /// <summary>Rows of this person's record files that were rejected, by file (<see cref="RecordKind"/> order) then line.</summary>
+    public ReadOnlySpan<RejectedRecord> Rejected { get; } = rejected;
+
+    /// <summary>The same records as if nothing had been rejected (to say what the records alone show).</summary>
+    public CaseRecords WithoutRejected() => new(Registrations, Assessments, Sentences, OpdScreenings);
 }
 
 /// <summary>
@@ -31,6 +45,8 @@ public sealed class Caseload
     private readonly int[] _sentenceStarts;
     private readonly OpdScreening[] _opdScreenings;
     private readonly int[] _opdStarts;
+    private readonly RejectedRecord[] _rejected;
+    private readonly int[] _rejectedStarts;
 
     /// <param name="people">Ordered by CRN, CRNs unique.</param>
     /// <param name="registrationStarts">people.Length + 1 offsets into <paramref name="registrations"/>; likewise the others.</param>
@@ -40,12 +56,16 @@ public sealed class Caseload
         Registration[] registrations, int[] registrationStarts,
         Assessment[] assessments, int[] assessmentStarts,
         Sentence[] sentences, int[] sentenceStarts,
-        OpdScreening[] opdScreenings, int[] opdStarts)
+        OpdScreening[] opdScreenings, int[] opdStarts,
+        RejectedRecord[]? rejected = null, int[]? rejectedStarts = null)
     {
+        rejected ??= [];
+        rejectedStarts ??= new int[people.Length + 1];
         CheckStarts(people.Length, registrations.Length, registrationStarts, nameof(registrationStarts));
         CheckStarts(people.Length, assessments.Length, assessmentStarts, nameof(assessmentStarts));
         CheckStarts(people.Length, sentences.Length, sentenceStarts, nameof(sentenceStarts));
         CheckStarts(people.Length, opdScreenings.Length, opdStarts, nameof(opdStarts));
+        CheckStarts(people.Length, rejected.Length, rejectedStarts, nameof(rejectedStarts));
         for (var i = 1; i < people.Length; i++)
         {
             if (people[i - 1].Crn >= people[i].Crn)
@@ -61,6 +81,8 @@ public sealed class Caseload
         _sentenceStarts = sentenceStarts;
         _opdScreenings = opdScreenings;
         _opdStarts = opdStarts;
+        _rejected = rejected;
+        _rejectedStarts = rejectedStarts;
     }
 
     public int Count => _people.Length;
@@ -77,7 +99,14 @@ public sealed class Caseload
         Slice(_registrations, _registrationStarts, index),
         Slice(_assessments, _assessmentStarts, index),
         Slice(_sentences, _sentenceStarts, index),
-        Slice(_opdScreenings, _opdStarts, index));
+        Slice(_opdScreenings, _opdStarts, index),
+        Slice(_rejected, _rejectedStarts, index));
+
+    /// <summary>Rejected rows that name a person in this caseload (all of them, grouped by person).</summary>
+    public int RejectedRecordCount => _rejected.Length;
+
+    /// <summary>Whether a rejected row names this person: their records are incomplete.</summary>
+    public bool HasRejectedRecords(int index) => _rejectedStarts[index + 1] != _rejectedStarts[index];
 
     /// <summary>Index of the person with this CRN, or −1.</summary>
     public int IndexOf(Crn crn)

@@ -15,6 +15,7 @@ public sealed class CaseloadBuilder
     private readonly RecordList<Assessment> _assessments = new();
     private readonly RecordList<Sentence> _sentences = new();
     private readonly RecordList<OpdScreening> _opd = new();
+    private readonly RecordList<RejectedRecord> _rejected = new();
 
     public int PeopleCount => _people.Count;
 
@@ -40,6 +41,9 @@ public sealed class CaseloadBuilder
     public CaseloadBuilder Add(Crn crn, Sentence sentence) { _sentences.Add(Index(crn), sentence); return this; }
     public CaseloadBuilder Add(Crn crn, OpdScreening screening) { _opd.Add(Index(crn), screening); return this; }
 
+    /// <summary>A rejected row of a record file whose crn names this person. Add them in file then line order.</summary>
+    public CaseloadBuilder Add(Crn crn, RejectedRecord rejected) { _rejected.Add(Index(crn), rejected); return this; }
+
     public Caseload Build()
     {
         // Order people by CRN and remember where each insertion index went.
@@ -61,9 +65,10 @@ public sealed class CaseloadBuilder
         var (assessments, assessmentStarts) = _assessments.Group(rank);
         var (sentences, sentenceStarts) = _sentences.Group(rank);
         var (opd, opdStarts) = _opd.Group(rank);
+        var (rejected, rejectedStarts) = _rejected.Group(rank);
         return new Caseload(sortedPeople, new Dictionary<string, StaffMember>(_staff, StringComparer.Ordinal),
             registrations, registrationStarts, assessments, assessmentStarts,
-            sentences, sentenceStarts, opd, opdStarts);
+            sentences, sentenceStarts, opd, opdStarts, rejected, rejectedStarts);
     }
 
     private int Index(Crn crn) =>

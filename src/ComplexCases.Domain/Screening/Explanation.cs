@@ -5,7 +5,8 @@ using ComplexCases.Domain.People;
 namespace ComplexCases.Domain.Screening;
 
 /// <summary>The record that decided a criterion: which file and line, its key, its date and the value that counted.</summary>
-public sealed record Evidence(string File, int Line, string Key, DateOnly? Date, string Value);
+/// <param name="Rejected">True when the record is a row the importer rejected (<see cref="Value"/> says why); absent otherwise.</param>
+public sealed record Evidence(string File, int Line, string Key, DateOnly? Date, string Value, bool? Rejected = null);
 
 /// <summary>One criterion's outcome for one person, explained in words a practitioner can check.</summary>
 public sealed record CriterionExplanation(CriterionId Criterion, string Label, CriterionOutcome Outcome, string Reason, Evidence? Evidence);
@@ -19,11 +20,20 @@ public static class Explainer
         var outcome = screener.Evaluate(records, refs);
         var lookBack = screener.Definition.AssessmentLookBackMonths;
         var result = new List<CriterionExplanation>(screener.Definition.Criteria.Length);
+        // What the accepted records alone show, for a criterion a rejected row made unknown: said as well, when it
+        // was already unknown (a stale assessment and a rejected one are two things to fix).
+        Span<EvidenceRef> accepted = stackalloc EvidenceRef[CriterionIds.Count];
+        var acceptedOutcome = records.Rejected.IsEmpty ? outcome : screener.Evaluate(records.WithoutRejected(), accepted);
         foreach (var rule in screener.Definition.Criteria)
         {
             var why = refs[(int)rule.Id];
             var evidence = ToEvidence(why, records);
             var reason = Reason(rule.Id, outcome[rule.Id], why, evidence, lookBack);
+            if (why.Source == EvidenceSource.RejectedRow && acceptedOutcome[rule.Id] == CriterionOutcome.Unknown)
+            {
+                var before = accepted[(int)rule.Id];
+                reason += "; also " + Reason(rule.Id, CriterionOutcome.Unknown, before, ToEvidence(before, records), lookBack);
+            }
             result.Add(new CriterionExplanation(rule.Id, rule.Label, outcome[rule.Id], reason, evidence));
         }
         return result;
@@ -47,6 +57,9 @@ public static class Explainer
                 var o = records.OpdScreenings[why.Index];
                 return new Evidence("opd_screenings.csv", o.Line, "", o.ScreenedOn,
                     o.Override == Flag.Yes ? $"{Text(o.Result)} (override)" : Text(o.Result));
+            case EvidenceSource.RejectedRow:
+                var x = records.Rejected[why.Index];
+                return new Evidence(x.File, x.Line, "", null, x.Reason, Rejected: true);
             case EvidenceSource.None:
             default:
                 return null;
@@ -74,9 +87,20 @@ public static class Explainer
             EvidenceNote.ScoreMeetsThreshold => $"assessment {evidence!.Key} ({date}): need flag empty, score meets the threshold",
             EvidenceNote.LatestScreening => $"latest OPD screening on {date}: {evidence!.Value}",
             EvidenceNote.ActiveSentence => $"{evidence!.Value} sentence (event {evidence.Key}) active since {date}",
+            EvidenceNote.RecordsIncomplete =>
+                $"{evidence!.File} line {evidence.Line}, naming this person, was rejected ({evidence.Value}), so their {Records(evidence.File)} are incomplete",
             _ => outcome.ToString(),
         };
     }
+
+    private static string Records(string file) => file switch
+    {
+        "registrations.csv" => "registrations",
+        "assessments.csv" => "assessments",
+        "sentences.csv" => "sentences",
+        "opd_screenings.csv" => "OPD screenings",
+        _ => "records",
+    };
 
     private static string Answer(CriterionId id) => id switch
     {

@@ -48,6 +48,8 @@ public enum EvidenceSource : byte
     Assessment = 2,
     Sentence = 3,
     OpdScreening = 4,
+    /// <summary>A rejected row that names the person (an index into <see cref="CaseRecords.Rejected"/>).</summary>
+    RejectedRow = 5,
 }
 
 /// <summary>Why a criterion came out as it did, beyond the deciding record.</summary>
@@ -65,6 +67,8 @@ public enum EvidenceNote : byte
     CurrentRegistration,
     LatestScreening,
     ActiveSentence,
+    /// <summary>Not met on the records accepted, but a rejected row left the records it needs incomplete.</summary>
+    RecordsIncomplete,
 }
 
 /// <summary>Which record (an index into the person's span of that kind) decided a criterion. No allocation.</summary>

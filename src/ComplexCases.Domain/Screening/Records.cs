@@ -72,3 +72,33 @@ public readonly record struct OpdScreening(
     /// <summary>Screened in, by result or by professional override.</summary>
     public bool CountsAsScreenedIn => Result == OpdResult.ScreenedIn || Override == Flag.Yes;
 }
+
+/// <summary>The files of a person's records that feed criteria. Values are fixed: they index per-kind tables.</summary>
+public enum RecordKind : byte
+{
+    Registration = 0,
+    Assessment = 1,
+    Sentence = 2,
+    OpdScreening = 3,
+}
+
+/// <summary>
+/// A row of one of the person's record files that the importer rejected although its <c>crn</c> names them
+/// (criteria.md, "Rejected rows leave a person's records incomplete"): their records of that kind are incomplete.
+/// </summary>
+/// <param name="Line">The row's line in its file (the header is line 1).</param>
+/// <param name="Reason">Why it was rejected, in words (never an unmasked personal value).</param>
+public readonly record struct RejectedRecord(RecordKind Kind, int Line, string Reason)
+{
+    /// <summary>The extract file of this kind, e.g. <c>registrations.csv</c>.</summary>
+    public string File => FileOf(Kind);
+
+    public static string FileOf(RecordKind kind) => kind switch
+    {
+        RecordKind.Registration => "registrations.csv",
+        RecordKind.Assessment => "assessments.csv",
+        RecordKind.Sentence => "sentences.csv",
+        RecordKind.OpdScreening => "opd_screenings.csv",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a record kind."),
+    };
+}

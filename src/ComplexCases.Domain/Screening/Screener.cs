@@ -186,6 +186,9 @@ public sealed class Screener
                 evidence, ref met, ref unknown);
         }
 
+        var rejected = records.Rejected;
+        if (!rejected.IsEmpty) ApplyRejectedRows(rejected, roshIndex >= 0, evidence, ref met, ref unknown);
+
         int score = 0, unknownWeight = 0;
         for (var i = 0; i < CriterionIds.Count; i++)
         {
@@ -197,6 +200,47 @@ public sealed class Screener
             : score + unknownWeight >= threshold ? ScreeningStatus.PossiblyComplex
             : ScreeningStatus.NotListed;
         return new PersonOutcome((byte)met, (byte)unknown, (short)score, (short)unknownWeight, status);
+    }
+
+    /// <summary>The criteria each kind of record feeds, by <see cref="RecordKind"/> (criteria.md, rejected rows table).</summary>
+    private static readonly int[] FedBy =
+    [
+        Bit(CriterionId.Rosh) | Bit(CriterionId.MentalHealth) | Bit(CriterionId.SelfHarm) | Bit(CriterionId.Mappa),
+        Bit(CriterionId.Rosh) | Bit(CriterionId.MentalHealth) | Bit(CriterionId.SelfHarm) | Bit(CriterionId.LearningDifficulties) | Bit(CriterionId.Substance),
+        Bit(CriterionId.Ipp),
+        Bit(CriterionId.Opd),
+    ];
+
+    private static int Bit(CriterionId id) => 1 << (int)id;
+
+    /// <summary>
+    /// A rejected row that names the person leaves their records of its kind incomplete, so every criterion that kind
+    /// feeds which is not met becomes unknown, with the row as its evidence; bad data never reads as "not met". An
+    /// assessment row counts for <c>rosh</c> only when no current RoSH registration decides it. The row shown is the
+    /// kind's first by line; for a criterion fed by both, a registration row before an assessment row.
+    /// </summary>
+    private void ApplyRejectedRows(ReadOnlySpan<RejectedRecord> rejected, bool currentRoshRegistration, Span<EvidenceRef> evidence,
+        ref int met, ref int unknown)
+    {
+        Span<int> first = stackalloc int[FedBy.Length];
+        first.Fill(-1);
+        for (var i = 0; i < rejected.Length; i++)
+        {
+            ref var f = ref first[(int)rejected[i].Kind];
+            if (f < 0 || rejected[i].Line < rejected[f].Line) f = i;
+        }
+        for (var kind = 0; kind < first.Length; kind++)
+        {
+            if (first[kind] < 0) continue;
+            var feeds = FedBy[kind] & _criteriaMask & ~met;
+            if (kind == (int)RecordKind.Assessment && currentRoshRegistration) feeds &= ~Bit(CriterionId.Rosh);
+            for (var id = 0; id < CriterionIds.Count; id++)
+            {
+                if ((feeds & (1 << id)) == 0 || evidence[id].Source == EvidenceSource.RejectedRow) continue;
+                evidence[id] = new EvidenceRef(EvidenceSource.RejectedRow, first[kind], EvidenceNote.RecordsIncomplete);
+            }
+            unknown |= feeds;
+        }
     }
 
     private bool Has(CriterionId id) => (_criteriaMask & (1 << (int)id)) != 0;

@@ -106,7 +106,7 @@ internal sealed class AssessmentsFile() : RecordFile<Assessment>(ExtractFiles.As
                 ref var assessment = ref Record(i);
                 var id = Masking.Show(assessment.AssessmentId, MaskKind.None);
                 Reject(new Rejection(FileName, assessment.Line, "assessment_id", RejectionReason.DuplicateKey,
-                    $"assessment_id {id} appears on {group.Count} rows ({lines})", id));
+                    $"assessment_id {id} appears on {group.Count} rows ({lines})", id, Names: CrnOf(i)));
                 owners[i] = -1;
             }
         }

@@ -153,7 +153,9 @@ internal abstract class ExtractFile : IDisposable
                     continue;
                 }
                 RowsRead++;
+                var rejectedBefore = _rejections.Count;
                 ReadRow(row, row.LineNumberFrom);
+                if (_rejections.Count != rejectedBefore && NamesPeople) NamePerson(row);
             }
             Sha256 = _stream.Finish();
             if (blankLines > 0) Warn($"{blankLines} blank line(s) ignored");
@@ -185,6 +187,18 @@ internal abstract class ExtractFile : IDisposable
         var text = row.Span;
         var first = text.IndexOf('"');
         return first >= 0 && (text[first..].Count('"') & 1) == 1;
+    }
+
+    /// <summary>
+    /// True for a file of person records whose first column of the contract is <c>crn</c>: a row rejected for what it
+    /// holds still names its person, whose records are then incomplete (criteria.md).
+    /// </summary>
+    protected virtual bool NamesPeople => false;
+
+    /// <summary>Records on the row's (last) rejection the CRN its crn cell holds, if well-formed, whatever field was at fault.</summary>
+    private void NamePerson(SepReader.Row row)
+    {
+        if (Crn.TryParse(Cell(row, 0), out var crn)) _rejections[^1] = _rejections[^1] with { Names = crn };
     }
 
     /// <summary>Checks one row whose field count is right; accepts it (for now) or rejects it.</summary>

@@ -1,3 +1,4 @@
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 
 namespace ComplexCases.Extracts.Reading;
@@ -30,7 +31,11 @@ public sealed record FileReport(string FileName, bool Present, int RowsRead, int
 /// <param name="Column">The column at fault (header name as the contract spells it); empty when the row as a whole is at fault.</param>
 /// <param name="Detail">What is wrong, for a person to read; never contains an unmasked personal value.</param>
 /// <param name="Value">The offending value, masked where personal, cut to 50 characters.</param>
-public sealed record Rejection(string File, int Line, string Column, RejectionReason Reason, string Detail, string Value);
+/// <param name="Names">
+/// In a file of person records: the CRN the row's <c>crn</c> cell holds, when it is well-formed and the row was rejected for
+/// what it holds (not for its number of fields, nor as an orphan). Used to mark that person's records incomplete; never shown.
+/// </param>
+public sealed record Rejection(string File, int Line, string Column, RejectionReason Reason, string Detail, string Value, Crn? Names = null);
 
 public enum RejectionReason
 {

@@ -50,9 +50,12 @@ public static class ExtractReader
             var firstError = files.Select(f => errors.GetValueOrDefault(f)).FirstOrDefault(e => e is not null);
             if (firstError is not null) return ExtractReadOutcome.Failure(firstError);
 
+            var (rejected, rejectedStarts) = RejectedRecords(people.Index,
+                (RecordKind.Registration, registrations), (RecordKind.Assessment, assessments),
+                (RecordKind.Sentence, sentences), (RecordKind.OpdScreening, opd));
             var caseload = new Caseload(people.Index.People, staff.Directory,
                 registrations.Items, registrations.Starts, assessments.Items, assessments.Starts,
-                sentences.Items, sentences.Starts, opd.Items, opd.Starts);
+                sentences.Items, sentences.Starts, opd.Items, opd.Starts, rejected, rejectedStarts);
             var reports = files.Select(f => new FileReport(f.FileName, f.Present, f.RowsRead, f.RowsAccepted, f.RowsRejected)).ToList();
             var rejections = new List<Rejection>(files.Sum(f => f.RowsRejected));
             foreach (var file in files) rejections.AddRange(file.Rejections);
@@ -118,6 +121,42 @@ public static class ExtractReader
         queue.Run(Math.Max(2, Environment.ProcessorCount));
         cancellationToken.ThrowIfCancellationRequested();
         return errors;
+    }
+
+    /// <summary>
+    /// The rejected rows of the record files that name a screened person (criteria.md: "Rejected rows leave a person's
+    /// records incomplete"), grouped by person, each person's by file then line. A row that names no one (wrong number
+    /// of fields, a malformed or missing crn) or someone not screened (an orphan) is left out.
+    /// </summary>
+    private static (RejectedRecord[] Items, int[] Starts) RejectedRecords(PeopleIndex people, params (RecordKind Kind, ExtractFile File)[] files)
+    {
+        var starts = new int[people.People.Length + 1];
+        var named = 0;
+        foreach (var (_, file) in files)
+        {
+            foreach (var r in file.Rejections)
+            {
+                if (r.Names is not { } crn) continue;
+                var owner = people.IndexOf(crn.Value);
+                if (owner < 0) continue;
+                starts[owner + 1]++;
+                named++;
+            }
+        }
+        if (named == 0) return ([], starts);
+        for (var p = 1; p < starts.Length; p++) starts[p] += starts[p - 1];
+        var next = starts.AsSpan(0, people.People.Length).ToArray();
+        var items = new RejectedRecord[named];
+        foreach (var (kind, file) in files)
+        {
+            foreach (var r in file.Rejections)
+            {
+                if (r.Names is not { } crn) continue;
+                var owner = people.IndexOf(crn.Value);
+                if (owner >= 0) items[next[owner]++] = new RejectedRecord(kind, r.Line, RejectionWords.Describe(r));
+            }
+        }
+        return (items, starts);
     }
 
     private static string Fingerprint(IEnumerable<ExtractFile> files)

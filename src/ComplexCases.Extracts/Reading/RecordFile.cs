@@ -17,6 +17,8 @@ internal abstract class RecordFile<T>(string fileName, ColumnSpec[] columns) : E
 
     public override int RowsAccepted => _accepted;
 
+    protected override bool NamesPeople => true;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void Accept(Crn crn, T record)
     {

@@ -105,7 +105,7 @@ internal sealed class SentencesFile() : RecordFile<Sentence>(ExtractFiles.Senten
         {
             rejected[g] = true;
             Reject(new Rejection(FileName, items[g].Line, "event_number", RejectionReason.DuplicateKey,
-                $"event_number {number} of {crn} appears on {group.Count} rows ({lines})", number));
+                $"event_number {number} of {crn} appears on {group.Count} rows ({lines})", number, Names: owner));
         }
     }
 }

@@ -77,7 +77,8 @@ public sealed record ExplanationResponse(
     string Reason,
     EvidenceResponse? Evidence);
 
-public sealed record EvidenceResponse(string File, int Line, string Key, DateOnly? Date, string Value);
+// Rejected: true when the evidence is a row the importer rejected (Value then says why); null otherwise.
+public sealed record EvidenceResponse(string File, int Line, string Key, DateOnly? Date, string Value, bool? Rejected = null);
 
 public sealed record CaseMonthResponse(
     int RunId,
@@ -93,7 +94,13 @@ public sealed record CaseMonthResponse(
 public sealed record RunResponse(
     int Id, DateOnly AsOf, string DefinitionId, int DefinitionVersion, int Threshold,
     int RowsRead, int RowsAccepted, int RowsRejected, int People, int Complex, int PossiblyComplex, int Left,
-    DateTimeOffset StartedAt, DateTimeOffset CompletedAt, string RunBy);
+    DateTimeOffset StartedAt, DateTimeOffset CompletedAt, string RunBy, IncompleteRecordsResponse IncompleteRecords);
+
+/// <summary>
+/// Whom a run's rejected rows affected: people a rejected row of their records names (records incomplete), those for
+/// whom a criterion reads unknown instead of not met because of it, and those listed as possibly complex only because of it.
+/// </summary>
+public sealed record IncompleteRecordsResponse(int People, int CriteriaUnknown, int Listed);
 
 /// <summary>One page of a run's rejected rows, with the run's counts per file (which say what the file filter may be).</summary>
 public sealed record RejectedRowsResponse(
@@ -102,7 +109,8 @@ public sealed record RejectedRowsResponse(
     string? File,
     Paging Paging,
     IReadOnlyList<RunFileResponse> Files,
-    IReadOnlyList<RejectedRowResponse> Rows);
+    IReadOnlyList<RejectedRowResponse> Rows,
+    IncompleteRecordsResponse IncompleteRecords);
 
 public sealed record RunFileResponse(string FileName, bool Present, int RowsRead, int RowsAccepted, int RowsRejected);
 

@@ -152,7 +152,7 @@ internal static class ComplexCasesApi
             c.Crn, c.Forename, c.Surname, c.PduCode, c.PduName, c.TeamCode, c.TeamName, c.PractitionerName, c.SpoName, c.LimitedAccess,
             RunRef(runRecord), (ScreeningStatus)c.Status, c.Score, (ListChange)c.Change, c.MonthsListed,
             [.. details.Explanation.Select(e => new ExplanationResponse(e.Criterion.ToKey(), e.Label, e.Outcome, e.Reason,
-                e.Evidence is { } ev ? new EvidenceResponse(ev.File, ev.Line, ev.Key, ev.Date, ev.Value) : null))],
+                e.Evidence is { } ev ? new EvidenceResponse(ev.File, ev.Line, ev.Key, ev.Date, ev.Value, ev.Rejected) : null))],
             [.. details.NeedsAttention.Select(e => e.Criterion.ToKey())],
             [.. details.History.Select(h => new CaseMonthResponse(h.RunId, h.AsOf, h.Status, h.Score, Criteria(h.MetMask), Criteria(h.UnknownMask), h.Change))]));
     }
@@ -160,7 +160,7 @@ internal static class ComplexCasesApi
     private static Ok<IReadOnlyList<RunResponse>> GetRuns(ComplexCasesDbContext db) =>
         TypedResults.Ok<IReadOnlyList<RunResponse>>(db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(120).ToList()
             .Select(r => new RunResponse(r.Id, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.Threshold, r.RowsRead, r.RowsAccepted, r.RowsRejected,
-                r.People, r.Complex, r.PossiblyComplex, r.Left, r.StartedAt, r.CompletedAt, r.RunBy))
+                r.People, r.Complex, r.PossiblyComplex, r.Left, r.StartedAt, r.CompletedAt, r.RunBy, Incomplete(r)))
             .ToList());
 
     private static async Task<Results<Ok<RejectedRowsResponse>, ValidationProblem, ProblemHttpResult>> GetRunRejections(
@@ -181,8 +181,12 @@ internal static class ComplexCasesApi
             RunRef(details.Run), rejections.File,
             new Paging(rejections.Page, rejections.PageSize, rejections.Total, rejections.PageCount),
             [.. details.Files.Select(f => new RunFileResponse(f.FileName, f.Present, f.RowsRead, f.RowsAccepted, f.RowsRejected))],
-            [.. rejections.Rows.Select(r => new RejectedRowResponse(r.FileName, r.Line, r.Column, r.Reason, r.Detail, r.Value))]));
+            [.. rejections.Rows.Select(r => new RejectedRowResponse(r.FileName, r.Line, r.Column, r.Reason, r.Detail, r.Value))],
+            Incomplete(details.Run)));
     }
+
+    private static IncompleteRecordsResponse Incomplete(ComplexCases.Data.Screening.ScreeningRun run) =>
+        new(run.IncompleteRecordsPeople, run.IncompleteRecordsCriteriaUnknown, run.IncompleteRecordsListed);
 
     private static Results<Ok<RunProgressResponse>, ProblemHttpResult> GetRunProgress(HttpContext context, ScreeningJobs jobs, Guid jobId)
     {

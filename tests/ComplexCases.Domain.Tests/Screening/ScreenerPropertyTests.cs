@@ -180,4 +180,43 @@ public class ScreenerPropertyTests
             _ => throw new ArgumentOutOfRangeException(nameof(source)),
         };
     }
+
+    /// <summary>criteria.md: a rejected row only ever turns "not met" into "unknown", and only for criteria its file feeds.</summary>
+    [Property(MaxTest = 300)]
+    public Property Evaluate_RejectedRowsAdded_OnlyNotMetCriteriaTheirFilesFeedBecomeUnknown()
+    {
+        var cases =
+            from definition in RandomCases.Definition
+            from person in RandomCases.Case
+            from kinds in Gen.SubListOf(Enum.GetValues<RecordKind>())
+            select (definition, person, kinds);
+
+        return Prop.ForAll(cases.ToArbitrary(), t =>
+        {
+            var screener = new Screener(t.definition.Definition, D);
+            var rejected = t.kinds.Select((k, i) => new RejectedRecord(k, i + 2, "malformed value")).ToArray();
+            var before = screener.Evaluate(t.person.Records);
+            var after = screener.Evaluate(new CaseRecords(t.person.Registrations, t.person.Assessments, t.person.Sentences, t.person.OpdScreenings, rejected));
+
+            var fed = 0;
+            foreach (var kind in t.kinds)
+            {
+                fed |= kind switch
+                {
+                    RecordKind.Registration => 0b0001_0111, // rosh, mental_health, self_harm, mappa
+                    RecordKind.Assessment => 0b0100_1111,   // rosh, mental_health, self_harm, learning_difficulties, substance
+                    RecordKind.Sentence => 0b1000_0000,     // ipp
+                    _ => 0b0010_0000,                       // opd
+                };
+            }
+            after.MetMask.ShouldBe(before.MetMask);
+            (before.UnknownMask & ~after.UnknownMask).ShouldBe(0, "unknown stays unknown");
+            (after.UnknownMask & ~before.UnknownMask & ~fed).ShouldBe(0, "only criteria the rejected files feed");
+            ((byte)after.Status).ShouldBeGreaterThanOrEqualTo((byte)before.Status);
+            // Without a rejected row of their own files, mappa, opd and ipp are never unknown.
+            if (!t.kinds.Contains(RecordKind.Registration)) after[CriterionId.Mappa].ShouldNotBe(CriterionOutcome.Unknown);
+            if (!t.kinds.Contains(RecordKind.OpdScreening)) after[CriterionId.Opd].ShouldNotBe(CriterionOutcome.Unknown);
+            if (!t.kinds.Contains(RecordKind.Sentence)) after[CriterionId.Ipp].ShouldNotBe(CriterionOutcome.Unknown);
+        });
+    }
 }

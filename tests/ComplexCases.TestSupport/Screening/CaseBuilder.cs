@@ -20,6 +20,7 @@ public sealed class CaseBuilder
     private readonly List<Assessment> _assessments = [];
     private readonly List<Sentence> _sentences = [];
     private readonly List<OpdScreening> _opdScreenings = [];
+    private readonly List<RejectedRecord> _rejected = [];
     private Person _person;
 
     public CaseBuilder(string crn = DefaultCrn)
@@ -67,7 +68,14 @@ public sealed class CaseBuilder
         return this;
     }
 
-    public TestCase Build() => new(_person, [.. _registrations], [.. _assessments], [.. _sentences], [.. _opdScreenings]);
+    /// <summary>A row of one of this person's record files that the importer rejected (their records of that kind are incomplete).</summary>
+    public CaseBuilder WithRejectedRow(RecordKind kind, int line = 90, string reason = "malformed value: a date written yyyy-MM-dd")
+    {
+        _rejected.Add(new RejectedRecord(kind, line, reason));
+        return this;
+    }
+
+    public TestCase Build() => new(_person, [.. _registrations], [.. _assessments], [.. _sentences], [.. _opdScreenings]) { Rejected = [.. _rejected] };
 
     /// <summary>Screens this person against <paramref name="definition"/> (default: the pilot) on <paramref name="asOf"/> (default: <see cref="TestDates.AsOf"/>).</summary>
     public PersonOutcome Screen(Definition? definition = null, DateOnly? asOf = null) => Build().Screen(definition, asOf);
@@ -101,7 +109,10 @@ public sealed record TestCase(
     Sentence[] Sentences,
     OpdScreening[] OpdScreenings)
 {
-    public CaseRecords Records => new(Registrations, Assessments, Sentences, OpdScreenings);
+    /// <summary>Rows of this person's record files that were rejected.</summary>
+    public RejectedRecord[] Rejected { get; init; } = [];
+
+    public CaseRecords Records => new(Registrations, Assessments, Sentences, OpdScreenings, Rejected);
 
     public PersonOutcome Screen(Definition? definition = null, DateOnly? asOf = null) =>
         new Screener(definition ?? TestDefinitions.Pilot(), asOf ?? TestDates.AsOf).Evaluate(Records);
@@ -116,6 +127,7 @@ public sealed record TestCase(
         foreach (var a in Assessments) caseload.Add(Person.Crn, a);
         foreach (var s in Sentences) caseload.Add(Person.Crn, s);
         foreach (var o in OpdScreenings) caseload.Add(Person.Crn, o);
+        foreach (var x in Rejected) caseload.Add(Person.Crn, x);
         return caseload;
     }
 }
