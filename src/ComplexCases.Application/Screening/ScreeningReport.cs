@@ -20,6 +20,11 @@ public sealed record ScreeningReport(
     int? PreviousRunId,
     IReadOnlyList<ListEntry> Cases)
 {
+    /// <summary>This month reconciled with the previous stored month (null when it was already stored).</summary>
+    public Reconciliation? Reconciliation { get; init; }
+    /// <summary>The analyst's reason for storing a month beyond the reconciliation limits; null when none was needed.</summary>
+    public string? AcceptedReason { get; init; }
+
     /// <summary>Listed people (not those who left) per PDU code.</summary>
     public IReadOnlyDictionary<string, int> ListedPerPdu =>
         Cases.Where(c => c.Change != ListChange.Left).GroupBy(c => c.PduCode, StringComparer.Ordinal)

@@ -20,10 +20,16 @@ internal static class ScreenCommand
         var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
         var replace = new Option<bool>("--replace") { Description = "Replace a stored run of the same extract, date and definition instead of recognising it." };
         var noWorkbooks = new Option<bool>("--no-workbooks") { Description = "Skip the XLSX workbook per PDU." };
+        var acceptChanges = new Option<string?>("--accept-changes")
+        {
+            Description = "Store the month even though it differs from the previous stored month beyond the limits (people screened, rows per file, "
+                + "share rejected, people listed, a file gone missing). Give the reason, in quotes; it is audited with the figures.",
+            HelpName = "REASON",
+        };
 
         var command = new Command("screen", "Screen an extract as of a date: store the run and write the per-PDU lists.")
         {
-            extract, asOf, definition, outFolder, db, replace, noWorkbooks,
+            extract, asOf, definition, outFolder, db, replace, noWorkbooks, acceptChanges,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +45,13 @@ internal static class ScreenCommand
                 Database = parse.GetValue(db),
                 Replace = parse.GetValue(replace),
                 WriteWorkbooks = !parse.GetValue(noWorkbooks),
+                AcceptChanges = parse.GetValue(acceptChanges),
             };
+            if (request.AcceptChanges is { } reason && string.IsNullOrWhiteSpace(reason))
+            {
+                error.WriteLine("error: --accept-changes: give the reason for accepting the changes, e.g. --accept-changes \"two PDUs merged into one\"");
+                return CliApp.UserError;
+            }
             return Run(request, output, error, clock);
         });
         return command;
@@ -76,8 +88,10 @@ internal static class ScreenCommand
             // Plain lines, one per stage, for logs and scripts.
             string? stage = null;
             var started = clock.GetTimestamp();
+            var pause = PausePoint.FromEnvironment();
             var progress = new InlineProgress<ScreeningProgress>(p =>
             {
+                pause?.Check(p, output);
                 if (p.Stage == stage || p.Stage == "Done") return;
                 stage = p.Stage;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.GetElapsedTime(started).TotalSeconds:0.00} s] {p.Stage}..."));
@@ -91,6 +105,10 @@ internal static class ScreenCommand
             error.WriteLine($"error: {result.Error}");
             return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
         }
+        if (result.Value.AcceptedReason is { } accepted && result.Value.Reconciliation is { } reconciliation)
+            console.MarkupLineInterpolated($"[yellow]Changes accepted ({accepted}): {reconciliation.BreachSummary}[/]");
+        else if (request.AcceptChanges is not null && !result.Value.AlreadyStored)
+            console.MarkupLine("Nothing needed accepting: the month is within the limits (no acceptance was recorded).");
         Summarise(console, result.Value, request);
         return CliApp.Ok;
     }
