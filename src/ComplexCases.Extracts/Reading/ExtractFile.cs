@@ -89,13 +89,19 @@ internal abstract class ExtractFile : IDisposable
     /// <summary>Opens the file and reads its header. Returns the fatal problem, if any.</summary>
     public ExtractError? Open(string folder, IProgress<ExtractProgress>? progress)
     {
-        var path = FindFile(folder, FileName);
-        if (path is null)
-        {
-            return IsRequired ? new ExtractError(FileName, $"{FileName} is missing from the extract folder") : null;
-        }
         try
         {
+            var (path, problem) = FindFile(folder, FileName);
+            if (problem is not null) return problem;
+            if (path is null)
+            {
+                return IsRequired ? new ExtractError(FileName, $"{FileName} is missing from the extract folder") : null;
+            }
+            // Where a CSV file should be, a folder or a pipe must not read as "missing" or hang the run.
+            if (Directory.Exists(path))
+                return new ExtractError(FileName, $"{Masking.Shown(Path.GetFileName(path))} in the extract folder is a folder, not a file");
+            if (!SpecialFiles.IsRegularFile(path))
+                return new ExtractError(FileName, $"{Masking.Shown(Path.GetFileName(path))} in the extract folder is not a regular file (a pipe, socket or device); export it as a file");
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             Present = true;
             Length = file.Length;
@@ -381,16 +387,30 @@ internal abstract class ExtractFile : IDisposable
         return -1;
     }
 
-    /// <summary>The file's path: the exact name, else the only case-insensitive match (exports from Windows).</summary>
-    private static string? FindFile(string folder, string fileName)
+    /// <summary>
+    /// The file's path, matching its name regardless of case (exports from Windows), or null when absent. Two entries
+    /// whose names differ only in case are an error naming both: which one is the month's is not ours to guess.
+    /// </summary>
+    private static (string? Path, ExtractError? Problem) FindFile(string folder, string fileName)
     {
-        var exact = Path.Combine(folder, fileName);
-        if (File.Exists(exact)) return exact;
-        var matches = Directory.EnumerateFiles(folder)
-            .Where(p => string.Equals(Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase))
-            .Take(2)
-            .ToList();
-        return matches.Count == 1 ? matches[0] : null;
+        List<string> matches;
+        try
+        {
+            matches = [.. Directory.EnumerateFileSystemEntries(folder)
+                .Where(p => string.Equals(Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, new ExtractError(null, $"the extract folder cannot be read: {Masking.Shown(e.Message)}"));
+        }
+        return matches.Count switch
+        {
+            0 => (null, null),
+            1 => (matches[0], null),
+            _ => (null, new ExtractError(fileName,
+                $"the extract folder holds {string.Join(" and ", matches.Select(m => $"'{Masking.Shown(Path.GetFileName(m))}'"))}, whose names differ only in case; keep only one")),
+        };
     }
 
     private static bool IsUnreadable(Exception e) =>
