@@ -26,7 +26,9 @@ internal abstract class ExtractFile : IDisposable
     private static readonly SepReaderOptions CsvOptions = Sep.New(',').Reader(o => o with
     {
         HasHeader = false, // the header is read as a row: duplicate or odd names are ours to report
-        Unescape = true,
+        // Cells are unquoted once, by Clean: with Sep unescaping as well, a cell such as """>x" (the value ">x") lost its
+        // remaining quote to a second unquoting.
+        Unescape = false,
         Trim = SepTrim.None, // trimmed in Clean: Sep's trimming path doubled the cost of reading a cell
         DisableColCountCheck = true,
         DisableFastFloat = true,
@@ -145,7 +147,7 @@ internal abstract class ExtractFile : IDisposable
                 }
                 if (row.ColCount != _headerColumnCount)
                 {
-                    if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                    if (row.ColCount == 1 && Clean(row[0].Span).IsEmpty)
                     {
                         blankLines++;
                         continue;
@@ -205,8 +207,9 @@ internal abstract class ExtractFile : IDisposable
     protected ReadOnlySpan<char> Cell(SepReader.Row row, int field) => Clean(row[ColumnIndex[field]].Span);
 
     /// <summary>
-    /// Trims white space. A cell still starting with a quote after that was quoted with spaces
-    /// outside the quotes (<c> "a,b" </c>), which the parser leaves as written: it is unquoted here.
+    /// Trims white space, and unquotes a quoted cell (RFC 4180: outer quotes dropped, doubled quotes made single), also one
+    /// quoted with spaces outside the quotes (<c> "a,b" </c>). The parser leaves every cell as written, so this is the one
+    /// and only unquoting: <c>""">x"</c> is <c>"&gt;x</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<char> Clean(ReadOnlySpan<char> cell)
@@ -325,12 +328,12 @@ internal abstract class ExtractFile : IDisposable
     {
         if (!reader.MoveNext()) return NoHeader(blankFirstLine: false);
         var header = reader.Current;
-        if (header.ColCount == 1 && header[0].Span.IsWhiteSpace())
+        if (header.ColCount == 1 && Clean(header[0].Span).IsEmpty)
         {
             while (reader.MoveNext())
             {
                 var row = reader.Current;
-                if (row.ColCount != 1 || !row[0].Span.IsWhiteSpace()) return new ExtractError(FileName, $"{FileName} has no header: line 1 is blank");
+                if (row.ColCount != 1 || !Clean(row[0].Span).IsEmpty) return new ExtractError(FileName, $"{FileName} has no header: line 1 is blank");
             }
             return NoHeader(blankFirstLine: true);
         }
