@@ -117,11 +117,46 @@ public static class PduWorkbook
         writer.WriteEndElement();
     }
 
-    /// <summary>Names are display-only and unvalidated: drop the control characters XML cannot hold rather than fail the run.</summary>
-    private static string XmlSafe(string text)
+    /// <summary>
+    /// Names are display-only and unvalidated: a character XML cannot hold (a control character, U+FFFE, U+FFFF, half a
+    /// surrogate pair) would fail the whole workbook, and so the run or the download. Each is replaced by U+FFFD, the
+    /// replacement character, so the reader sees something was there; every other output keeps the text as extracted.
+    /// </summary>
+    internal static string XmlSafe(string text)
     {
-        if (!text.Any(c => char.IsControl(c) && c is not '\t' and not '\n' and not '\r')) return text;
-        return new string([.. text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r')]);
+        var i = FirstForbidden(text);
+        if (i < 0) return text;
+        var safe = new System.Text.StringBuilder(text.Length);
+        safe.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                safe.Append(System.Xml.XmlConvert.IsXmlChar(c) ? c : '\uFFFD');
+            }
+        }
+        return safe.ToString();
+    }
+
+    private static int FirstForbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (System.Xml.XmlConvert.IsXmlChar(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            return i;
+        }
+        return -1;
     }
 
     /// <summary>Three cell formats: plain, bold (headers), wrapped (long explanations).</summary>

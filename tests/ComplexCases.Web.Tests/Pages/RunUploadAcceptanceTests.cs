@@ -104,6 +104,34 @@ public sealed partial class RunUploadTests
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("people.csv was chosen more than once ('People.csv' and 'PEOPLE.CSV')");
     }
 
+    [Fact]
+    public async Task Download_XlsxOfARunWhoseNamesHoldCharactersXmlForbids_IsAValidWorkbookWithThemReplaced()
+    {
+        var analyst = await site.SignInAsync("analyst");
+        var folder = _extract.WithPerson("E000001", forename: "Ann\uFFFEe", surname: "Bell\u0001")
+            .WithRegistration("E000001", "RVHR", "2023-01-01").WithRegistration("E000001", "RMDO", "2023-01-01")
+            .WithRegistration("E000001", "ALSH", "2023-01-01").WithRegistration("E000001", "MAPP", "2023-01-01", level: "M3")
+            .WithOpdScreening("E000001", "2023-02-01", "SCREENED_IN").WithSentence("E000001", "1", "IPP", "2010-05-01").Build();
+        var upload = await PostAsync(analyst, ("Files", "extract.zip", Zip(folder)), "2028-07-15");
+        var runId = (await WaitUntilAsync(analyst, upload.Headers.Location!.ToString(), "succeeded")).GetProperty("result").GetProperty("runId").GetInt32();
+        var client = await site.SignInAsync("panel-team");
+        var form = await client.GetStringAsync($"/lists/EOENFK/download?run={runId}");
+
+        var response = await client.PostAsync($"/lists/EOENFK/download?run={runId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Recipient"] = "Complex Cases Panel", ["Purpose"] = "triage meeting", ["Format"] = "xlsx",
+            ["__RequestVerificationToken"] = SignedInClient.AntiforgeryToken(form),
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, isEditable: false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>()).Select(t => t.Text).ToList();
+        texts.ShouldContain("Ann\uFFFDe");
+        texts.ShouldContain("Bell\uFFFD");
+    }
+
     private int LatestRunIdAt(DateOnly asOf)
     {
         using var db = site.OpenDatabase();
