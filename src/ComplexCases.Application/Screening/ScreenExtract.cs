@@ -94,14 +94,14 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         if (!target.Succeeded) return target.ErrorAs<ScreeningReport>();
 
         if (!Directory.Exists(request.ExtractFolder))
-            return UseCaseResult<ScreeningReport>.Invalid($"--extract: folder not found: {request.ExtractFolder}");
+            return UseCaseResult<ScreeningReport>.Invalid($"--extract: folder not found: {EchoText.Of(request.ExtractFolder, 200)}");
 
         var startedAt = clock.GetUtcNow();
         progress?.Report(new ScreeningProgress("Reading extract", 0));
         var read = ExtractReader.Read(request.ExtractFolder,
             new InlineProgress<ExtractProgress>(p => progress?.Report(new ScreeningProgress("Reading extract", p.TotalBytes == 0 ? 1 : (double)p.BytesRead / p.TotalBytes))),
             cancellationToken);
-        if (!read.Succeeded) return UseCaseResult<ScreeningReport>.Invalid(read.Error!.Message);
+        if (!read.Succeeded) return UseCaseResult<ScreeningReport>.Invalid(EchoText.Of(read.Error!.Message, 500));
         var extract = read.Result!;
         // Reading leaves ~150 MB of large transient buffers (per-file row chunks) that only a full collection
         // frees; without it they stay resident through the store and a national run peaks above its 400 MB budget.
@@ -167,7 +167,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             {
                 // The commit has happened: say so, rather than claim nothing was stored.
                 return UseCaseResult<ScreeningReport>.Failed(
-                    $"run {report.RunId} was stored, but its lists could not be written to {request.OutputFolder}: {ex.Message} (fix the folder and re-run with --replace)");
+                    $"run {report.RunId} was stored, but its lists could not be written to {EchoText.Of(request.OutputFolder, 200)}: {EchoText.Of(ex.Message, 300)} (fix the folder and re-run with --replace)");
             }
             if (report.AlreadyStored)
             {
@@ -179,7 +179,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         }
         catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
         {
-            return UseCaseResult<ScreeningReport>.Invalid($"cannot use the database or output folder ({target.Value.Description}, {request.OutputFolder}): {ex.GetBaseException().Message}; nothing was stored");
+            return UseCaseResult<ScreeningReport>.Invalid($"cannot use the database or output folder ({EchoText.Of(target.Value.Description, 200)}, {EchoText.Of(request.OutputFolder, 200)}): {EchoText.Of(ex.GetBaseException().Message, 300)}; nothing was stored");
         }
         catch (OperationCanceledException)
         {
@@ -188,7 +188,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
             Trace.TraceError(ex.ToString());
-            return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {ex.GetBaseException().Message}");
+            return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {EchoText.Of(ex.GetBaseException().Message, 300)}");
         }
     }
 
