@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComplexCases.Cli.Commands;
+using ComplexCases.Extracts.Reading;
 
 namespace ComplexCases.Cli;
 
@@ -10,22 +11,73 @@ public static class CliApp
     public const int Failed = 1;
     public const int UserError = 2;
 
+    /// <summary>Shown by <c>--help</c> under the root description.</summary>
+    public const string ExitCodes = """
+        Exit codes:
+          0  done (rows may have been rejected: see rejected.csv)
+          1  any other failure; nothing was stored (a run is all or nothing)
+          2  bad arguments, or an unreadable or invalid extract or definition, or a month refused by reconciliation
+             with the previous month (accept it with --accept-changes "REASON"); nothing was stored
+        """;
+
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
-        var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.")
-        {
+        // One command per line: commands added by other features go here too.
+        Command[] commands =
+        [
             ScreenCommand.Create(output, error, clock),
             GenerateCommand.Create(output, error),
             AuditCommand.Create(output, error),
-            OutcomesCommand.Create(output, error, clock), EvaluateCommand.Create(output, error, clock), CompareCommand.Create(output, error, clock),
-        };
+            OutcomesCommand.Create(output, error, clock),
+            EvaluateCommand.Create(output, error, clock),
+            CompareCommand.Create(output, error, clock),
+        ];
+        var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.\n\n" + ExitCodes);
+        foreach (var command in commands) root.Subcommands.Add(command);
+
+        if (UnknownCommand(args, root) is { } unknown)
+        {
+            error.WriteLine($"error: {unknown}");
+            return UserError;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // One clear line, not a page of help: the user asked for something specific.
-            error.WriteLine($"error: {parse.Errors[0].Message} (see 'complexcases --help')");
+            // Every problem at once, on one line (scripts read one line), then where help is.
+            var command = parse.CommandResult.Command;
+            var help = command == root ? "complexcases --help" : $"complexcases {command.Name} --help";
+            var problems = parse.Errors.Select(e => EchoText.Of(e.Message.TrimEnd('.'), 300)).Distinct(StringComparer.Ordinal);
+            error.WriteLine($"error: {string.Join("; ", problems)} (see '{help}')");
             return UserError;
         }
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>A first word that is not a command (<c>complexcases scren</c>): named, with the nearest command.</summary>
+    private static string? UnknownCommand(string[] args, RootCommand root)
+    {
+        if (args.Length == 0)
+            return $"give a command: {string.Join(", ", root.Subcommands.Select(c => c.Name))} (see 'complexcases --help')";
+        var first = args[0];
+        if (first.StartsWith('-') || root.Subcommands.Any(c => c.Name == first || c.Aliases.Contains(first))) return null;
+        var nearest = root.Subcommands.Select(c => (c.Name, Distance: Distance(first.ToLowerInvariant(), c.Name))).MinBy(c => c.Distance);
+        var suggestion = nearest.Distance <= Math.Max(2, nearest.Name.Length / 3) ? $"; did you mean '{nearest.Name}'?" : "";
+        return $"'{EchoText.Of(first)}' is not a command{suggestion} (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}; see 'complexcases --help')";
+    }
+
+    /// <summary>Edit distance (insertions, deletions, substitutions) between two short words.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 }

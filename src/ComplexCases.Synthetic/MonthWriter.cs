@@ -78,7 +78,8 @@ internal sealed class MonthWriter
         _blocksPerWave = 2 * Math.Max(1, Environment.ProcessorCount / Math.Max(1, concurrentMonths));
     }
 
-    public GeneratedMonth Write(string folder, CancellationToken ct)
+    /// <param name="peopleWritten">Told how many more people (slots) have been written, after each wave of blocks.</param>
+    public GeneratedMonth Write(string folder, CancellationToken ct, Action<int>? peopleWritten = null)
     {
         Directory.CreateDirectory(folder);
         var defectRows = 0;
@@ -117,6 +118,7 @@ internal sealed class MonthWriter
                     rows += blocks[i].MoveTo(outputs);
                     defectRows += blocks[i].TakeDefectRows();
                 }
+                peopleWritten?.Invoke(Math.Min(people, (wave + n) * BlockSize) - Math.Min(people, wave * BlockSize));
             }
             foreach (var block in blocks) block.Dispose();
         }

@@ -8,7 +8,12 @@ namespace ComplexCases.Synthetic;
 /// rows of a person whose people.csv row was made bad (they become orphans).</param>
 public sealed record GeneratedMonth(DateOnly AsOf, string Folder, int People, int Rows, int DefectRows);
 
-public sealed record GenerationProgress(int MonthsDone, int MonthsTotal);
+/// <summary>How far generation has got: months finished, and people written over all months (a single month moves too).</summary>
+public sealed record GenerationProgress(int MonthsDone, int MonthsTotal)
+{
+    public long PeopleDone { get; init; }
+    public long PeopleTotal { get; init; }
+}
 
 /// <summary>
 /// Writes a synthetic caseload as monthly extracts (extract-format.md), one folder per screening date. Everything is
@@ -30,13 +35,22 @@ public static class PopulationGenerator
         Directory.CreateDirectory(outputDirectory);
         var months = new GeneratedMonth[dates.Count];
         var done = 0;
+        long peopleDone = 0;
+        var peopleTotal = (long)options.People * dates.Count;
         // Months are independent (each regenerates its people from their seeds), so they run in parallel and the
         // files are the same whatever the order.
         Parallel.For(0, dates.Count, new ParallelOptions { CancellationToken = ct }, m =>
         {
             var folder = Path.Combine(Path.GetFullPath(outputDirectory), dates[m].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            months[m] = new MonthWriter(plan, m, Math.Min(dates.Count, Environment.ProcessorCount)).Write(folder, ct);
-            progress?.Report(new GenerationProgress(Interlocked.Increment(ref done), dates.Count));
+            months[m] = new MonthWriter(plan, m, Math.Min(dates.Count, Environment.ProcessorCount)).Write(folder, ct, written =>
+                progress?.Report(new GenerationProgress(Volatile.Read(ref done), dates.Count)
+                {
+                    PeopleDone = Interlocked.Add(ref peopleDone, written), PeopleTotal = peopleTotal,
+                }));
+            progress?.Report(new GenerationProgress(Interlocked.Increment(ref done), dates.Count)
+            {
+                PeopleDone = Volatile.Read(ref peopleDone), PeopleTotal = peopleTotal,
+            });
         });
         return months;
     }

@@ -68,6 +68,9 @@ builder.Services.AddScoped<Auditing>();
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
 builder.Services.AddSingleton(ComplexCases.Web.Runs.UploadLimit.From(builder.Configuration));
 builder.Services.AddHostedService<ComplexCases.Web.Runs.ScreeningWorker>();
+builder.Services.AddOptions<ComplexCases.Application.Screening.ReconciliationLimits>()
+    .Bind(builder.Configuration.GetSection(ComplexCases.Application.Screening.ReconciliationLimits.Section))
+    .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddCaseWorkflow(builder.Configuration);
 // Stored runs never change, so each run's PDU lists are read once and kept (bounded) in memory.
 builder.Services.AddSingleton(_ => new ComplexCases.Application.Lists.MonthlyListCache());

@@ -71,9 +71,22 @@ public class PopulationGeneratorTests
 
         PopulationGenerator.Generate(new GeneratorOptions(500, 3, 1, AsOf), temp.Path, new Recorder(reports));
 
-        reports.Count.ShouldBe(3);
-        reports.ShouldAllBe(r => r.MonthsTotal == 3);
-        reports.Select(r => r.MonthsDone).Order().ShouldBe([1, 2, 3]);
+        reports.ShouldAllBe(r => r.MonthsTotal == 3 && r.PeopleTotal == 1500);
+        reports.Select(r => r.MonthsDone).Where(m => m > 0).Distinct().Order().ShouldBe([1, 2, 3]);
+        reports.Max(r => r.PeopleDone).ShouldBe(1500);
+    }
+
+    [Fact]
+    public void Generate_OneBigMonth_ProgressCountsPeopleSoItMovesBeforeTheMonthIsDone()
+    {
+        using var temp = new TempFolder();
+        var reports = new ConcurrentQueue<GenerationProgress>();
+
+        PopulationGenerator.Generate(new GeneratorOptions(40_000, 1, 1, AsOf), temp.Path, new Recorder(reports));
+
+        reports.ShouldAllBe(r => r.PeopleTotal == 40_000);
+        reports.ShouldContain(r => r.MonthsDone == 0 && r.PeopleDone > 0 && r.PeopleDone < 40_000);
+        reports.Max(r => r.PeopleDone).ShouldBe(40_000);
     }
 
     [Fact]

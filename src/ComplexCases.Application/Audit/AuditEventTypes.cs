@@ -9,6 +9,8 @@ public static class AuditEventTypes
     public const string ScreeningRunReplaced = "screening.run_replaced";
     /// <summary>Combination: this month's list compared with the previous stored run's (new, continuing, left, months listed).</summary>
     public const string ScreeningRunCombined = "screening.run_combined";
+    /// <summary>Collection: a month beyond the reconciliation limits stored because the analyst accepted it, with the reason.</summary>
+    public const string ScreeningChangesAccepted = "screening.changes_accepted";
 
     // Recorded by the web application (issue 3).
     public const string ListViewed = "list.viewed";

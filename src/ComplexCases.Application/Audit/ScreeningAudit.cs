@@ -49,6 +49,23 @@ internal static class ScreeningAudit
         };
     }
 
+    /// <summary>
+    /// Collection: a month stored although it differs from the previous month beyond the reconciliation limits, because
+    /// the analyst accepted it; the reason and the figures beyond their limits. Null when nothing needed accepting.
+    /// </summary>
+    public static AuditEntryRequest? ChangesAccepted(ScreeningRun run, Screening.ScreeningReport report)
+    {
+        if (report.AcceptedReason is not { } reason || report.Reconciliation is not { Refuses: true } reconciliation) return null;
+        var details = new AuditDetails().Add(RunIdKey, run.Id).Add("asOf", run.AsOf).Add("reason", reason)
+            .Add("figures", reconciliation.BreachSummary);
+        if (reconciliation.PreviousRunId is { } previous) details.Add("previousRunId", previous);
+        return new AuditEntryRequest(run.RunBy, AuditAction.Collection, AuditEventTypes.ScreeningChangesAccepted,
+            Purpose + ": a month beyond the reconciliation limits stored because the analyst accepted it")
+        {
+            Details = details.ToString(),
+        };
+    }
+
     /// <summary>Erasure: a stored run (and every person's results in it) deleted because a re-run replaces it.</summary>
     public static AuditEntryRequest Replaced(ScreeningRun replaced, AuditSubjects subjects, int replacementRunId, string runBy) =>
         new(runBy, AuditAction.Erasure, AuditEventTypes.ScreeningRunReplaced, Purpose + ": run replaced by a re-run (--replace)")

@@ -19,15 +19,67 @@ public sealed class OutputWriter : IDisposable
     private readonly string _outputFolder;
     private readonly string _staging;
     private bool _published;
+    private bool _prepared;
+
+    /// <summary>Written into the staging folder last, before the run commits: which run the staged files belong to.</summary>
+    private const string RunMarker = ".run";
 
     private OutputWriter(string outputFolder)
     {
         _outputFolder = Path.GetFullPath(outputFolder);
         Directory.CreateDirectory(_outputFolder);
-        // A run killed part-way leaves its staging folder behind; it never reached the database, so drop it.
-        foreach (var stale in Directory.EnumerateDirectories(_outputFolder, ".staging-*")) Directory.Delete(stale, recursive: true);
         _staging = Path.Combine(_outputFolder, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_staging);
+    }
+
+    /// <summary>Which stored run a staging folder left by a killed run belongs to.</summary>
+    public sealed record StagedRun(int RunId, string ExtractSha256, DateOnly AsOf);
+
+    /// <summary>
+    /// Finishes what a killed run left in the output folder: a staging folder whose run was committed
+    /// (<paramref name="isStored"/>) is moved into place, as its run would have done; any other is dropped, as its
+    /// run stored nothing. Either way no <c>.staging-*</c> folder is left.
+    /// </summary>
+    public static void Recover(string outputFolder, Func<StagedRun, bool> isStored)
+    {
+        if (!Directory.Exists(outputFolder)) return;
+        foreach (var stale in Directory.EnumerateDirectories(outputFolder, ".staging-*").Order(StringComparer.Ordinal).ToList())
+        {
+            var marker = ReadMarker(Path.Combine(stale, RunMarker));
+            if (marker is not null && isStored(marker))
+            {
+                var writer = new OutputWriter(Path.GetFullPath(outputFolder), stale);
+                writer.MoveIntoPlace(null);
+            }
+            else
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+        }
+    }
+
+    private OutputWriter(string outputFolder, string staging)
+    {
+        _outputFolder = outputFolder;
+        _staging = staging;
+    }
+
+    private static StagedRun? ReadMarker(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var parts = File.ReadAllText(path).Split('\n', StringSplitOptions.TrimEntries);
+            return parts.Length >= 3
+                && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var runId)
+                && DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf)
+                ? new StagedRun(runId, parts[1], asOf)
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     public static OutputWriter Stage(string outputFolder, ScreeningReport report, bool workbooks)
@@ -60,10 +112,34 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
-    /// <summary>Moves the staged files into the output folder, replacing an earlier run's lists.</summary>
-    public void Publish(ScreeningReport report)
+    /// <summary>
+    /// Completes the staged files with screening.json and marks them as the run's (called in the run's transaction, just
+    /// before its commit): from then on the staging folder holds everything the run publishes.
+    /// </summary>
+    public void Prepare(ScreeningReport report)
     {
         WriteJson(Path.Combine(_staging, ScreeningFile), report);
+        var marker = Path.Combine(_staging, RunMarker);
+        File.WriteAllText(marker + ".tmp", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{report.RunId}\n{report.Extract.Sha256}\n{report.AsOf:yyyy-MM-dd}\n"));
+        File.Move(marker + ".tmp", marker, overwrite: true);
+        _prepared = true;
+    }
+
+    /// <summary>Moves the staged files into the output folder, replacing an earlier run's lists.</summary>
+    public void Publish(ScreeningReport report, IProgress<ScreeningProgress>? progress = null)
+    {
+        if (!_prepared) WriteJson(Path.Combine(_staging, ScreeningFile), report);
+        MoveIntoPlace(progress);
+    }
+
+    /// <summary>
+    /// Moves whatever is still staged into place, then drops the staging folder. Each step moves one thing out of the
+    /// staging folder, so after a kill at any point running it again finishes the job.
+    /// </summary>
+    private void MoveIntoPlace(IProgress<ScreeningProgress>? progress)
+    {
+        progress?.Report(new ScreeningProgress(PublishingStage, 0));
         foreach (var folder in new[] { ListsFolder, WorkbooksFolder })
         {
             var target = Path.Combine(_outputFolder, folder);
@@ -71,21 +147,35 @@ public sealed class OutputWriter : IDisposable
             if (!Directory.Exists(source)) continue;
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
             Directory.Move(source, target);
+            progress?.Report(new ScreeningProgress(PublishingStage, folder == ListsFolder ? 0.4 : 0.7));
         }
         foreach (var file in new[] { RejectedFile, ScreeningFile })
-            File.Move(Path.Combine(_staging, file), Path.Combine(_outputFolder, file), overwrite: true);
+        {
+            var source = Path.Combine(_staging, file);
+            if (File.Exists(source)) File.Move(source, Path.Combine(_outputFolder, file), overwrite: true);
+        }
+        progress?.Report(new ScreeningProgress(PublishingStage, 0.9));
         _published = true;
         Directory.Delete(_staging, recursive: true);
+        progress?.Report(new ScreeningProgress(PublishingStage, 1));
     }
+
+    /// <summary>The last stage of a run, after its commit.</summary>
+    public const string PublishingStage = "Publishing lists";
 
     public void Dispose()
     {
         if (!_published && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
     }
 
+    /// <summary>Longest file name (before .csv/.xlsx) a PDU's list gets: file systems allow 255 bytes.</summary>
+    public const int MaxFileNameLength = 120;
+
     /// <summary>
     /// The file name for a PDU's list. PDU codes come from the extract, so anything but letters, digits, '-' and '_'
     /// is percent-encoded: a code can never name a path outside the output folder, and two codes never share a file.
+    /// A code too long for a file name (file systems stop at 255 bytes) keeps its start and ends with '~' and a hash of the
+    /// whole code, so it is still one file per code rather than a failed run.
     /// </summary>
     public static string FileNameFor(string pduCode)
     {
@@ -95,7 +185,14 @@ public sealed class OutputWriter : IDisposable
             if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_') name.Append(c);
             else foreach (var b in System.Text.Encoding.UTF8.GetBytes(c.ToString())) name.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         }
-        return name.ToString();
+        if (name.Length <= MaxFileNameLength) return name.ToString();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pduCode)))[..16];
+        var keep = MaxFileNameLength - hash.Length - 1;
+        // Never cut a %XX escape in half.
+        var cut = name.ToString(0, keep);
+        var percent = cut.LastIndexOf('%');
+        if (percent >= 0 && percent > keep - 3) cut = cut[..percent];
+        return cut + "~" + hash;
     }
 
     public static string Criteria(IEnumerable<string> ids) => string.Join(';', ids);

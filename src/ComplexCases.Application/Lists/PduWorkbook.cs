@@ -161,30 +161,45 @@ public static class PduWorkbook
     }
 
     /// <summary>
-    /// Names are display-only and unvalidated: drop the control characters XML cannot hold rather than fail the run,
-    /// and put U+FFFD for the other characters it forbids (U+FFFE, U+FFFF, a half of a surrogate pair).
+    /// Names are display-only and unvalidated: a character XML cannot hold (a control character, U+FFFE, U+FFFF, half a
+    /// surrogate pair) would fail the whole workbook, and so the run or the download. Each is replaced by U+FFFD, the
+    /// replacement character, so the reader sees something was there; every other output keeps the text as extracted.
     /// </summary>
-    private static string XmlSafe(string text)
+    internal static string XmlSafe(string text)
     {
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
+        var i = FirstForbidden(text);
+        if (i < 0) return text;
+        var safe = new System.Text.StringBuilder(text.Length);
+        safe.Append(text, 0, i);
+        for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c) && c is not '\t' and not '\n' and not '\r') clean = false;
-            else if (c is '\uFFFE' or '\uFFFF') clean = false;
-            else if (char.IsHighSurrogate(c)) { if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++; else clean = false; }
-            else if (char.IsLowSurrogate(c)) clean = false;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                safe.Append(System.Xml.XmlConvert.IsXmlChar(c) ? c : '\uFFFD');
+            }
         }
-        if (clean) return text;
-        var safe = new System.Text.StringBuilder(text.Length);
+        return safe.ToString();
+    }
+
+    private static int FirstForbidden(string text)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c) && c is not '\t' and not '\n' and not '\r') continue;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { safe.Append(c).Append(text[++i]); continue; }
-            safe.Append(c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) ? '\uFFFD' : c);
+            if (System.Xml.XmlConvert.IsXmlChar(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            return i;
         }
-        return safe.ToString();
+        return -1;
     }
 
     /// <summary>Three cell formats: plain, bold (headers), wrapped (long explanations).</summary>

@@ -5,6 +5,7 @@ using ComplexCases.Application.Storage;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Extracts.Reading;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Screening;
 
@@ -19,6 +20,12 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
     public bool Replace { get; init; }
     public string RunBy { get; init; } = "cli";
     public bool WriteWorkbooks { get; init; } = true;
+    /// <summary>
+    /// The analyst's reason for storing a month that differs from the previous one beyond <see cref="Limits"/>
+    /// (audited with the figures); null refuses such a month.
+    /// </summary>
+    public string? AcceptChanges { get; init; }
+    public ReconciliationLimits Limits { get; init; } = ReconciliationLimits.Default;
 }
 
 /// <summary>
@@ -32,7 +39,48 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
     public static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
     public static readonly DateOnly LatestAsOf = new(2100, 12, 31);
 
+    /// <summary>The longest reason for accepting a month's changes that is kept (it goes into the audit log).</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>When the last run was refused by reconciliation: its figures (the web shows them and asks for a reason).</summary>
+    public Reconciliation? Refusal { get; private set; }
+
+    private bool _committed;
+
     public UseCaseResult<ScreeningReport> Run(ScreenRequest request, IProgress<ScreeningProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        // A run that stores nothing leaves nothing behind: no new empty output folder, no new empty database file.
+        var outputExisted = string.IsNullOrWhiteSpace(request.OutputFolder) || Directory.Exists(request.OutputFolder);
+        var databaseFile = DatabaseTarget.Resolve(request.Database) is { Succeeded: true } t ? t.Value.File : null;
+        var databaseExisted = databaseFile is null || File.Exists(databaseFile);
+        _committed = false;
+        Refusal = null;
+        var result = RunOnce(request, progress, cancellationToken);
+        if (!result.Succeeded && !_committed)
+        {
+            if (!outputExisted) TryDelete(() => Directory.Delete(request.OutputFolder, recursive: true));
+            if (!databaseExisted)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) TryDelete(() => File.Delete(databaseFile + suffix));
+            }
+        }
+        return result;
+    }
+
+    private static void TryDelete(Action delete)
+    {
+        try
+        {
+            delete();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the run's own message says what went wrong, which matters more than the leftover.
+        }
+    }
+
+    private UseCaseResult<ScreeningReport> RunOnce(ScreenRequest request, IProgress<ScreeningProgress>? progress, CancellationToken cancellationToken)
     {
         if (request.AsOf < EarliestAsOf || request.AsOf > LatestAsOf)
             return UseCaseResult<ScreeningReport>.Invalid($"--as-of: {request.AsOf:yyyy-MM-dd} is outside the dates a screening can have ({EarliestAsOf:yyyy-MM-dd} to {LatestAsOf:yyyy-MM-dd})");
@@ -46,14 +94,14 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         if (!target.Succeeded) return target.ErrorAs<ScreeningReport>();
 
         if (!Directory.Exists(request.ExtractFolder))
-            return UseCaseResult<ScreeningReport>.Invalid($"--extract: folder not found: {request.ExtractFolder}");
+            return UseCaseResult<ScreeningReport>.Invalid($"--extract: folder not found: {EchoText.Of(request.ExtractFolder, 200)}");
 
         var startedAt = clock.GetUtcNow();
         progress?.Report(new ScreeningProgress("Reading extract", 0));
         var read = ExtractReader.Read(request.ExtractFolder,
             new InlineProgress<ExtractProgress>(p => progress?.Report(new ScreeningProgress("Reading extract", p.TotalBytes == 0 ? 1 : (double)p.BytesRead / p.TotalBytes))),
             cancellationToken);
-        if (!read.Succeeded) return UseCaseResult<ScreeningReport>.Invalid(read.Error!.Message);
+        if (!read.Succeeded) return UseCaseResult<ScreeningReport>.Invalid(EchoText.Of(read.Error!.Message, 500));
         var extract = read.Result!;
         // Reading leaves ~150 MB of large transient buffers (per-file row chunks) that only a full collection
         // frees; without it they stay resident through the store and a national run peaks above its 400 MB budget.
@@ -89,6 +137,25 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
                 Incomplete = IncompleteRecords.Count(screener, caseload, outcomes),
                 Screener = screener,
             };
+            if (!report.AlreadyStored)
+            {
+                // A broken extract must never quietly become the latest month: reconcile with the previous one first.
+                var previousFiles = previous is null ? [] : db.RunFiles.AsNoTracking().Where(f => f.RunId == previous.Id).ToList();
+                var reconciliation = Reconciliation.Check(extract, caseload.Count, complex + possibly, previous, previousFiles, request.Limits);
+                var reason = request.AcceptChanges?.Trim();
+                if (reconciliation.Refuses && string.IsNullOrEmpty(reason))
+                {
+                    Refusal = reconciliation;
+                    return UseCaseResult<ScreeningReport>.Invalid(reconciliation.Message);
+                }
+                if (reason is { Length: > MaxReasonLength })
+                    return UseCaseResult<ScreeningReport>.Invalid($"--accept-changes: the reason is {reason.Length:N0} characters; keep it to {MaxReasonLength}");
+                report = report with { Reconciliation = reconciliation, AcceptedReason = reconciliation.Refuses ? reason : null };
+            }
+
+            // A run killed after its commit but before its lists were moved into place is finished (or, if it never
+            // committed, its staged files dropped) before anything else touches the folder.
+            OutputWriter.Recover(request.OutputFolder, staged => store.IsStored(staged.RunId, staged.ExtractSha256, staged.AsOf));
 
             // Lists and workbooks are staged on the other core while the run is stored; the transaction
             // commits only once both have succeeded, then the staged files are moved into place.
@@ -98,31 +165,25 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
                 : Store(store, report, outcomes, existing, startedAt, request, staging, progress, cancellationToken, out report);
             try
             {
-                staged.Publish(report);
+                staged.Publish(report, progress);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The commit has happened: say so, rather than claim nothing was stored.
                 return UseCaseResult<ScreeningReport>.Failed(
-                    $"run {report.RunId} was stored, but its lists could not be written to {request.OutputFolder}: {ex.Message} (fix the folder and re-run with --replace)");
+                    $"run {report.RunId} was stored, but its lists could not be written to {EchoText.Of(request.OutputFolder, 200)}: {EchoText.Of(ex.Message, 300)} (fix the folder and re-run with --replace)");
             }
-            try
+            if (report.AlreadyStored)
             {
-                // After the run's own commit: intake is idempotent, so a failure here is mended by running again.
+                // Intake is idempotent: a run stored by an older version that stopped before its intake is mended here.
                 new Workflow.WorkflowIntake(workflow ?? Workflow.WorkflowSettings.Shipped(), clock).TakeIn(db, report.RunId);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                Trace.TraceError(ex.ToString());
-                return UseCaseResult<ScreeningReport>.Failed(
-                    $"run {report.RunId} was stored, but its complex cases could not be put into the case workflow: {ex.GetBaseException().Message} (run the same command again to retry)");
             }
             progress?.Report(new ScreeningProgress("Done", 1));
             return UseCaseResult<ScreeningReport>.Ok(report);
         }
         catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
         {
-            return UseCaseResult<ScreeningReport>.Invalid($"cannot use the database or output folder ({target.Value.Description}, {request.OutputFolder}): {ex.GetBaseException().Message}; nothing was stored");
+            return UseCaseResult<ScreeningReport>.Invalid($"cannot use the database or output folder ({EchoText.Of(target.Value.Description, 200)}, {EchoText.Of(request.OutputFolder, 200)}): {EchoText.Of(ex.GetBaseException().Message, 300)}; nothing was stored");
         }
         catch (OperationCanceledException)
         {
@@ -131,7 +192,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
             Trace.TraceError(ex.ToString());
-            return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {ex.GetBaseException().Message}");
+            return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {EchoText.Of(ex.GetBaseException().Message, 300)}");
         }
     }
 
@@ -145,8 +206,18 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             progress?.Report(new ScreeningProgress("Storing results", 0));
             var runId = store.Store(report, outcomes, existing, startedAt, clock, request.RunBy,
                 new InlineProgress<int>(n => progress?.Report(new ScreeningProgress("Storing results", count == 0 ? 1 : (double)n / count))),
-                beforeCommit: () => WaitFor(staging, progress),
+                beforeCommit: runId =>
+                {
+                    // In the run's transaction: a run is never stored without its workflow intake and its audit entries.
+                    progress?.Report(new ScreeningProgress("Taking cases into the workflow", 0));
+                    new Workflow.WorkflowIntake(workflow ?? Workflow.WorkflowSettings.Shipped(), clock).TakeIn(store.Context, runId);
+                    // The staged files, screening.json too, are complete before the commit, and say which run they belong
+                    // to: a kill after the commit leaves a staging folder the next run can finish moving into place.
+                    WaitFor(staging, progress).Prepare(report with { RunId = runId });
+                    progress?.Report(new ScreeningProgress("Committing", 0));
+                },
                 cancellationToken);
+            _committed = true;
             stored = report with { RunId = runId };
             return staging.Result;
         }

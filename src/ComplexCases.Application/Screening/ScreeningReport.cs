@@ -37,6 +37,11 @@ public sealed record ScreeningReport(
         return entry.Person < 0 || Screener is null ? [] : Explainer.Explain(Screener, Extract.Caseload.RecordsOf(entry.Person));
     }
 
+    /// <summary>This month reconciled with the previous stored month (null when it was already stored).</summary>
+    public Reconciliation? Reconciliation { get; init; }
+    /// <summary>The analyst's reason for storing a month beyond the reconciliation limits; null when none was needed.</summary>
+    public string? AcceptedReason { get; init; }
+
     /// <summary>Listed people (not those who left) per PDU code.</summary>
     public IReadOnlyDictionary<string, int> ListedPerPdu =>
         Cases.Where(c => c.Change != ListChange.Left).GroupBy(c => c.PduCode, StringComparer.Ordinal)

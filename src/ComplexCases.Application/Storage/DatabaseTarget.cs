@@ -39,6 +39,18 @@ public sealed record DatabaseTarget(string ConnectionString, string Description)
         }
     }
 
+    /// <summary>The SQLite file this target names (null for an in-memory database).</summary>
+    public string? File
+    {
+        get
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+                ? null
+                : Path.GetFullPath(builder.DataSource);
+        }
+    }
+
     /// <summary>Opens (creating the file and its folder if needed) and migrates the database.</summary>
     public ComplexCasesDbContext Open()
     {

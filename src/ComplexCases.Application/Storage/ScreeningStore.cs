@@ -15,6 +15,12 @@ namespace ComplexCases.Application.Storage;
 /// <summary>Reads and writes screening runs. One run is stored in one transaction.</summary>
 internal sealed class ScreeningStore(ComplexCasesDbContext db)
 {
+    public ComplexCasesDbContext Context => db;
+
+    /// <summary>Whether this run (by id, and the extract and date it read) is stored: staged lists of a killed run are theirs.</summary>
+    public bool IsStored(int runId, string extractSha256, DateOnly asOf) =>
+        db.Runs.AsNoTracking().Any(r => r.Id == runId && r.ExtractSha256 == extractSha256 && r.AsOf == asOf);
+
     /// <summary>
     /// A definition is identified by id and version: the same pair with other content would make past lists
     /// unexplainable, so it is refused until the changed definition is given a new version.
@@ -46,7 +52,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             .ToDictionary(c => c.Crn, StringComparer.Ordinal);
 
     public int Store(ScreeningReport report, PersonOutcome[] outcomes, ScreeningRun? replacing, DateTimeOffset startedAt,
-        TimeProvider clock, string runBy, IProgress<int>? progress, Action beforeCommit, CancellationToken cancellationToken)
+        TimeProvider clock, string runBy, IProgress<int>? progress, Action<int> beforeCommit, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.Execute(() =>
@@ -113,8 +119,9 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             if (replacing is not null) audit.Append(db, ScreeningAudit.Replaced(replacing, erased!, run.Id, runBy));
             audit.Append(db, ScreeningAudit.Collected(run, caseload, report.Definition.Sha256));
             if (ScreeningAudit.Combined(run, report) is { } combined) audit.Append(db, combined);
+            if (ScreeningAudit.ChangesAccepted(run, report) is { } accepted) audit.Append(db, accepted);
 
-            beforeCommit();
+            beforeCommit(run.Id);
             transaction.Commit();
             return run.Id;
         });

@@ -18,7 +18,8 @@ public sealed record IntakeResult(int RunId, IReadOnlyList<CaseWorkflowRecord> E
 /// <summary>
 /// Puts a stored run's complex cases into the process: a case not seen before starts awaiting its conversation, a closed
 /// case listed in a later month starts again (<see cref="WorkflowStep.Relisted"/>), an open case keeps its stage and has
-/// its placement (practitioner, team, PDU) refreshed from the newer list. Idempotent: a run taken in twice changes nothing
+/// its placement (practitioner, team, PDU) refreshed from the newer list. A screening run calls it inside its own
+/// transaction, so a run is never stored without its intake. Idempotent: a run taken in twice changes nothing
 /// the second time, so it can be retried after a failure and called by every path that stores a run.
 /// </summary>
 public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock)
@@ -43,7 +44,10 @@ public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock
         var entered = new List<CaseWorkflowRecord>();
         var refreshed = 0;
 
-        using var transaction = db.Database.BeginTransaction();
+        // Inside a screening run's transaction when called from the store (a run and its intake commit together);
+        // in one of its own when called on a stored run.
+        var own = db.Database.CurrentTransaction is null;
+        using var transaction = own ? db.Database.BeginTransaction() : null;
         foreach (var c in listed)
         {
             if (!existing.TryGetValue(c.Crn, out var record))
@@ -88,7 +92,7 @@ public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock
                 Details = new AuditDetails().Add("runId", runId).Add("asOf", run.AsOf).ToString(),
             });
         }
-        transaction.Commit();
+        transaction?.Commit();
         return new IntakeResult(runId, entered, refreshed);
     }
 }

@@ -11,7 +11,7 @@ namespace ComplexCases.Cli.Commands;
 internal static class AuditCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
-        new("audit", "Check and search the audit log of personal-data processing.")
+        new("audit", "Check and search the audit log of personal-data processing.\n\nExample:\n  complexcases audit verify --db ./complexcases.db")
         {
             Verify(output, error),
             List(output, error),
@@ -23,7 +23,8 @@ internal static class AuditCommand
     private static Command Verify(TextWriter output, TextWriter error)
     {
         var db = DatabaseOption();
-        var command = new Command("verify", "Check the hash chain of the whole log; name the first entry altered, removed or out of order.") { db };
+        var command = new Command("verify", "Check the hash chain of the whole log; name the first entry altered, removed or out of order.\n\n"
+            + "Example:\n  complexcases audit verify --db ./complexcases.db") { db };
         command.SetAction((parse, cancellationToken) =>
         {
             var result = VerifyAuditLog.Run(parse.GetValue(db), cancellationToken);
@@ -54,7 +55,8 @@ internal static class AuditCommand
         var page = new Option<int>("--page") { Description = "Page number, newest entries first.", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = $"Entries per page (at most {AuditQuery.MaxPageSize}).", DefaultValueFactory = _ => AuditQuery.DefaultPageSize };
         var details = new Option<bool>("--details") { Description = "Show each entry's details (run id, recipient, …)." };
-        var command = new Command("list", "Search the audit log by person, user and date.") { db, crn, actor, from, to, page, pageSize, details };
+        var command = new Command("list", "Search the audit log by person, user and date.\n\n"
+            + "Example:\n  complexcases audit list --crn E123456 --from 2024-09-01 --details") { db, crn, actor, from, to, page, pageSize, details };
         command.SetAction(parse =>
         {
             Crn? person = null;

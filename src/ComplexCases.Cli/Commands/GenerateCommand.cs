@@ -15,12 +15,14 @@ internal static class GenerateCommand
         var months = new Option<int>("--months") { Description = "How many consecutive monthly extracts.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives byte-identical files.", DefaultValueFactory = _ => 1 };
         var asOf = new Option<string>("--as-of") { Description = "Screening date of the last month, as yyyy-MM-dd.", Required = true };
+        asOf.Validators.Add(DateArgument.Check);
         var outFolder = new Option<string>("--out") { Description = "Folder to write the month folders (yyyy-MM-dd) into.", Required = true };
         var region = new Option<string>("--region") { Description = "Geography: 'east-of-england' (eight PDUs) or 'national' (every region of England & Wales).", DefaultValueFactory = _ => Presets.National };
         var defects = new Option<double>("--defects") { Description = "Share of rows (0 to 1) made invalid, to exercise the importer.", DefaultValueFactory = _ => 0 };
         var outcomes = new Option<bool>("--outcomes") { Description = "Also write outcomes.csv: recalls, breaches, offences and deaths over the months, riskier with complexity." };
 
-        var command = new Command("generate", "Write a synthetic population as monthly extracts (no real personal data).")
+        var command = new Command("generate", "Write a synthetic population as monthly extracts (no real personal data).\n\n"
+            + "Example:\n  complexcases generate --people 3000 --months 2 --as-of 2024-09-01 --out ./extracts")
         {
             people, months, seed, asOf, outFolder, region, defects, outcomes,
         };
@@ -49,8 +51,9 @@ internal static class GenerateCommand
                 {
                     console.Progress().Start(ctx =>
                     {
-                        var task = ctx.AddTask("Generating months", maxValue: options.Months);
-                        written = PopulationGenerator.Generate(options, folder, new InlineProgress<GenerationProgress>(p => task.Value = p.MonthsDone));
+                        // People, not months: a one-month run would otherwise jump from 0 to 100%.
+                        var task = ctx.AddTask("Generating people", maxValue: (double)options.People * options.Months);
+                        written = PopulationGenerator.Generate(options, folder, new InlineProgress<GenerationProgress>(p => task.Value = Math.Max(task.Value, p.PeopleDone)));
                     });
                 }
                 else

@@ -3,6 +3,7 @@ using System.Globalization;
 using ComplexCases.Application;
 using ComplexCases.Application.Screening;
 using ComplexCases.Domain.Screening;
+using ComplexCases.Extracts.Reading;
 using Spectre.Console;
 
 namespace ComplexCases.Cli.Commands;
@@ -15,15 +16,26 @@ internal static class ScreenCommand
     {
         var extract = new Option<string>("--extract") { Description = "Folder holding the month's extract (people.csv and the other CSV files).", Required = true };
         var asOf = new Option<string>("--as-of") { Description = "Screening date D, as yyyy-MM-dd.", Required = true };
+        // Checked while parsing, so a bad date is reported with every other problem at once.
+        asOf.Validators.Add(DateArgument.Check);
         var definition = new Option<string?>("--definition") { Description = "Definition file (JSON). Default: the pilot definition, pilot-2024." };
         var outFolder = new Option<string>("--out") { Description = "Folder for screening.json, lists/, workbooks/ and rejected.csv. Default: the current folder.", DefaultValueFactory = _ => "." };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
         var replace = new Option<bool>("--replace") { Description = "Replace a stored run of the same extract, date and definition instead of recognising it." };
         var noWorkbooks = new Option<bool>("--no-workbooks") { Description = "Skip the XLSX workbook per PDU." };
-
-        var command = new Command("screen", "Screen an extract as of a date: store the run and write the per-PDU lists.")
+        var acceptChanges = new Option<string?>("--accept-changes")
         {
-            extract, asOf, definition, outFolder, db, replace, noWorkbooks,
+            Description = "Store the month even though it differs from the previous stored month beyond the limits (people screened, rows per file, "
+                + "share rejected, people listed, a file gone missing). Give the reason, in quotes; it is audited with the figures.",
+            HelpName = "REASON",
+        };
+
+        var command = new Command("screen", "Screen an extract as of a date: store the run and write the per-PDU lists. A month that differs from "
+            + "the previous stored month beyond the limits (a truncated or broken extract) is refused with its figures (exit 2) unless "
+            + "accepted with --accept-changes.\n\n"
+            + "Example:\n  complexcases screen --extract ./extracts/2024-09-01 --as-of 2024-09-01 --out ./lists\n\n" + CliApp.ExitCodes)
+        {
+            extract, asOf, definition, outFolder, db, replace, noWorkbooks, acceptChanges,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +51,13 @@ internal static class ScreenCommand
                 Database = parse.GetValue(db),
                 Replace = parse.GetValue(replace),
                 WriteWorkbooks = !parse.GetValue(noWorkbooks),
+                AcceptChanges = parse.GetValue(acceptChanges),
             };
+            if (request.AcceptChanges is { } reason && string.IsNullOrWhiteSpace(reason))
+            {
+                error.WriteLine("error: --accept-changes: give the reason for accepting the changes, e.g. --accept-changes \"two PDUs merged into one\"");
+                return CliApp.UserError;
+            }
             return Run(request, output, error, clock);
         });
         return command;
@@ -57,17 +75,8 @@ internal static class ScreenCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
-                    var tasks = new Dictionary<string, ProgressTask>();
-                    var progress = new InlineProgress<ScreeningProgress>(p =>
-                    {
-                        if (!tasks.TryGetValue(p.Stage, out var task))
-                        {
-                            foreach (var t in tasks.Values) t.Value = t.MaxValue;
-                            if (p.Stage == "Done") return;
-                            tasks[p.Stage] = task = ctx.AddTask(p.Stage, maxValue: 1);
-                        }
-                        task.Value = Math.Min(1, p.Fraction);
-                    });
+                    var stages = new StageTasks(ctx);
+                    var progress = new InlineProgress<ScreeningProgress>(stages.Report);
                     result = useCase.Run(request, progress);
                 });
         }
@@ -76,8 +85,10 @@ internal static class ScreenCommand
             // Plain lines, one per stage, for logs and scripts.
             string? stage = null;
             var started = clock.GetTimestamp();
+            var pause = PausePoint.FromEnvironment();
             var progress = new InlineProgress<ScreeningProgress>(p =>
             {
+                pause?.Check(p, output);
                 if (p.Stage == stage || p.Stage == "Done") return;
                 stage = p.Stage;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.GetElapsedTime(started).TotalSeconds:0.00} s] {p.Stage}..."));
@@ -91,6 +102,10 @@ internal static class ScreenCommand
             error.WriteLine($"error: {result.Error}");
             return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
         }
+        if (result.Value.AcceptedReason is { } accepted && result.Value.Reconciliation is { } reconciliation)
+            console.MarkupLineInterpolated($"[yellow]Changes accepted ({accepted}): {reconciliation.BreachSummary}[/]");
+        else if (request.AcceptChanges is not null && !result.Value.AlreadyStored)
+            console.MarkupLine("Nothing needed accepting: the month is within the limits (no acceptance was recorded).");
         Summarise(console, result.Value, request);
         return CliApp.Ok;
     }
@@ -100,12 +115,15 @@ internal static class ScreenCommand
         var e = report.Extract;
         foreach (var warning in e.Warnings.Take(20)) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {warning.Message}");
         if (e.Warnings.Count > 20) console.MarkupLineInterpolated($"[yellow]warning:[/] {e.Warnings.Count - 20} more warnings (all are in screening.json)");
+        var d = report.Definition.Definition;
+        if (d.EffectiveFrom > report.AsOf)
+            console.MarkupLineInterpolated($"[yellow]warning:[/] definition {d.Id} v{d.Version} takes effect from {d.EffectiveFrom:yyyy-MM-dd}, after the screening date {report.AsOf:yyyy-MM-dd}: check --as-of and --definition");
         var table = new Table().Title($"Screening {report.AsOf:yyyy-MM-dd} · {report.Definition.Definition.Id} v{report.Definition.Definition.Version}")
-            .AddColumns("PDU", "Complex", "Possibly complex", "New", "Continuing", "Left");
+            .AddColumns("PDU", "Name", "Complex", "Possibly complex", "New", "Continuing", "Left");
         foreach (var pdu in report.Cases.GroupBy(c => c.PduCode, StringComparer.Ordinal))
         {
-            // Codes come from the extract: escape them, Spectre reads '[' as markup.
-            table.AddRow(Markup.Escape(pdu.Key),
+            // Codes and names come from the extract: bounded, on one line, and escaped (Spectre reads '[' as markup).
+            table.AddRow(Markup.Escape(EchoText.Of(pdu.Key)), Markup.Escape(EchoText.Of(pdu.Select(c => c.PduName).FirstOrDefault(n => n is not null) ?? "")),
                 Count(pdu, c => c.Change != ListChange.Left && c.Status == ScreeningStatus.Complex),
                 Count(pdu, c => c.Change != ListChange.Left && c.Status == ScreeningStatus.PossiblyComplex),
                 Count(pdu, c => c.Change == ListChange.New),
@@ -113,7 +131,7 @@ internal static class ScreenCommand
                 Count(pdu, c => c.Change == ListChange.Left));
         }
         table.AddEmptyRow();
-        table.AddRow("[bold]All[/]", report.Complex.ToString("N0", CultureInfo.InvariantCulture), report.PossiblyComplex.ToString("N0", CultureInfo.InvariantCulture),
+        table.AddRow("[bold]All[/]", "", report.Complex.ToString("N0", CultureInfo.InvariantCulture), report.PossiblyComplex.ToString("N0", CultureInfo.InvariantCulture),
             Count(report.Cases, c => c.Change == ListChange.New), Count(report.Cases, c => c.Change == ListChange.Continuing), report.Left.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"People screened: {report.People:N0}. Rows read {e.RowsRead:N0}, accepted {e.RowsAccepted:N0}, rejected {e.RowsRejected:N0}.");

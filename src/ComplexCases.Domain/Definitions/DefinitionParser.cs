@@ -19,16 +19,38 @@ public static partial class DefinitionParser
 {
     private const int MaxWeight = 100;
 
+    /// <summary>
+    /// The parser's complaint in words, with where it is as a person counts (line 1, column 1), instead of its raw
+    /// "LineNumber: 0 | BytePositionInLine: 0".
+    /// </summary>
+    private static string InWords(JsonException ex, string json)
+    {
+        var message = FirstLine(ex.Message);
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut >= 0) message = message[..cut];
+        message = message.TrimEnd('.', ' ');
+        if (string.IsNullOrWhiteSpace(json)) return "not valid JSON: the file is empty (a definition is a JSON object, { … })";
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+            message = $"a key is given twice ({message}); give each key once";
+        var where = ex.LineNumber is { } line
+            ? $" at line {line + 1}" + (ex.BytePositionInLine is { } column ? $", column {column + 1}" : "")
+            : "";
+        var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : $" (in {ex.Path.TrimStart('$').TrimStart('.')})";
+        return $"not valid JSON{where}{path}: {message}";
+    }
+
     public static DefinitionParseResult Parse(string json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A key given twice would leave which value counts to the parser: refused, like any other mistake.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
-            return Fail($"not valid JSON: {FirstLine(ex.Message)}");
+            return Fail(InWords(ex, json));
         }
 
         using (document)

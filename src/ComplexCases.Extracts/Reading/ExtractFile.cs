@@ -26,7 +26,9 @@ internal abstract class ExtractFile : IDisposable
     private static readonly SepReaderOptions CsvOptions = Sep.New(',').Reader(o => o with
     {
         HasHeader = false, // the header is read as a row: duplicate or odd names are ours to report
-        Unescape = true,
+        // Cells are unquoted once, by Clean: with Sep unescaping as well, a cell such as """>x" (the value ">x") lost its
+        // remaining quote to a second unquoting.
+        Unescape = false,
         Trim = SepTrim.None, // trimmed in Clean: Sep's trimming path doubled the cost of reading a cell
         DisableColCountCheck = true,
         DisableFastFloat = true,
@@ -89,13 +91,19 @@ internal abstract class ExtractFile : IDisposable
     /// <summary>Opens the file and reads its header. Returns the fatal problem, if any.</summary>
     public ExtractError? Open(string folder, IProgress<ExtractProgress>? progress)
     {
-        var path = FindFile(folder, FileName);
-        if (path is null)
-        {
-            return IsRequired ? new ExtractError(FileName, $"{FileName} is missing from the extract folder") : null;
-        }
         try
         {
+            var (path, problem) = FindFile(folder, FileName);
+            if (problem is not null) return problem;
+            if (path is null)
+            {
+                return IsRequired ? new ExtractError(FileName, $"{FileName} is missing from the extract folder") : null;
+            }
+            // Where a CSV file should be, a folder or a pipe must not read as "missing" or hang the run.
+            if (Directory.Exists(path))
+                return new ExtractError(FileName, $"{Masking.Shown(Path.GetFileName(path))} in the extract folder is a folder, not a file");
+            if (!SpecialFiles.IsRegularFile(path))
+                return new ExtractError(FileName, $"{Masking.Shown(Path.GetFileName(path))} in the extract folder is not a regular file (a pipe, socket or device); export it as a file");
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             Present = true;
             Length = file.Length;
@@ -139,7 +147,7 @@ internal abstract class ExtractFile : IDisposable
                 }
                 if (row.ColCount != _headerColumnCount)
                 {
-                    if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                    if (row.ColCount == 1 && Clean(row[0].Span).IsEmpty)
                     {
                         blankLines++;
                         continue;
@@ -213,8 +221,9 @@ internal abstract class ExtractFile : IDisposable
     protected ReadOnlySpan<char> Cell(SepReader.Row row, int field) => Clean(row[ColumnIndex[field]].Span);
 
     /// <summary>
-    /// Trims white space. A cell still starting with a quote after that was quoted with spaces
-    /// outside the quotes (<c> "a,b" </c>), which the parser leaves as written: it is unquoted here.
+    /// Trims white space, and unquotes a quoted cell (RFC 4180: outer quotes dropped, doubled quotes made single), also one
+    /// quoted with spaces outside the quotes (<c> "a,b" </c>). The parser leaves every cell as written, so this is the one
+    /// and only unquoting: <c>""">x"</c> is <c>"&gt;x</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ReadOnlySpan<char> Clean(ReadOnlySpan<char> cell)
@@ -333,12 +342,12 @@ internal abstract class ExtractFile : IDisposable
     {
         if (!reader.MoveNext()) return NoHeader(blankFirstLine: false);
         var header = reader.Current;
-        if (header.ColCount == 1 && header[0].Span.IsWhiteSpace())
+        if (header.ColCount == 1 && Clean(header[0].Span).IsEmpty)
         {
             while (reader.MoveNext())
             {
                 var row = reader.Current;
-                if (row.ColCount != 1 || !row[0].Span.IsWhiteSpace()) return new ExtractError(FileName, $"{FileName} has no header: line 1 is blank");
+                if (row.ColCount != 1 || !Clean(row[0].Span).IsEmpty) return new ExtractError(FileName, $"{FileName} has no header: line 1 is blank");
             }
             return NoHeader(blankFirstLine: true);
         }
@@ -395,16 +404,30 @@ internal abstract class ExtractFile : IDisposable
         return -1;
     }
 
-    /// <summary>The file's path: the exact name, else the only case-insensitive match (exports from Windows).</summary>
-    private static string? FindFile(string folder, string fileName)
+    /// <summary>
+    /// The file's path, matching its name regardless of case (exports from Windows), or null when absent. Two entries
+    /// whose names differ only in case are an error naming both: which one is the month's is not ours to guess.
+    /// </summary>
+    private static (string? Path, ExtractError? Problem) FindFile(string folder, string fileName)
     {
-        var exact = Path.Combine(folder, fileName);
-        if (File.Exists(exact)) return exact;
-        var matches = Directory.EnumerateFiles(folder)
-            .Where(p => string.Equals(Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase))
-            .Take(2)
-            .ToList();
-        return matches.Count == 1 ? matches[0] : null;
+        List<string> matches;
+        try
+        {
+            matches = [.. Directory.EnumerateFileSystemEntries(folder)
+                .Where(p => string.Equals(Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, new ExtractError(null, $"the extract folder cannot be read: {Masking.Shown(e.Message)}"));
+        }
+        return matches.Count switch
+        {
+            0 => (null, null),
+            1 => (matches[0], null),
+            _ => (null, new ExtractError(fileName,
+                $"the extract folder holds {string.Join(" and ", matches.Select(m => $"'{Masking.Shown(Path.GetFileName(m))}'"))}, whose names differ only in case; keep only one")),
+        };
     }
 
     private static bool IsUnreadable(Exception e) =>

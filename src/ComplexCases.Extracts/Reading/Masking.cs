@@ -39,6 +39,9 @@ internal static class Masking
     // not hold a new string for every rejected row.
     private static readonly string?[] MaskedCrns = new string?[26 * 100];
 
+    /// <summary>A name or message from outside, bounded and on one line, for an error message.</summary>
+    public static string Shown(string value) => EchoText.Of(value);
+
     public static string Crn(Domain.People.Crn crn)
     {
         ref var masked = ref MaskedCrns[crn.Value / 10_000];

@@ -135,8 +135,10 @@ public sealed record RunProgressResponse(
     int QueuedAhead,
     // Only once it has succeeded.
     RunProgressResult? Result,
-    // Only once it has failed: what went wrong; nothing was stored.
-    string? Error);
+    // Only once it has failed: what went wrong; nothing was stored. While it needs acceptance: why it was refused.
+    string? Error,
+    // Only while it needs acceptance: this month beside the previous one, figure by figure (accept on the page /runs/progress/{jobId}).
+    IReadOnlyList<ComplexCases.Application.Screening.ReconciliationFigure>? Figures = null);
 
 public sealed record RunProgressResult(
     int RunId, bool AlreadyStored, DateOnly AsOf, string DefinitionId, int DefinitionVersion,

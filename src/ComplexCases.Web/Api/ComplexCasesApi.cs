@@ -77,7 +77,8 @@ internal static class ComplexCasesApi
             .WithSummary("How far a screening started from the browser has got; then its totals, or why it failed")
             .WithDescription("For scripts following an upload (the page /runs/progress/{jobId} shows the same). Only the user who " +
                 "started the run sees it: anyone else, and an unknown or expired job, gets 404. Status is queued, running, " +
-                "succeeded or failed; percent is of the current stage.")
+                "succeeded, failed, or needs_acceptance (the month differs from the previous one beyond the limits: figures lists them; " +
+                "its starter accepts it, with a reason, on the progress page); percent is of the current stage.")
             .Produces<RunProgressResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -198,7 +199,7 @@ internal static class ComplexCasesApi
             state.Result is { } r
                 ? new RunProgressResult(r.RunId, r.AlreadyStored, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.People, r.Complex, r.PossiblyComplex, r.RowsRejected, r.Sentence)
                 : null,
-            state.Error));
+            state.Error, state.Refusal?.Figures));
     }
 
     private static Ok<IReadOnlyList<DefinitionResponse>> GetDefinitions(ComplexCasesDbContext db)

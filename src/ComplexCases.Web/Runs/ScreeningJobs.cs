@@ -11,6 +11,8 @@ public enum ScreeningJobStatus
     Running,
     Succeeded,
     Failed,
+    /// <summary>Refused by reconciliation with the previous month: waits for its starter to accept it with a reason (or not).</summary>
+    NeedsAcceptance,
 }
 
 /// <summary>The totals of a finished run: what the result page shows (the full report, with every case, is not kept in memory).</summary>
@@ -28,9 +30,11 @@ public sealed record ScreeningRunSummary(int RunId, bool AlreadyStored, DateOnly
 }
 
 /// <summary>A job's state at one moment. Immutable and replaced whole, so a reader never sees a stage with another stage's percentage.</summary>
-public sealed record ScreeningJobState(ScreeningJobStatus Status, string Stage, int Percent, ScreeningRunSummary? Result = null, string? Error = null)
+public sealed record ScreeningJobState(ScreeningJobStatus Status, string Stage, int Percent, ScreeningRunSummary? Result = null, string? Error = null,
+    Reconciliation? Refusal = null)
 {
-    public bool Finished => Status is ScreeningJobStatus.Succeeded or ScreeningJobStatus.Failed;
+    /// <summary>Nothing more happens to the job by itself (one waiting for acceptance goes on only if its starter accepts it).</summary>
+    public bool Finished => Status is ScreeningJobStatus.Succeeded or ScreeningJobStatus.Failed or ScreeningJobStatus.NeedsAcceptance;
 }
 
 /// <summary>One uploaded extract waiting for, or going through, the screening worker.</summary>
@@ -60,6 +64,8 @@ public sealed class ScreeningJob
     public string DefinitionPath { get; }
     public DateTimeOffset QueuedAt { get; }
     public DateTimeOffset? FinishedAt { get; private set; }
+    /// <summary>The starter's reason for storing a month reconciliation refused (audited with the run); null until accepted.</summary>
+    public string? AcceptReason { get; private set; }
 
     public ScreeningJobState State => Volatile.Read(ref _state);
 
@@ -69,6 +75,13 @@ public sealed class ScreeningJob
     {
         FinishedAt = at;
         Update(state);
+    }
+
+    internal void Accept(string reason)
+    {
+        AcceptReason = reason;
+        FinishedAt = null;
+        Update(new ScreeningJobState(ScreeningJobStatus.Queued, "Waiting to start", 0));
     }
 }
 
@@ -101,21 +114,63 @@ public sealed class ScreeningJobs(TimeProvider clock)
     public ScreeningJob? Find(Guid id, string userId) =>
         _jobs.TryGetValue(id, out var job) && string.Equals(job.OwnerId, userId, StringComparison.Ordinal) ? job : null;
 
+    /// <summary>
+    /// Queues again a job that reconciliation refused, now accepted by its starter with <paramref name="reason"/>; false when
+    /// the job is not waiting for acceptance (already accepted, or declined) or the service is stopping.
+    /// </summary>
+    public bool Accept(ScreeningJob job, string reason)
+    {
+        lock (job)
+        {
+            if (job.State.Status != ScreeningJobStatus.NeedsAcceptance || !Directory.Exists(job.UploadFolder)) return false;
+            job.Accept(reason);
+            if (_queue.Writer.TryWrite(job)) return true;
+            Decline(job, "The service is restarting; nothing was stored. Upload the extract again.");
+            return false;
+        }
+    }
+
+    /// <summary>Ends a job waiting for acceptance without storing it, and deletes its upload.</summary>
+    public void Decline(ScreeningJob job, string message)
+    {
+        if (job.State.Status is not (ScreeningJobStatus.NeedsAcceptance or ScreeningJobStatus.Queued)) return;
+        DeleteUpload(job);
+        job.Finish(new ScreeningJobState(ScreeningJobStatus.Failed, "Failed", 0, Error: message), clock.GetUtcNow());
+    }
+
+    internal static void DeleteUpload(ScreeningJob job)
+    {
+        try
+        {
+            if (Directory.Exists(job.UploadFolder)) Directory.Delete(job.UploadFolder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left in the temporary folder; the message the user sees matters more.
+        }
+    }
+
     /// <summary>Jobs that will run before this one (including one running now).</summary>
     public int Ahead(ScreeningJob job) =>
         job.State.Status == ScreeningJobStatus.Queued ? _jobs.Values.Count(j => j.Sequence < job.Sequence && !j.State.Finished) : 0;
 
     internal ChannelReader<ScreeningJob> Reader => _queue.Reader;
 
-    /// <summary>No more jobs once the service is stopping.</summary>
-    internal void Close() => _queue.Writer.TryComplete();
+    /// <summary>No more jobs once the service is stopping; uploads still waiting for acceptance are deleted (jobs live in memory).</summary>
+    internal void Close()
+    {
+        _queue.Writer.TryComplete();
+        foreach (var job in _jobs.Values.Where(j => j.State.Status == ScreeningJobStatus.NeedsAcceptance)) DeleteUpload(job);
+    }
 
     private void Prune()
     {
         var cutoff = clock.GetUtcNow() - KeepFinishedFor;
         foreach (var job in _jobs.Values)
         {
-            if (job.FinishedAt < cutoff) _jobs.TryRemove(job.Id, out _);
+            if (!(job.FinishedAt < cutoff) || !_jobs.TryRemove(job.Id, out _)) continue;
+            // A month nobody accepted in time is not kept: its upload goes with the job.
+            if (job.State.Status == ScreeningJobStatus.NeedsAcceptance) DeleteUpload(job);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace ComplexCases.Web.Runs;
 /// the CLI, apart from workbooks nobody downloads here), reporting stage and percentage into the job.
 /// </summary>
 internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, IServiceScopeFactory scopes,
-    ComplexCases.Application.Workflow.WorkflowSettings workflow, ILogger<ScreeningWorker> logger)
+    ComplexCases.Application.Workflow.WorkflowSettings workflow, Microsoft.Extensions.Options.IOptions<ReconciliationLimits> limits,
+    ILogger<ScreeningWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,13 +63,23 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
                 if (current.Stage != p.Stage || current.Percent != percent)
                     job.Update(new ScreeningJobState(ScreeningJobStatus.Running, p.Stage, percent));
             });
-            var result = new ScreenExtract(clock, workflow).Run(new ScreenRequest(job.UploadFolder, job.AsOf, Path.Combine(job.UploadFolder, "out"))
+            var screening = new ScreenExtract(clock, workflow);
+            var result = screening.Run(new ScreenRequest(job.UploadFolder, job.AsOf, Path.Combine(job.UploadFolder, "out"))
             {
                 DefinitionPath = job.DefinitionPath,
                 Database = database.ConnectionString,
                 RunBy = job.OwnerId,
                 WriteWorkbooks = false,
+                AcceptChanges = job.AcceptReason,
+                Limits = limits.Value,
             }, progress, cancellationToken);
+            if (!result.Succeeded && screening.Refusal is { } refusal)
+            {
+                // The upload is kept: if its starter accepts the figures, the same extract runs again.
+                job.Finish(new ScreeningJobState(ScreeningJobStatus.NeedsAcceptance, "Waiting for you to check the figures", 0,
+                    Error: result.Error, Refusal: refusal), clock.GetUtcNow());
+                return;
+            }
             if (result.Succeeded) TellNewlyListed(result.Value.RunId);
             Finish(job, result.Succeeded
                 ? new ScreeningJobState(ScreeningJobStatus.Succeeded, "Done", 100, Result: ScreeningRunSummary.Of(result.Value))
@@ -95,14 +106,8 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
 
     private void Finish(ScreeningJob job, ScreeningJobState state)
     {
-        try
-        {
-            if (Directory.Exists(job.UploadFolder)) Directory.Delete(job.UploadFolder, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "Could not delete the upload of screening job {JobId}", job.Id);
-        }
+        ScreeningJobs.DeleteUpload(job);
+        if (Directory.Exists(job.UploadFolder)) logger.LogWarning("Could not delete the upload of screening job {JobId}", job.Id);
         job.Finish(state, clock.GetUtcNow());
     }
 }

@@ -98,6 +98,28 @@ public sealed class ScreenAwkwardInputTests : IDisposable
         run.Error.TrimEnd().Split('\n').Length.ShouldBe(1);
     }
 
+    [Fact]
+    public void Screen_NamesHoldingCharactersXmlForbids_CompleteTheRunWithThoseReplacedVisiblyInTheWorkbookOnly()
+    {
+        var builder = new ExtractFolderBuilder();
+        _cleanup.Add(builder);
+        var extract = WithSixCriteria(builder.WithPerson("E000001", forename: "Ann\uFFFEe", surname: "Bell\u0001\uFFFF"), "E000001").Build();
+
+        var run = Screen(extract);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        // The list CSV keeps the name as extracted ...
+        var csv = File.ReadAllText(_temp["out/lists/EOENFK.csv"]);
+        csv.ShouldContain("Ann\uFFFEe");
+        csv.ShouldContain("Bell\u0001\uFFFF");
+        // ... and the workbook, which XML cannot hold them in, shows where they were.
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(_temp["out/workbooks/EOENFK.xlsx"], isEditable: false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>()).Select(t => t.Text).ToList();
+        texts.ShouldContain("Ann\uFFFDe");
+        texts.ShouldContain("Bell\uFFFD\uFFFD");
+    }
+
     private string ComplexPersonIn(string pdu)
     {
         var builder = new ExtractFolderBuilder();

@@ -251,6 +251,30 @@ public class DefinitionParserTests
         result.Errors.ShouldHaveSingleItem().ShouldStartWith("not valid JSON");
     }
 
+    [Theory]
+    [InlineData("not json", "not valid JSON at line 1, column ")]
+    [InlineData("{\n  \"id\": \"x\",\n  \"title\": }", "not valid JSON at line 3, column 12")]
+    [InlineData("", "not valid JSON: the file is empty")]
+    public void Parse_InvalidJson_SaysWhereInWordsNotInParserCoordinates(string json, string start)
+    {
+        var error = DefinitionParser.Parse(json).Errors.ShouldHaveSingleItem();
+
+        error.ShouldStartWith(start);
+        error.ShouldNotContain("LineNumber");
+        error.ShouldNotContain("BytePositionInLine");
+    }
+
+    [Fact]
+    public void Parse_KeyGivenTwice_IsRefusedNamingIt()
+    {
+        var json = TestDefinitions.PilotJson();
+        var twice = json.Insert(json.IndexOf('{', StringComparison.Ordinal) + 1, "\"threshold\": 1, ");
+
+        var error = DefinitionParser.Parse(twice).Errors.ShouldHaveSingleItem();
+
+        error.ShouldBe("not valid JSON: a key is given twice (Duplicate property 'threshold' encountered during deserialization); give each key once");
+    }
+
     [Fact]
     public void Parse_JsonArrayAtRoot_MustBeObject()
     {

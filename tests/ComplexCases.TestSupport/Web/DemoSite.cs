@@ -24,5 +24,13 @@ public static class DemoSite
         new("Demo:Months", "3"),
         // Every test signs in from the same (absent) address: the limiter has its own test with a small limit.
         new("RateLimits:SignInPerMinute", "100000"),
+        // Tests upload one-person extracts beside the 3,000-person demo months: as months those would be refused by the
+        // reconciliation guard, so its limits are opened here. Nobody screened at all is refused whatever the limits,
+        // which is how the web tests reach the guard's confirmation step.
+        new("Reconciliation:MaxPeopleDropPercent", "100"),
+        new("Reconciliation:MaxFileRowsDropPercent", "100"),
+        new("Reconciliation:MaxRejectedPercent", "100"),
+        new("Reconciliation:MaxListedChangePercent", "10000"),
+        new("Reconciliation:AllowMissingOptionalFile", "true"),
     ];
 }

@@ -122,7 +122,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         var client = await site.SignInAsync("analyst");
         var good = await PostAsync(client, ("Files", "extract.zip", Zip(ComplexPerson(_extract).Build())), "2028-05-01");
         using var bad = new ExtractFolderBuilder();
-        var failing = await PostAsync(client, ("Files", "extract.zip", Zip(bad.WithRawFile(ExtractFolderBuilder.People, "crn\n").Build())), "2028-05-02");
+        var failing = await PostAsync(client, ("Files", "extract.zip", Zip(bad.WithRawFile(ExtractFolderBuilder.People, "forename\nAlex\n").Build())), "2028-05-02");
 
         foreach (var response in new[] { good, failing })
         {

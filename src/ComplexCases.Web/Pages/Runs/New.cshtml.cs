@@ -94,6 +94,10 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
                 using var zip = new ZipArchive(Files[0].OpenReadStream(), ZipArchiveMode.Read);
                 // Only the extract's own files, flat: no paths out of the folder, nothing else kept.
                 var entries = zip.Entries.Where(e => ExtractFiles.All.Contains(e.Name.ToLowerInvariant())).ToList();
+                // Two entries for one file (people.csv and ../../people.csv, or People.csv and PEOPLE.CSV) would silently
+                // replace one another: which is the month's is not ours to guess.
+                if (entries.GroupBy(e => e.Name.ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                    return $"{Files[0].FileName} holds {twice.Key} more than once ({string.Join(" and ", twice.Select(e => $"'{Shown(e.FullName)}'"))}); keep only one";
                 // The sizes the zip declares (.NET refuses an entry that unpacks to more than it declares): a small zip must
                 // not fill the disk.
                 if (entries.Sum(e => e.Length) > limit.Bytes)
@@ -107,16 +111,21 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
             }
             return System.IO.File.Exists(Path.Combine(folder, ExtractFiles.People)) ? null : $"{Files[0].FileName} has no people.csv";
         }
+        if (Files.GroupBy(f => Path.GetFileName(f.FileName).ToLowerInvariant()).FirstOrDefault(g => g.Count() > 1) is { } same)
+            return $"{same.Key} was chosen more than once ({string.Join(" and ", same.Select(f => $"'{Shown(Path.GetFileName(f.FileName))}'"))}); choose it once";
         foreach (var file in Files)
         {
             var name = Path.GetFileName(file.FileName).ToLowerInvariant();
             if (!ExtractFiles.All.Contains(name))
-                return $"{Path.GetFileName(file.FileName)} is not an extract file (expected {string.Join(", ", ExtractFiles.All)}, or one zip file)";
+                return $"{Shown(Path.GetFileName(file.FileName))} is not an extract file (expected {string.Join(", ", ExtractFiles.All)}, or one zip file)";
             using var target = System.IO.File.Create(Path.Combine(folder, name));
             file.CopyTo(target);
         }
         return null;
     }
+
+    /// <summary>A name from the upload, cut short: it is echoed in the page.</summary>
+    private static string Shown(string name) => name.Length <= 100 ? name : name[..100] + "…";
 
     private static IReadOnlyList<string> ShippedDefinitions() =>
         Directory.Exists(DefinitionFile.ShippedFolder)
