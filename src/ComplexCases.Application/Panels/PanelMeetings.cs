@@ -131,7 +131,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         var listings = PanelExpertise.Listings(db, crns);
         return [.. crns.Where(listings.ContainsKey).Select(c => listings[c])
             .Where(l => CaseAccess.Can(user, Permission.ManagePanels, l.Facts))
-            .Select(l => new AgendaCandidate(l, settings.Expertise.NeededFor(l.MetMask), meeting.Agenda.Any(a => a.Crn == l.Crn),
+            .Select(l => new AgendaCandidate(l, settings.Expertise.NeededFor(l.MetMask, l.Blockages), meeting.Agenda.Any(a => a.Crn == l.Crn),
                 meeting.Agenda.Any(a => a.Crn == l.Crn && a.Discussed)))
             .OrderByDescending(c => c.OnAgenda).ThenBy(c => c.Listing.Surname, StringComparer.Ordinal).ThenBy(c => c.Listing.Crn, StringComparer.Ordinal)];
     }
@@ -255,7 +255,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
                 .Select(p => new MeetingMember(p.member.Id, p.member.Name, (Agency)p.member.Agency, p.member.JobTitle, p.member.Active, p.invite.Attended))
                 .OrderBy(m => m.Agency).ThenBy(m => m.Name, StringComparer.Ordinal)],
             [.. meeting.Agenda.Where(a => listings.ContainsKey(a.Crn))
-                .Select(a => new AgendaCase(listings[a.Crn], a.Discussed, settings.Expertise.NeededFor(listings[a.Crn].MetMask)))
+                .Select(a => new AgendaCase(listings[a.Crn], a.Discussed, settings.Expertise.NeededFor(listings[a.Crn].MetMask, listings[a.Crn].Blockages)))
                 .OrderBy(a => a.Listing.Surname, StringComparer.Ordinal).ThenBy(a => a.Crn, StringComparer.Ordinal)]);
     }
 
