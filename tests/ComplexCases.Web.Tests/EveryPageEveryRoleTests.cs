@@ -65,6 +65,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/panels/{meeting}/invite", Permission.ManagePanels, false, false),
         ("/panels/{meeting}/agenda", Permission.ManagePanels, false, false),
         ("/panels/{meeting}/attendance", Permission.ManagePanels, false, false),
+        ("/panels/{meeting}/reschedule", Permission.ManagePanels, false, false),
         ("/panels/{meeting}/cases/{agenda-crn}", Permission.ViewPanelCase, false, false),
         ("/panels/{meeting}/cases/{agenda-crn}/discussion", Permission.ManagePanels, false, false),
         ("/panels/directory", Permission.ManagePanels, false, false),

@@ -53,7 +53,7 @@ internal static class PanelDemo
             .OrderBy(w => w.Crn).Select(w => w.Crn).Take(4).ToList();
         if (waiting.Count == 0 || db.PanelMeetings.Any(m => m.RegionCode == region)) return;
         var meetings = scope.ServiceProvider.GetRequiredService<PanelMeetings>();
-        var meeting = meetings.Schedule(demo, meetings.Today.AddDays(14), "Demo Member Ashdown").Value!;
+        var meeting = meetings.Schedule(demo, meetings.NextWorkingDay(meetings.Today.AddDays(14)), "Demo Member Ashdown").Value!;
         var invited = db.PanelMembers.AsNoTracking().Where(m => m.RegionCode == region && m.Active && m.Agency != (int)Agency.Housing)
             .Select(m => m.Id).ToList();
         meetings.Invite(demo, meeting.Id, meeting.Version, invited);
