@@ -29,17 +29,34 @@ public static class PduWorkbook
         Write(document, pduCode, entries, definition, asOf);
     }
 
+    /// <summary>The Government Security Classifications marking: the workbook names people on probation.</summary>
+    public const string Marking = "OFFICIAL-SENSITIVE";
+
     private static void Write(SpreadsheetDocument document, string pduCode, IReadOnlyList<ListEntry> entries, Definition definition, DateOnly asOf)
     {
+        // Document properties a records system and a reader's File > Info show: what it is, and its marking. Dated by the list,
+        // not the clock, so the same list gives the same file.
+        var properties = document.PackageProperties;
+        properties.Title = $"Complex cases: {pduCode} list of {asOf:d MMMM yyyy}";
+        properties.Subject = $"Complex Case Service monthly list, definition {definition.Id} version {definition.Version}";
+        properties.Creator = "Complex Case Service";
+        properties.Keywords = Marking;
+        properties.Category = Marking;
+        properties.ContentStatus = Marking;
+        properties.Created = asOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         AddStyles(workbook);
 
         string[] fixedHeaders = ["CRN", "Forename", "Surname", "Team", "Practitioner", "SPO", "Status", "Score", "Change", "Months listed"];
         var cases = workbook.AddNewPart<WorksheetPart>();
+        var columns = fixedHeaders.Length + definition.Criteria.Length;
+        // The header row filters every column, over every row of cases.
+        var filter = $"A1:{ColumnName(columns)}{entries.Count + 1}";
         WriteSheet(cases, freezeHeader: true,
             widths: [.. fixedHeaders.Select(_ => 16d), .. definition.Criteria.Select(_ => 22d)],
-            rows: CaseRows(fixedHeaders, entries, definition));
+            rows: CaseRows(fixedHeaders, entries, definition), autoFilter: filter);
 
         var about = workbook.AddNewPart<WorksheetPart>();
         WriteSheet(about, freezeHeader: false, widths: [40, 22, 8, 90], rows: CriteriaRows(definition, pduCode, asOf));
@@ -47,7 +64,20 @@ public static class PduWorkbook
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(cases), SheetId = 1, Name = "Cases" });
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(about), SheetId = 2, Name = "Criteria" });
+        // Excel keeps an autofilter's range in this hidden name; without it some versions drop the filter on save.
+        workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"Cases!$A$1:${ColumnName(columns)}${entries.Count + 1}")
+        {
+            Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
+        }));
         workbook.Workbook.Save();
+    }
+
+    /// <summary>A1-style column letters: 1 → A, 26 → Z, 27 → AA.</summary>
+    internal static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = column; n > 0; n = (n - 1) / 26) name = (char)('A' + ((n - 1) % 26)) + name;
+        return name;
     }
 
     private static IEnumerable<object?[]> CaseRows(string[] fixedHeaders, IReadOnlyList<ListEntry> entries, Definition definition)
@@ -78,9 +108,11 @@ public static class PduWorkbook
         yield return [$"Complex: met weight of {definition.Threshold} or more. Possibly complex: met plus unknown weight reaches {definition.Threshold}."];
         yield return [$"Unknown: the OASys assessment is missing, older than {definition.AssessmentLookBackMonths} months, or leaves the answer empty."];
         yield return [$"PDU {pduCode}, screening date {asOf:yyyy-MM-dd}."];
+        yield return [];
+        yield return [$"{Marking}: this workbook names people on probation. Handle, store and share it as {Marking}, only with those who need it."];
     }
 
-    private static void WriteSheet(WorksheetPart part, bool freezeHeader, double[] widths, IEnumerable<object?[]> rows)
+    private static void WriteSheet(WorksheetPart part, bool freezeHeader, double[] widths, IEnumerable<object?[]> rows, string? autoFilter = null)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
@@ -114,6 +146,9 @@ public static class PduWorkbook
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
+        if (autoFilter is not null) writer.WriteElement(new AutoFilter { Reference = autoFilter });
+        // The marking printed at the top and bottom of every page.
+        writer.WriteElement(new HeaderFooter(new OddHeader($"&C&\"-,Bold\"{Marking}"), new OddFooter($"&C{Marking}")));
         writer.WriteEndElement();
     }
 

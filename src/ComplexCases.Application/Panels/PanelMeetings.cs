@@ -79,6 +79,30 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             .Select(m => new MeetingSummary(m.Id, m.RegionCode, m.HeldOn, m.Chair, (PanelMeetingStatus)m.Status, m.Members.Count,
                 m.Members.Count(x => x.Attended), m.Agenda.Count, m.Agenda.Count(a => a.Discussed)))];
 
+    /// <summary>The user's meetings still to come (today or later, not yet held), soonest first: a panel member's invitations, the panel team's region.</summary>
+    public IReadOnlyList<PanelMeetingRecord> Upcoming(StaffUser user, int max = 5)
+    {
+        var today = Today;
+        return [.. PanelScope.Visible(db, user).AsNoTracking().Include(m => m.Agenda)
+            .Where(m => m.Status == (int)PanelMeetingStatus.Scheduled && m.HeldOn >= today)
+            .OrderBy(m => m.HeldOn).ThenBy(m => m.Id).Take(max)];
+    }
+
+    /// <summary>
+    /// The region's cases awaiting a panel that the user manages, each with the date of the scheduled meeting whose agenda has it
+    /// (null when it is on none yet): the panel team's to-do list. Those on no agenda first.
+    /// </summary>
+    public IReadOnlyList<(CaseListing Listing, DateOnly? OnAgendaFor)> AwaitingPanel(StaffUser user)
+    {
+        if (PanelScope.ManagedRegion(user) is not { } region) return [];
+        var crns = db.Workflows.AsNoTracking().Where(w => w.RegionCode == region && w.Stage == (int)CaseStage.AwaitingPanel).Select(w => w.Crn).ToList();
+        var listings = PanelExpertise.Listings(db, crns);
+        var onAgenda = OnOtherAgendas(0, crns);
+        return [.. listings.Values.Where(l => CaseAccess.Can(user, Permission.ManagePanels, l.Facts))
+            .Select(l => (l, onAgenda.TryGetValue(l.Crn, out var on) ? on : (DateOnly?)null))
+            .OrderBy(x => x.Item2 is not null).ThenBy(x => x.Item2).ThenBy(x => x.l.Crn, StringComparer.Ordinal)];
+    }
+
     /// <summary>The meeting with its members and agenda, or null when there is none the user may see.</summary>
     public MeetingDetails? Find(StaffUser user, long id)
     {
