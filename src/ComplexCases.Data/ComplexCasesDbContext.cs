@@ -28,6 +28,9 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<PanelAgendaItemRecord> PanelAgendaItems => Set<PanelAgendaItemRecord>();
     public DbSet<CaseActionRecord> CaseActions => Set<CaseActionRecord>();
     public DbSet<QualityReviewRecord> QualityReviews => Set<QualityReviewRecord>();
+    public DbSet<QualityReviewReplyRecord> QualityReviewReplies => Set<QualityReviewReplyRecord>();
+    public DbSet<CaseActionUpdateRecord> CaseActionUpdates => Set<CaseActionUpdateRecord>();
+    public DbSet<PanelMeetingStaffRecord> PanelMeetingStaff => Set<PanelMeetingStaffRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<Evaluation.StoredOutcome> Outcomes => Set<Evaluation.StoredOutcome>();
     public DbSet<Evaluation.OutcomeImport> OutcomeImports => Set<Evaluation.OutcomeImport>();
@@ -150,6 +153,8 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             e.Property(x => x.By).HasMaxLength(Name);
             e.Property(x => x.ByName).HasMaxLength(Name);
             e.Property(x => x.Notes).HasMaxLength(Text);
+            e.Property(x => x.ConfirmedBy).HasMaxLength(256);
+            e.Property(x => x.ConfirmedByName).HasMaxLength(Name);
             e.HasIndex(x => new { x.WorkflowId, x.At });
         });
         modelBuilder.Entity<PanelMemberRecord>(member =>
@@ -171,6 +176,11 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             meeting.Property(m => m.NeededExpertise).HasMaxLength(400);
             meeting.Property(m => m.NotInvitedExpertise).HasMaxLength(400);
             meeting.Property(m => m.NotPresentExpertise).HasMaxLength(400);
+            meeting.Property(m => m.Venue).HasMaxLength(200);
+            meeting.Property(m => m.VideoLink).HasMaxLength(500);
+            meeting.Property(m => m.Guests).HasMaxLength(2000);
+            meeting.Property(m => m.WrittenInput).HasMaxLength(Text);
+            meeting.HasMany<PanelMeetingStaffRecord>().WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
             meeting.Property(m => m.Version).IsConcurrencyToken();
             meeting.HasIndex(m => new { m.RegionCode, m.HeldOn });
             meeting.HasMany(m => m.Members).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -181,6 +191,16 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             invite.ToTable("panel_meeting_members");
             invite.HasKey(x => new { x.MeetingId, x.MemberId });
             invite.HasOne<PanelMemberRecord>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<PanelMeetingStaffRecord>(staff =>
+        {
+            staff.ToTable("panel_meeting_staff");
+            staff.Property(x => x.UserName).HasMaxLength(256);
+            staff.Property(x => x.DisplayName).HasMaxLength(Name);
+            staff.Property(x => x.Crn).HasMaxLength(7);
+            staff.Property(x => x.Role).HasMaxLength(16);
+            staff.HasIndex(x => new { x.MeetingId, x.UserName, x.Crn, x.Role }).IsUnique();
+            staff.HasIndex(x => x.UserName);
         });
         modelBuilder.Entity<PanelAgendaItemRecord>(item =>
         {
@@ -204,6 +224,15 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             action.HasIndex(a => new { a.OwnerUserName, a.Status });
             action.HasIndex(a => new { a.Status, a.DueOn });
             action.HasOne<CaseWorkflowRecord>().WithMany().HasForeignKey(a => a.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+            action.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CaseActionUpdateRecord>(update =>
+        {
+            update.ToTable("case_action_updates");
+            update.Property(u => u.By).HasMaxLength(256);
+            update.Property(u => u.ByName).HasMaxLength(Name);
+            update.Property(u => u.Note).HasMaxLength(Text);
+            update.HasIndex(u => new { u.ActionId, u.At });
         });
         modelBuilder.Entity<QualityReviewRecord>(review =>
         {
@@ -213,8 +242,19 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             review.Property(r => r.ReviewerName).HasMaxLength(Name);
             review.Property(r => r.Feedback).HasMaxLength(Text);
             review.Property(r => r.PeerSupportNotes).HasMaxLength(Text);
+            review.Property(r => r.WentWell).HasMaxLength(Text);
+            review.Property(r => r.ReadBy).HasMaxLength(256);
+            review.HasMany(r => r.Replies).WithOne().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
             review.HasIndex(r => r.WorkflowId);
             review.HasOne<CaseWorkflowRecord>().WithMany().HasForeignKey(r => r.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<QualityReviewReplyRecord>(reply =>
+        {
+            reply.ToTable("quality_review_replies");
+            reply.Property(x => x.By).HasMaxLength(256);
+            reply.Property(x => x.ByName).HasMaxLength(Name);
+            reply.Property(x => x.Text).HasMaxLength(Text);
+            reply.HasIndex(x => x.ReviewId);
         });
         modelBuilder.Entity<NotificationRecord>(notification =>
         {

@@ -42,6 +42,9 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/lists/EOENFK/download", Permission.DownloadList, false, false),
         ("/cases/{crn}", Permission.ViewCaseNames, false, false),
         ("/cases/{crn}/conversation", Permission.RecordConversation, false, false),
+        // No conversation there waits for the signed-in SPO's confirmation: 404 to those who may confirm, refused to the rest.
+        ("/cases/{crn}/conversation/confirm", Permission.RecordConversation, false, true),
+        ("/cases/{crn}/reviews/" + NoSuchRun, Permission.ViewCase, false, true),
         ("/cases/{crn}/triage", Permission.RecordTriage, false, false),
         ("/cases/{crn}/withdraw", Permission.ManagePanels, false, false),
         ("/cases/{crn}/follow-up", Permission.ManagePanels, false, false),
@@ -62,6 +65,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/panels/{meeting}/invite", Permission.ManagePanels, false, false),
         ("/panels/{meeting}/agenda", Permission.ManagePanels, false, false),
         ("/panels/{meeting}/attendance", Permission.ManagePanels, false, false),
+        ("/panels/{meeting}/reschedule", Permission.ManagePanels, false, false),
         ("/panels/{meeting}/cases/{agenda-crn}", Permission.ViewPanelCase, false, false),
         ("/panels/{meeting}/cases/{agenda-crn}/discussion", Permission.ManagePanels, false, false),
         ("/panels/directory", Permission.ManagePanels, false, false),

@@ -39,10 +39,16 @@ public static class AuditEventTypes
     public const string WorkflowEntered = "workflow.entered";
     /// <summary>Alteration: a step taken on a case (conversation, escalation, triage, panel, follow-up, withdrawal).</summary>
     public const string WorkflowStepTaken = "workflow.step";
+    /// <summary>Alteration: the SPO named on a conversation confirmed the record.</summary>
+    public const string ConversationConfirmed = "workflow.conversation_confirmed";
 
     // Recorded by quality reviews and notifications (issue 4).
     /// <summary>Alteration: a QDO recorded a quality review of a case (checklist answers, feedback, peer-support notes).</summary>
     public const string QualityReviewRecorded = "quality.review_recorded";
+    /// <summary>Alteration: the practitioner replied to a review's feedback, or marked it read.</summary>
+    public const string QualityFeedbackAnswered = "quality.feedback_answered";
+    /// <summary>Consultation: a QDO's home page naming this month's sampled cases.</summary>
+    public const string QualityHomeViewed = "quality.home_viewed";
     /// <summary>Consultation: a QDO viewed a month's quality sample (the sampled cases, with names).</summary>
     public const string QualitySampleViewed = "quality.sample_viewed";
     /// <summary>Alteration: notifications created for staff (newly listed, reminders, invitations, feedback).</summary>

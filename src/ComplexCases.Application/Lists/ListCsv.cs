@@ -20,11 +20,18 @@ public static class ListCsv
     /// carriage return) is written with a leading apostrophe, so a spreadsheet shows it as text instead of running it. The
     /// monthly run's own files keep the extract's values exactly (the output contract).
     /// </summary>
-    public static void WriteForSpreadsheets(Stream stream, IEnumerable<ListCsvRow> rows) =>
+    /// <remarks>
+    /// Starts with the UTF-8 byte-order mark: without it Excel on Windows reads the file in the machine's ANSI code page and
+    /// shows "Oisín" as "OisÃ­n". Only downloads meant for spreadsheets carry it; the monthly run's own CSV is for programs.
+    /// </remarks>
+    public static void WriteForSpreadsheets(Stream stream, IEnumerable<ListCsvRow> rows)
+    {
+        stream.Write(System.Text.Encoding.UTF8.Preamble);
         Write(stream, rows.Select(r => r with
         {
             Forename = AsText(r.Forename), Surname = AsText(r.Surname), Team = AsText(r.Team), Practitioner = AsText(r.Practitioner), Spo = AsText(r.Spo),
         }));
+    }
 
     /// <summary>The value with a leading apostrophe when a spreadsheet would read it as a formula (OWASP's CSV injection advice).</summary>
     public static string? AsText(string? value) =>

@@ -29,20 +29,37 @@ public static class PduWorkbook
         Write(document, pduCode, entries, definition, asOf);
     }
 
+    /// <summary>The Government Security Classifications marking: the workbook names people on probation.</summary>
+    public const string Marking = "OFFICIAL-SENSITIVE";
+
     private static void Write(SpreadsheetDocument document, string pduCode, IReadOnlyList<ListEntry> entries, Definition definition, DateOnly asOf)
     {
         // Fastest deflate: the default level spent most of a heavy month's workbook time compressing repetitive XML
         // for files a few per cent smaller.
         document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
+        // Document properties a records system and a reader's File > Info show: what it is, and its marking. Dated by the list,
+        // not the clock, so the same list gives the same file.
+        var properties = document.PackageProperties;
+        properties.Title = $"Complex cases: {pduCode} list of {asOf:d MMMM yyyy}";
+        properties.Subject = $"Complex Case Service monthly list, definition {definition.Id} version {definition.Version}";
+        properties.Creator = "Complex Case Service";
+        properties.Keywords = Marking;
+        properties.Category = Marking;
+        properties.ContentStatus = Marking;
+        properties.Created = asOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         AddStyles(workbook);
 
         string[] fixedHeaders = ["CRN", "Forename", "Surname", "Team", "Practitioner", "SPO", "Status", "Score", "Change", "Months listed"];
         var cases = workbook.AddNewPart<WorksheetPart>();
+        var columns = fixedHeaders.Length + definition.Criteria.Length;
+        // The header row filters every column, over every row of cases.
+        var filter = $"A1:{ColumnName(columns)}{entries.Count + 1}";
         WriteSheet(cases, freezeHeader: true,
             widths: [.. fixedHeaders.Select(_ => 16d), .. definition.Criteria.Select(_ => 22d)],
-            rows: CaseRows(fixedHeaders, entries, definition));
+            rows: CaseRows(fixedHeaders, entries, definition), autoFilter: filter);
 
         var about = workbook.AddNewPart<WorksheetPart>();
         WriteSheet(about, freezeHeader: false, widths: [40, 22, 8, 90], rows: CriteriaRows(definition, pduCode, asOf));
@@ -50,7 +67,20 @@ public static class PduWorkbook
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(cases), SheetId = 1, Name = "Cases" });
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(about), SheetId = 2, Name = "Criteria" });
+        // Excel keeps an autofilter's range in this hidden name; without it some versions drop the filter on save.
+        workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"Cases!$A$1:${ColumnName(columns)}${entries.Count + 1}")
+        {
+            Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
+        }));
         workbook.Workbook.Save();
+    }
+
+    /// <summary>A1-style column letters: 1 → A, 26 → Z, 27 → AA.</summary>
+    internal static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = column; n > 0; n = (n - 1) / 26) name = (char)('A' + ((n - 1) % 26)) + name;
+        return name;
     }
 
     private static IEnumerable<object?[]> CaseRows(string[] fixedHeaders, IReadOnlyList<ListEntry> entries, Definition definition)
@@ -81,6 +111,8 @@ public static class PduWorkbook
         yield return [$"Complex: met weight of {definition.Threshold} or more. Possibly complex: met plus unknown weight reaches {definition.Threshold}."];
         yield return [$"Unknown: the OASys assessment is missing, older than {definition.AssessmentLookBackMonths} months, or leaves the answer empty; or a rejected row of the person's records left them incomplete."];
         yield return [$"PDU {pduCode}, screening date {asOf:yyyy-MM-dd}."];
+        yield return [];
+        yield return [$"{Marking}: this workbook names people on probation. Handle, store and share it as {Marking}, only with those who need it."];
     }
 
     private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -90,7 +122,7 @@ public static class PduWorkbook
     /// Open XML SDK's; only the sheet's cells are written by hand: element objects per cell, even through OpenXmlWriter,
     /// cost about 4 µs a cell, most of a heavy month's run (58,000 listed, a million cells).
     /// </summary>
-    private static void WriteSheet(WorksheetPart part, bool freezeHeader, double[] widths, IEnumerable<object?[]> rows)
+    private static void WriteSheet(WorksheetPart part, bool freezeHeader, double[] widths, IEnumerable<object?[]> rows, string? autoFilter = null)
     {
         using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
         using var xml = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
@@ -137,7 +169,11 @@ public static class PduWorkbook
             }
             xml.Write("</row>");
         }
-        xml.Write("</sheetData></worksheet>");
+        xml.Write("</sheetData>");
+        if (autoFilter is not null) xml.Write($"<autoFilter ref=\"{autoFilter}\"/>");
+        // The marking printed at the top and bottom of every page.
+        xml.Write($"<headerFooter><oddHeader>&amp;C&amp;\"-,Bold\"{Marking}</oddHeader><oddFooter>&amp;C{Marking}</oddFooter></headerFooter>");
+        xml.Write("</worksheet>");
     }
 
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("&<>");

@@ -110,6 +110,9 @@ public sealed class EmailComposer
         NotificationKind.ActionOverdue => "Overdue actions",
         NotificationKind.TriageOverdue => "Overdue triage",
         NotificationKind.QualityFeedback => "Quality reviews of your cases",
+        NotificationKind.ConversationToConfirm => "Conversations to confirm",
+        NotificationKind.PanelCaseListed => "Your cases at panel meetings",
+        NotificationKind.QualityReply => "Replies to your feedback",
         NotificationKind.CalendarEnding => "Bank holiday calendar",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notification kind."),
     };

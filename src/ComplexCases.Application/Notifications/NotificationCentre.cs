@@ -83,6 +83,16 @@ public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider cl
         }
     }
 
+    /// <summary>Asks the SPO named on a conversation to confirm it, in the step's transaction (the recorder is not the SPO).</summary>
+    public int ConversationToConfirm(CaseWorkflowRecord workflow, WorkflowEventRecord recorded, string spoUserName, string actor)
+    {
+        var conversation = StepDetails.FromJson(recorded.DetailsJson).Conversation;
+        if (conversation is null) return 0;
+        var (title, body) = NotificationTexts.ConversationToConfirm(workflow.Crn, recorded.ByName, conversation.HeldOn);
+        return Add([new NotificationDraft(spoUserName, NotificationKind.ConversationToConfirm, workflow.Crn, conversation.HeldOn, title, body,
+            NotificationLinks.ConfirmConversation(workflow.Crn), [workflow.Crn])], actor);
+    }
+
     internal static IEnumerable<NotificationDraft> EscalatedDrafts(IEnumerable<CaseWorkflowRecord> workflows, StaffDirectory staff)
     {
         foreach (var w in workflows)

@@ -25,6 +25,7 @@ public static class NotificationLinks
 {
     public static string Case(string crn) => $"/cases/{crn}";
     public static string CaseReviews(string crn) => $"/cases/{crn}#quality-reviews";
+    public static string ConfirmConversation(string crn) => $"/cases/{crn}/conversation/confirm";
     /// <summary>The action itself: its owner may be from another agency, with no access to the full case page.</summary>
     public static string Action(long actionId) => string.Create(CultureInfo.InvariantCulture, $"/actions/{actionId}");
     public static string PanelMeeting(long meetingId) => string.Create(CultureInfo.InvariantCulture, $"/panels/{meetingId}");
@@ -91,6 +92,17 @@ public static class NotificationTexts
         ($"Action overdue: {crn}",
          $"An action agreed for {crn} was due by {Day(due)} and is still open. Its owner ({ownerAgency}) cannot be reminded here "
          + "(no account in this service, or no longer access to the case): check with them, then update the action or record why it is no longer needed.");
+
+    public static (string Title, string Body) ConversationToConfirm(string crn, string recordedBy, DateOnly heldOn) =>
+        ($"Confirm the conversation record: {crn}",
+         $"{recordedBy} recorded the reflective practice conversation on {crn} held on {Day(heldOn)}, naming you as the SPO. Check the record and confirm it.");
+
+    public static (string Title, string Body) PanelCaseListed(string crn, DateOnly heldOn, string when, string where) =>
+        ($"Your case at panel: {crn} on {Day(heldOn)}",
+         $"{crn} is on the agenda of the Complex Case Panel meeting on {Day(heldOn)}{when}{where}. You are invited: open the meeting to see its agenda entry for your case.");
+
+    public static (string Title, string Body) QualityReply(string crn, string byName) =>
+        ($"Reply to your feedback: {crn}", $"{byName} replied to your quality review feedback on {crn}.");
 
     public static (string Title, string Body) QualityFeedback(string crn, DateOnly reviewedOn) =>
         ($"Quality review feedback: {crn}",

@@ -102,6 +102,13 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
         action.Version++;
         action.UpdatedBy = user.Id;
         action.UpdatedAt = clock.GetUtcNow();
+        // Each update is kept beside the action's current state, so a follow-up review reads what was done, by whom and when,
+        // not only the last note.
+        db.CaseActionUpdates.Add(new CaseActionUpdateRecord
+        {
+            ActionId = action.Id, By = user.Id, ByName = user.DisplayName, At = action.UpdatedAt, FromStatus = (int)from,
+            ToStatus = action.Status, Note = text,
+        });
         using var transaction = db.Database.BeginTransaction();
         try
         {
@@ -122,6 +129,18 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
         });
         transaction.Commit();
         return PanelResult<CaseActionRecord>.Ok(action);
+    }
+
+    /// <summary>
+    /// The updates of these actions, oldest first per action, for a caller that has checked the user may see the actions
+    /// (the panel case page, the follow-up page, the action page).
+    /// </summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<CaseActionUpdateRecord>> UpdatesOf(IReadOnlyCollection<long> actionIds)
+    {
+        var ids = actionIds.Distinct().ToList();
+        return db.CaseActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId)).ToList()
+            .GroupBy(u => u.ActionId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CaseActionUpdateRecord>)[.. g.OrderBy(u => u.At).ThenBy(u => u.Id)]);
     }
 
     private PanelResult<CaseActionRecord> Conflict(CaseActionRecord latest)

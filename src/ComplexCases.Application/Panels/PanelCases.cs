@@ -31,6 +31,17 @@ public sealed record PanelCaseView(
     IReadOnlyList<PanelCaseRecord<PanelDiscussion>> Discussions,
     IReadOnlyList<ActionItem> Actions)
 {
+    /// <summary>Every update of each action, oldest first: the evidence a follow-up review closes on.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<CaseActionUpdateRecord>> ActionUpdates { get; init; } =
+        new Dictionary<long, IReadOnlyList<CaseActionUpdateRecord>>();
+
+    /// <summary>The date of each meeting a discussion was recorded at (a discussion is dated by its meeting, not by when it was typed up).</summary>
+    public IReadOnlyDictionary<long, DateOnly> MeetingDates { get; init; } = new Dictionary<long, DateOnly>();
+
+    /// <summary>When the panel discussed it: the meeting's date, or the day it was recorded when no meeting is known.</summary>
+    public DateOnly DiscussedOn(PanelCaseRecord<PanelDiscussion> discussion) =>
+        discussion.MeetingId is { } id && MeetingDates.TryGetValue(id, out var on) ? on : WorkingCalendar.UkDate(discussion.At);
+
     public string Crn => Listing.Crn;
     public CaseStage Stage => (CaseStage)Listing.Stage;
 }
@@ -61,11 +72,20 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
         var events = workflow.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         var start = events.FindLastIndex(e => e.Step == (int)WorkflowStep.Relisted);
         var current = events.Skip(start + 1).Select(e => (Event: e, Details: PanelParts(e.DetailsJson))).ToList();
-        return new PanelCaseView(meeting, listing, item.Discussed, workflow.FollowUpDue, met, settings.Expertise.NeededFor(listed.MetMask),
+        var caseActions = actions.ForCase(crn);
+        var discussions = Records(current, d => d.Discussion);
+        var meetingIds = discussions.Select(d => d.MeetingId).OfType<long>().Distinct().ToList();
+        var blockages = events.Skip(start + 1).Where(e => e.Step == (int)WorkflowStep.ConversationEscalated)
+            .Select(e => StepDetails.FromJson(e.DetailsJson).Conversation?.Blockages).LastOrDefault(b => b is not null) ?? new HashSet<BlockageCategory>();
+        return new PanelCaseView(meeting, listing, item.Discussed, workflow.FollowUpDue, met, settings.Expertise.NeededFor(listed.MetMask, blockages),
             Records(current, d => d.Escalation),
             Records(current, d => d.Triage),
-            Records(current, d => d.Discussion),
-            actions.ForCase(crn));
+            discussions,
+            caseActions)
+        {
+            ActionUpdates = actions.UpdatesOf([.. caseActions.Select(a => a.Action.Id)]),
+            MeetingDates = db.PanelMeetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionary(m => m.Id, m => m.HeldOn),
+        };
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Panels;
@@ -11,7 +12,11 @@ namespace ComplexCases.Application.Panels;
 /// <summary>A case in the process as its latest listing shows it: who, where, and the criteria it meets.</summary>
 public sealed record CaseListing(
     string Crn, long WorkflowId, int Stage, int Version, string? Forename, string? Surname, string PduCode, string? PduName,
-    string? PractitionerName, byte MetMask, CaseFacts Facts);
+    string? PractitionerName, byte MetMask, CaseFacts Facts)
+{
+    /// <summary>The blockages named by the conversation that escalated it this time round (none when it was not escalated).</summary>
+    public IReadOnlySet<BlockageCategory> Blockages { get; init; } = FrozenSet<BlockageCategory>.Empty;
+}
 
 /// <summary>How often each agency's expertise was needed at this region's meetings but not invited, or not there.</summary>
 public sealed record AgencyGap(Agency Agency, int MeetingsNeeding, int NotInvited, int HeldMeetingsNeeding, int NotPresent);
@@ -36,6 +41,9 @@ public sealed class PanelExpertise(ComplexCasesDbContext db, WorkflowSettings se
 
     public IReadOnlySet<Agency> NeededFor(byte metMask) => settings.Expertise.NeededFor(metMask);
 
+    /// <summary>The expertise a case needs: from the criteria it meets and the blockages its escalation named.</summary>
+    public IReadOnlySet<Agency> NeededFor(CaseListing listing) => settings.Expertise.NeededFor(listing.MetMask, listing.Blockages);
+
     /// <summary>The cases' latest listings, by CRN (one query; cases without a workflow are left out).</summary>
     public IReadOnlyDictionary<string, CaseListing> Listings(IReadOnlyCollection<string> crns) => Listings(db, crns);
 
@@ -43,18 +51,37 @@ public sealed class PanelExpertise(ComplexCasesDbContext db, WorkflowSettings se
     {
         if (crns.Count == 0) return FrozenDictionary<string, CaseListing>.Empty;
         var wanted = crns.Distinct(StringComparer.Ordinal).ToList();
-        return (from w in db.Workflows.AsNoTracking()
+        var listings = (from w in db.Workflows.AsNoTracking()
                 where wanted.Contains(w.Crn)
                 join c in db.ListedCases.AsNoTracking() on new { RunId = w.LatestRunId, w.Crn } equals new { c.RunId, c.Crn }
                 select new CaseListing(w.Crn, w.Id, w.Stage, w.Version, c.Forename, c.Surname, w.PduCode, c.PduName, c.PractitionerName,
                     c.MetMask, new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, w.LimitedAccess)))
-            .ToList()
+            .ToList();
+        var blockages = EscalatedBlockages(db, [.. listings.Select(l => l.WorkflowId)]);
+        return listings.Select(l => blockages.TryGetValue(l.WorkflowId, out var b) ? l with { Blockages = b } : l)
             .ToFrozenDictionary(l => l.Crn, StringComparer.Ordinal);
+    }
+
+    /// <summary>Per workflow, the blockages of the conversation that escalated it since it (last) entered the process.</summary>
+    private static Dictionary<long, IReadOnlySet<BlockageCategory>> EscalatedBlockages(ComplexCasesDbContext db, List<long> workflowIds)
+    {
+        int[] steps = [(int)WorkflowStep.ConversationEscalated, (int)WorkflowStep.Relisted];
+        var events = db.WorkflowEvents.AsNoTracking().Where(e => workflowIds.Contains(e.WorkflowId) && steps.Contains(e.Step))
+            .Select(e => new { e.WorkflowId, e.Step, e.At, e.Id, e.DetailsJson }).ToList();
+        var result = new Dictionary<long, IReadOnlySet<BlockageCategory>>();
+        foreach (var history in events.GroupBy(e => e.WorkflowId))
+        {
+            IReadOnlySet<BlockageCategory>? found = null;
+            foreach (var e in history.OrderBy(e => e.At).ThenBy(e => e.Id))
+                found = e.Step == (int)WorkflowStep.Relisted ? null : StepDetails.FromJson(e.DetailsJson).Conversation?.Blockages;
+            if (found is { Count: > 0 }) result[history.Key] = found;
+        }
+        return result;
     }
 
     /// <summary>Each case's needed expertise, by CRN.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<Agency>> NeedsByCase(IReadOnlyCollection<string> crns) =>
-        Listings(crns).Values.ToFrozenDictionary(l => l.Crn, l => NeededFor(l.MetMask), StringComparer.Ordinal);
+        Listings(crns).Values.ToFrozenDictionary(l => l.Crn, NeededFor, StringComparer.Ordinal);
 
     /// <summary>The gap report across the meetings the user may see, newest first.</summary>
     public ExpertiseReport Report(StaffUser user)

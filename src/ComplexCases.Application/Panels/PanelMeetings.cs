@@ -16,8 +16,18 @@ namespace ComplexCases.Application.Panels;
 public sealed record MeetingSummary(long Id, string RegionCode, DateOnly HeldOn, string Chair, PanelMeetingStatus Status, int Invited, int Attended,
     int Cases, int Discussed);
 
-/// <summary>An invited directory member, and whether they attended.</summary>
-public sealed record MeetingMember(long MemberId, string Name, Agency Agency, string JobTitle, bool Active, bool Attended);
+/// <summary>An invited directory member, and whether they attended or sent apologies.</summary>
+public sealed record MeetingMember(long MemberId, string Name, Agency Agency, string JobTitle, bool Active, bool Attended)
+{
+    public bool Apologies { get; init; }
+}
+
+/// <summary>When and where a meeting is held: start time (England and Wales), and a venue, a video link or both.</summary>
+public sealed record MeetingPlace(string? StartsAt, string? Venue, string? VideoLink);
+
+/// <summary>What attendance records besides who of the directory came: apologies, the agenda cases' staff, guests, written input.</summary>
+public sealed record AttendanceExtras(
+    IReadOnlyCollection<long> Apologies, IReadOnlyCollection<long> StaffAttended, IReadOnlyCollection<long> StaffApologies, string? Guests, string? WrittenInput);
 
 /// <summary>A case on a meeting's agenda: who, where it is in the process, and the expertise it needs.</summary>
 public sealed record AgendaCase(CaseListing Listing, bool Discussed, IReadOnlySet<Agency> Needs)
@@ -29,6 +39,9 @@ public sealed record AgendaCase(CaseListing Listing, bool Discussed, IReadOnlySe
 /// <summary>A meeting with its members and agenda, and its expertise gap: before it against the invitations, after it against attendance.</summary>
 public sealed record MeetingDetails(PanelMeetingRecord Meeting, IReadOnlyList<MeetingMember> Members, IReadOnlyList<AgendaCase> Agenda)
 {
+    /// <summary>The practitioners and SPOs invited because a case of theirs is on the agenda.</summary>
+    public IReadOnlyList<PanelMeetingStaffRecord> Staff { get; init; } = [];
+
     public PanelMeetingStatus Status => (PanelMeetingStatus)Meeting.Status;
 
     public bool IsHeld => Status != PanelMeetingStatus.Scheduled;
@@ -66,6 +79,30 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             .Select(m => new MeetingSummary(m.Id, m.RegionCode, m.HeldOn, m.Chair, (PanelMeetingStatus)m.Status, m.Members.Count,
                 m.Members.Count(x => x.Attended), m.Agenda.Count, m.Agenda.Count(a => a.Discussed)))];
 
+    /// <summary>The user's meetings still to come (today or later, not yet held), soonest first: a panel member's invitations, the panel team's region.</summary>
+    public IReadOnlyList<PanelMeetingRecord> Upcoming(StaffUser user, int max = 5)
+    {
+        var today = Today;
+        return [.. PanelScope.Visible(db, user).AsNoTracking().Include(m => m.Agenda)
+            .Where(m => m.Status == (int)PanelMeetingStatus.Scheduled && m.HeldOn >= today)
+            .OrderBy(m => m.HeldOn).ThenBy(m => m.Id).Take(max)];
+    }
+
+    /// <summary>
+    /// The region's cases awaiting a panel that the user manages, each with the date of the scheduled meeting whose agenda has it
+    /// (null when it is on none yet): the panel team's to-do list. Those on no agenda first.
+    /// </summary>
+    public IReadOnlyList<(CaseListing Listing, DateOnly? OnAgendaFor)> AwaitingPanel(StaffUser user)
+    {
+        if (PanelScope.ManagedRegion(user) is not { } region) return [];
+        var crns = db.Workflows.AsNoTracking().Where(w => w.RegionCode == region && w.Stage == (int)CaseStage.AwaitingPanel).Select(w => w.Crn).ToList();
+        var listings = PanelExpertise.Listings(db, crns);
+        var onAgenda = OnOtherAgendas(0, crns);
+        return [.. listings.Values.Where(l => CaseAccess.Can(user, Permission.ManagePanels, l.Facts))
+            .Select(l => (l, onAgenda.TryGetValue(l.Crn, out var on) ? on : (DateOnly?)null))
+            .OrderBy(x => x.Item2 is not null).ThenBy(x => x.Item2).ThenBy(x => x.l.Crn, StringComparer.Ordinal)];
+    }
+
     /// <summary>The meeting with its members and agenda, or null when there is none the user may see.</summary>
     public MeetingDetails? Find(StaffUser user, long id)
     {
@@ -76,13 +113,16 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
 
     public static bool MayManage(StaffUser user, PanelMeetingRecord meeting) => PanelScope.MayManage(user, meeting.RegionCode);
 
-    public PanelResult<PanelMeetingRecord> Schedule(StaffUser user, DateOnly? heldOn, string? chair)
+    /// <summary>
+    /// Schedules a meeting in the user's region. With <paramref name="place"/> (as the page always sends it) the start time and a
+    /// venue or video link are required; without it (older callers) they are left to be added when the meeting is rescheduled.
+    /// </summary>
+    public PanelResult<PanelMeetingRecord> Schedule(StaffUser user, DateOnly? heldOn, string? chair, MeetingPlace? place = null)
     {
         if (PanelScope.ManagedRegion(user) is not { } region) return PanelResult<PanelMeetingRecord>.NotFound();
         var errors = new List<FieldError>();
-        var today = Today;
-        if (heldOn is not { } day) errors.Add(new("HeldOn", "Enter the date of the meeting"));
-        else if (Math.Abs(day.DayNumber - today.DayNumber) > MaxDaysFromToday) errors.Add(new("HeldOn", "The date of the meeting must be within a year of today"));
+        CheckDate(heldOn, errors);
+        var (startsAt, venue, link) = place is null ? (null, null, null) : CheckPlace(place, errors);
         var name = (chair ?? "").Trim();
         if (name.Length == 0) errors.Add(new("Chair", "Enter the name of the chair"));
         else if (name.Length > PanelDirectory.MaxName) errors.Add(new("Chair", $"The chair's name must be {PanelDirectory.MaxName} characters or fewer"));
@@ -91,7 +131,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         var meeting = new PanelMeetingRecord
         {
             RegionCode = region, HeldOn = heldOn!.Value, Chair = name, Status = (int)PanelMeetingStatus.Scheduled, CreatedBy = user.Id,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(), StartsAt = startsAt, Venue = venue, VideoLink = link,
         };
         using var transaction = db.Database.BeginTransaction();
         var gap = RecordGap(meeting);
@@ -100,6 +140,84 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         Audit(user.Id, meeting, gap, "scheduled", [], d => d.Add("heldOn", meeting.HeldOn).Add("region", region));
         transaction.Commit();
         return PanelResult<PanelMeetingRecord>.Ok(meeting);
+    }
+
+    public const int MaxVenue = 200;
+    public const int MaxVideoLink = 500;
+    public const int MaxGuests = 2000;
+    public const int MaxWrittenInput = 4000;
+
+    /// <summary>The first working day on or after <paramref name="day"/> (a meeting cannot be held at a weekend or on a bank holiday).</summary>
+    public DateOnly NextWorkingDay(DateOnly day)
+    {
+        while (!IsWorkingDay(day)) day = day.AddDays(1);
+        return day;
+    }
+
+    /// <summary>Weekends and bank holidays are not working days; past the calendar's holiday list only weekends are known.</summary>
+    private bool IsWorkingDay(DateOnly day)
+    {
+        try
+        {
+            return settings.Calendar.IsWorkingDay(day);
+        }
+        catch (InvalidOperationException)
+        {
+            return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        }
+    }
+
+    private void CheckDate(DateOnly? heldOn, List<FieldError> errors)
+    {
+        if (heldOn is not { } day) errors.Add(new("HeldOn", "Enter the date of the meeting"));
+        else if (Math.Abs(day.DayNumber - Today.DayNumber) > MaxDaysFromToday) errors.Add(new("HeldOn", "The date of the meeting must be within a year of today"));
+        else if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            errors.Add(new("HeldOn", $"{day:dddd d MMMM yyyy} is a weekend: choose a working day"));
+        else if (!IsWorkingDay(day)) errors.Add(new("HeldOn", $"{day:d MMMM yyyy} is a bank holiday: choose a working day"));
+    }
+
+    /// <summary>Checks a start time (e.g. 14:30 or 2:30pm) and that there is a venue or a video link (an https address).</summary>
+    private static (TimeOnly? StartsAt, string? Venue, string? VideoLink) CheckPlace(MeetingPlace place, List<FieldError> errors)
+    {
+        TimeOnly? startsAt = null;
+        var time = (place.StartsAt ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace('.', ':');
+        if (time.Length == 0) errors.Add(new("StartsAt", "Enter the start time, for example 14:30"));
+        else if (TimeOnly.TryParseExact(time, ["H:mm", "HH:mm", "h:mmtt", "htt", "hh:mmtt"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var parsed)) startsAt = parsed;
+        else errors.Add(new("StartsAt", "Enter the start time as a time of day, for example 14:30 or 2:30pm"));
+        var venue = (place.Venue ?? "").Trim();
+        var link = (place.VideoLink ?? "").Trim();
+        if (venue.Length > MaxVenue) errors.Add(new("Venue", $"The venue must be {MaxVenue} characters or fewer"));
+        if (link.Length > MaxVideoLink) errors.Add(new("VideoLink", $"The video link must be {MaxVideoLink} characters or fewer"));
+        else if (link.Length > 0 && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+            errors.Add(new("VideoLink", "Enter the video link as a full https:// address"));
+        if (venue.Length == 0 && link.Length == 0) errors.Add(new("Venue", "Enter where the meeting is held, a video link, or both"));
+        return (startsAt, venue.Length == 0 ? null : venue, link.Length == 0 ? null : link);
+    }
+
+    /// <summary>
+    /// Moves a meeting that has not been held to another date, time or place. Its agenda, invitations and history stay; everyone
+    /// invited (directory members with an account, and the agenda cases' practitioners and SPOs) is told where and when it now is.
+    /// </summary>
+    public PanelResult<PanelMeetingRecord> Reschedule(StaffUser user, long id, int expectedVersion, DateOnly? heldOn, MeetingPlace place)
+    {
+        var was = (On: default(DateOnly), At: (TimeOnly?)null, Venue: (string?)null, Link: (string?)null);
+        return Change(user, id, expectedVersion, "rescheduled", meeting =>
+        {
+            if (meeting.Status != (int)PanelMeetingStatus.Scheduled)
+                return Refused("HeldOn", "The meeting has been held, so it can no longer be moved.");
+            var errors = new List<FieldError>();
+            CheckDate(heldOn, errors);
+            var (startsAt, venue, link) = CheckPlace(place, errors);
+            if (errors.Count > 0) return new(errors, null, []);
+            was = (meeting.HeldOn, meeting.StartsAt, meeting.Venue, meeting.VideoLink);
+            if (was == (heldOn!.Value, startsAt, venue, link)) return Refused("HeldOn", "Nothing has changed: give the new date, time or place.");
+            (meeting.HeldOn, meeting.StartsAt, meeting.Venue, meeting.VideoLink) = (heldOn.Value, startsAt, venue, link);
+            return Applied(d => d.Add("from", was.On).Add("to", meeting.HeldOn)
+                .Add("fromTime", was.At?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                .Add("toTime", meeting.StartsAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                notifyInvited: true, notifyMoved: true);
+        });
     }
 
     /// <summary>Makes the invitations exactly <paramref name="memberIds"/> (active members of the region's directory); only before the meeting.</summary>
@@ -131,7 +249,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         var listings = PanelExpertise.Listings(db, crns);
         return [.. crns.Where(listings.ContainsKey).Select(c => listings[c])
             .Where(l => CaseAccess.Can(user, Permission.ManagePanels, l.Facts))
-            .Select(l => new AgendaCandidate(l, settings.Expertise.NeededFor(l.MetMask), meeting.Agenda.Any(a => a.Crn == l.Crn),
+            .Select(l => new AgendaCandidate(l, settings.Expertise.NeededFor(l.MetMask, l.Blockages), meeting.Agenda.Any(a => a.Crn == l.Crn),
                 meeting.Agenda.Any(a => a.Crn == l.Crn && a.Discussed)))
             .OrderByDescending(c => c.OnAgenda).ThenBy(c => c.Listing.Surname, StringComparer.Ordinal).ThenBy(c => c.Listing.Crn, StringComparer.Ordinal)];
     }
@@ -167,12 +285,15 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             meeting.Agenda.RemoveAll(a => removed.Contains(a.Crn));
             foreach (var crn in added)
                 meeting.Agenda.Add(new PanelAgendaItemRecord { MeetingId = meeting.Id, WorkflowId = listings[crn].WorkflowId, Crn = crn });
+            InviteCaseStaff(meeting, added, removed);
             return Applied(d => d.Add("cases", meeting.Agenda.Count).Add("added", added.Count).Add("removed", removed.Count), removed, notifyInvited: true);
         });
     }
 
     /// <summary>Records who of those invited attended, and marks the meeting held (from its date; corrections allowed until the follow-up closes).</summary>
-    public PanelResult<PanelMeetingRecord> RecordAttendance(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> attended) =>
+    /// <param name="extras">Apologies, the agenda cases' staff who attended or sent apologies, guests and written input; none when null.</param>
+    public PanelResult<PanelMeetingRecord> RecordAttendance(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> attended,
+        AttendanceExtras? extras = null) =>
         Change(user, id, expectedVersion, "attendance", meeting =>
         {
             if (meeting.Status == (int)PanelMeetingStatus.FollowUpClosed)
@@ -180,12 +301,91 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
             if (meeting.HeldOn > Today)
                 return Refused("Attended", $"Attendance can be recorded from the day of the meeting, {meeting.HeldOn:d MMMM yyyy}");
             var present = attended.ToHashSet();
-            if (!present.IsSubsetOf(meeting.Members.Select(x => x.MemberId)))
+            var apologies = (extras?.Apologies ?? []).ToHashSet();
+            if (!present.IsSubsetOf(meeting.Members.Select(x => x.MemberId)) || !apologies.IsSubsetOf(meeting.Members.Select(x => x.MemberId)))
                 return Refused("Attended", "Choose from the members invited to this meeting");
-            foreach (var invite in meeting.Members) invite.Attended = present.Contains(invite.MemberId);
+            if (present.Overlaps(apologies)) return Refused("Apologies", "Someone who attended did not send apologies: choose one or the other");
+            var staff = db.PanelMeetingStaff.Where(x => x.MeetingId == meeting.Id).ToList();
+            var staffPresent = (extras?.StaffAttended ?? []).ToHashSet();
+            var staffApologies = (extras?.StaffApologies ?? []).ToHashSet();
+            if (!staffPresent.IsSubsetOf(staff.Select(x => x.Id)) || !staffApologies.IsSubsetOf(staff.Select(x => x.Id)))
+                return Refused("StaffAttended", "Choose from the practitioners and SPOs invited to this meeting");
+            if (staffPresent.Overlaps(staffApologies)) return Refused("StaffApologies", "Someone who attended did not send apologies: choose one or the other");
+            var guests = (extras?.Guests ?? "").Trim();
+            var written = (extras?.WrittenInput ?? "").Trim();
+            if (guests.Length > MaxGuests) return Refused("Guests", $"Guests must be {MaxGuests} characters or fewer");
+            if (written.Length > MaxWrittenInput) return Refused("WrittenInput", $"Written input must be {MaxWrittenInput} characters or fewer");
+            foreach (var invite in meeting.Members) (invite.Attended, invite.Apologies) = (present.Contains(invite.MemberId), apologies.Contains(invite.MemberId));
+            foreach (var x in staff) (x.Attended, x.Apologies) = (staffPresent.Contains(x.Id), staffApologies.Contains(x.Id));
+            (meeting.Guests, meeting.WrittenInput) = (guests.Length == 0 ? null : guests, written.Length == 0 ? null : written);
             meeting.Status = (int)PanelMeetingStatus.Held;
-            return Applied(d => d.Add("attended", present.Count).Add("invited", meeting.Members.Count));
+            return Applied(d => d.Add("attended", present.Count).Add("invited", meeting.Members.Count).Add("apologies", apologies.Count)
+                .Add("staffAttended", staffPresent.Count).Add("staffApologies", staffApologies.Count)
+                .Add("guests", guests.Length > 0 ? "yes" : "no").Add("writtenInput", written.Length > 0 ? "yes" : "no"));
         });
+
+    /// <summary>
+    /// Invites the practitioner and SPO (their accounts, where they may see the case) of each case added to the agenda, and
+    /// withdraws the invitations of cases taken off it. They are told when the change is saved.
+    /// </summary>
+    private void InviteCaseStaff(PanelMeetingRecord meeting, List<string> added, List<string> removed)
+    {
+        if (removed.Count > 0)
+            db.PanelMeetingStaff.RemoveRange(db.PanelMeetingStaff.Where(x => x.MeetingId == meeting.Id && removed.Contains(x.Crn)));
+        if (added.Count == 0) return;
+        var staff = StaffDirectory.Load(db);
+        foreach (var workflow in db.Workflows.AsNoTracking().Where(w => added.Contains(w.Crn)).ToList())
+        {
+            var facts = WorkflowRecords.Facts(workflow);
+            foreach (var (role, code) in new[] { ("practitioner", workflow.PractitionerCode), ("spo", workflow.SpoCode) })
+            {
+                foreach (var account in staff.WithStaffCode(code).Where(u => CaseAccess.CanSee(u, facts)))
+                    db.PanelMeetingStaff.Add(new PanelMeetingStaffRecord
+                    {
+                        MeetingId = meeting.Id, UserName = account.Id, DisplayName = account.DisplayName, Crn = workflow.Crn, Role = role,
+                    });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells each invited practitioner and SPO about their case at the meeting: once per case and date, and again when the meeting
+    /// moves (a new date or, on the same date, a new time or place: <paramref name="moved"/>).
+    /// </summary>
+    private void TellCaseStaff(PanelMeetingRecord meeting, bool moved, string actor)
+    {
+        var staff = db.PanelMeetingStaff.AsNoTracking().Where(x => x.MeetingId == meeting.Id).ToList();
+        if (staff.Count == 0) return;
+        var when = meeting.StartsAt is { } t ? $" at {t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        var where = string.Join(", ", new[] { meeting.Venue, meeting.VideoLink is null ? null : "by video" }.OfType<string>()) is { Length: > 0 } w ? $" ({w})" : "";
+        var subject = moved ? $".v{meeting.Version}" : "";
+        new NotificationCentre(db, clock).Add(staff.Select(x =>
+        {
+            var (title, body) = NotificationTexts.PanelCaseListed(x.Crn, meeting.HeldOn, when, where);
+            return new NotificationDraft(x.UserName, Domain.Notifications.NotificationKind.PanelCaseListed,
+                $"{x.Crn}@{meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}{subject}", meeting.HeldOn,
+                moved ? "Moved: " + title : title, body, NotificationLinks.Case(x.Crn), [x.Crn]);
+        }), actor);
+    }
+
+    /// <summary>Tells the invited directory members with an account that the meeting moved (on the same date: a new time or place).</summary>
+    private void TellMembersMoved(PanelMeetingRecord meeting, string actor)
+    {
+        var accounts = (from invite in db.PanelMeetingMembers.AsNoTracking()
+                        where invite.MeetingId == meeting.Id
+                        join member in db.PanelMembers.AsNoTracking() on invite.MemberId equals member.Id
+                        where member.Active && member.UserName != null
+                        select member.UserName!).ToList();
+        var agenda = meeting.Agenda.Select(a => a.Crn).Order(StringComparer.Ordinal).ToList();
+        var when = meeting.StartsAt is { } t ? $" at {t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        var where = string.Join(", ", new[] { meeting.Venue, meeting.VideoLink }.OfType<string>());
+        var title = $"Panel meeting moved: {meeting.HeldOn:d MMMM yyyy}{when}";
+        var body = $"The Complex Case Panel you are invited to is now on {meeting.HeldOn:d MMMM yyyy}{when}{(where.Length > 0 ? $", {where}" : "")}. "
+            + $"Its agenda and invitations are unchanged ({agenda.Count} case(s)).";
+        new NotificationCentre(db, clock).Add(accounts.Select(userName => new NotificationDraft(userName, Domain.Notifications.NotificationKind.PanelInvitation,
+            $"{meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.v{meeting.Version}", meeting.HeldOn, title, body,
+            NotificationLinks.PanelMeeting(meeting.Id), agenda)), actor);
+    }
 
     /// <summary>Closes the meeting's follow-up by hand (the panel team decides it is done): panel members' access to its cases ends.</summary>
     public PanelResult<PanelMeetingRecord> CloseFollowUp(StaffUser user, long id, int expectedVersion) =>
@@ -252,11 +452,36 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         var listings = PanelExpertise.Listings(db, [.. meeting.Agenda.Select(a => a.Crn)]);
         return new MeetingDetails(meeting,
             [.. meeting.Members.Select(x => (invite: x, member: members[x.MemberId]))
-                .Select(p => new MeetingMember(p.member.Id, p.member.Name, (Agency)p.member.Agency, p.member.JobTitle, p.member.Active, p.invite.Attended))
+                .Select(p => new MeetingMember(p.member.Id, p.member.Name, (Agency)p.member.Agency, p.member.JobTitle, p.member.Active, p.invite.Attended)
+                {
+                    Apologies = p.invite.Apologies,
+                })
                 .OrderBy(m => m.Agency).ThenBy(m => m.Name, StringComparer.Ordinal)],
             [.. meeting.Agenda.Where(a => listings.ContainsKey(a.Crn))
-                .Select(a => new AgendaCase(listings[a.Crn], a.Discussed, settings.Expertise.NeededFor(listings[a.Crn].MetMask)))
-                .OrderBy(a => a.Listing.Surname, StringComparer.Ordinal).ThenBy(a => a.Crn, StringComparer.Ordinal)]);
+                .Select(a => new AgendaCase(listings[a.Crn], a.Discussed, settings.Expertise.NeededFor(listings[a.Crn].MetMask, listings[a.Crn].Blockages)))
+                .OrderBy(a => a.Listing.Surname, StringComparer.Ordinal).ThenBy(a => a.Crn, StringComparer.Ordinal)])
+        {
+            Staff = [.. db.PanelMeetingStaff.AsNoTracking().Where(x => x.MeetingId == meeting.Id).ToList()
+                .OrderBy(x => x.Crn, StringComparer.Ordinal).ThenByDescending(x => x.Role, StringComparer.Ordinal).ThenBy(x => x.DisplayName, StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>
+    /// The meetings whose agenda has this case, for someone who may see the case (its page): when and where, whether it was
+    /// discussed, and who of its staff is invited. Newest first.
+    /// </summary>
+    public IReadOnlyList<(PanelMeetingRecord Meeting, bool Discussed, IReadOnlyList<PanelMeetingStaffRecord> Staff)> ForCase(StaffUser user, string crn)
+    {
+        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
+        var items = (from item in db.PanelAgendaItems.AsNoTracking()
+                     where item.Crn == crn
+                     join meeting in db.PanelMeetings.AsNoTracking() on item.MeetingId equals meeting.Id
+                     select new { meeting, item.Discussed }).ToList();
+        var ids = items.Select(i => i.meeting.Id).ToList();
+        var staff = db.PanelMeetingStaff.AsNoTracking().Where(x => ids.Contains(x.MeetingId) && x.Crn == crn).ToList().ToLookup(x => x.MeetingId);
+        return [.. items.OrderByDescending(i => i.meeting.HeldOn).ThenByDescending(i => i.meeting.Id)
+            .Select(i => (i.meeting, i.Discussed, (IReadOnlyList<PanelMeetingStaffRecord>)[.. staff[i.meeting.Id]]))];
     }
 
     /// <summary>Of these cases, those on another meeting's agenda still to be discussed (a scheduled meeting), with its date.</summary>
@@ -270,12 +495,15 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         .ToDictionary(g => g.Key, g => g.Min(x => x.HeldOn), StringComparer.Ordinal);
 
     /// <param name="NotifyInvited">Tell the invited members: newly invited ones, and those already told whose agenda changed.</param>
-    private sealed record Outcome(IReadOnlyList<FieldError> Errors, Action<AuditDetails>? Details, IReadOnlyList<string> AlsoConcerned, bool NotifyInvited = false);
+    /// <param name="NotifyMoved">The meeting moved: tell everyone invited where and when it now is.</param>
+    private sealed record Outcome(IReadOnlyList<FieldError> Errors, Action<AuditDetails>? Details, IReadOnlyList<string> AlsoConcerned,
+        bool NotifyInvited = false, bool NotifyMoved = false);
 
     private static Outcome Refused(string field, string message) => new([new FieldError(field, message)], null, []);
 
-    private static Outcome Applied(Action<AuditDetails> details, IReadOnlyList<string>? alsoConcerned = null, bool notifyInvited = false) =>
-        new([], details, alsoConcerned ?? [], notifyInvited);
+    private static Outcome Applied(Action<AuditDetails> details, IReadOnlyList<string>? alsoConcerned = null, bool notifyInvited = false,
+        bool notifyMoved = false) =>
+        new([], details, alsoConcerned ?? [], notifyInvited, notifyMoved);
 
     /// <summary>
     /// One change to a meeting: load it, check the user manages it and the version they saw, apply, bump the version, save and
@@ -317,7 +545,10 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         Audit(user?.Id ?? WorkflowIntake.SystemActor, meeting, gap, change, outcome.AlsoConcerned, outcome.Details);
         // Invitations go out with the save, not at the next sweep, in its transaction and under the same user; the sweep makes
         // the same drafts (same keys) as a safety net.
-        if (outcome.NotifyInvited) new NotificationCentre(db, clock).PanelInvitations(meeting.Id, Today, user?.Id ?? WorkflowIntake.SystemActor);
+        var actor = user?.Id ?? WorkflowIntake.SystemActor;
+        if (outcome.NotifyMoved) TellMembersMoved(meeting, actor);
+        if (outcome.NotifyInvited) new NotificationCentre(db, clock).PanelInvitations(meeting.Id, Today, actor);
+        if (outcome.NotifyInvited) TellCaseStaff(meeting, outcome.NotifyMoved, actor);
         transaction.Commit();
         return PanelResult<PanelMeetingRecord>.Ok(meeting);
     }

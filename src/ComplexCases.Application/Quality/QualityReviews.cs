@@ -15,13 +15,27 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Application.Quality;
 
 /// <summary>What the review form sends: an answer per checklist item (null when not chosen), the feedback and the peer-support notes.</summary>
+/// <remarks><see cref="Feedback"/> is what to try next; <see cref="WentWell"/> what went well (shown first).</remarks>
 public sealed record QualityReviewRequest(
-    DateOnly? ReviewedOn, IReadOnlyDictionary<ChecklistItem, ChecklistAnswer?> Answers, string? Feedback, string? PeerSupportNotes);
+    DateOnly? ReviewedOn, IReadOnlyDictionary<ChecklistItem, ChecklistAnswer?> Answers, string? Feedback, string? PeerSupportNotes)
+{
+    public string? WentWell { get; init; }
+}
 
-/// <summary>A stored review as shown on a case page.</summary>
+/// <summary>A practitioner's reply to feedback.</summary>
+public sealed record ReviewReply(string ByName, DateTimeOffset At, string Text);
+
+/// <summary>A stored review as shown on a case page: what went well, then what to try; whether the practitioner read it, and their replies.</summary>
 public sealed record QualityReviewView(
     long Id, DateOnly ReviewedOn, string ReviewerName, IReadOnlyList<KeyValuePair<ChecklistItem, ChecklistAnswer>> Answers,
-    string Feedback, string PeerSupportNotes);
+    string Feedback, string PeerSupportNotes)
+{
+    public string WentWell { get; init; } = "";
+    public DateTimeOffset? ReadAt { get; init; }
+    public IReadOnlyList<ReviewReply> Replies { get; init; } = [];
+    /// <summary>May the viewer reply and mark it read (they are the case's practitioner)?</summary>
+    public bool MayAnswer { get; init; }
+}
 
 /// <summary>A review stored, or why not: the form's field errors, or no reviewable case with that CRN.</summary>
 public sealed record QualityReviewResult(QualityReviewRecord? Review, IReadOnlyList<FieldError> Errors, bool NotFound)
@@ -61,9 +75,12 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         var sampleMonth = new DateOnly(run.AsOf.Year, run.AsOf.Month, 1);
 
         // Candidates are the same for every QDO of the region (limited-access cases are never sampled), so their samples agree.
-        var candidates = db.ListedCases.AsNoTracking()
+        // Only cases whose conversation has been recorded this time round: there is nothing to review before it.
+        var listedCrns = db.ListedCases.AsNoTracking()
             .Where(c => c.RunId == run.Id && c.Status == (byte)ScreeningStatus.Complex && c.RegionCode == region && !c.LimitedAccess)
             .Select(c => c.Crn).ToList();
+        var conversed = ConversationDates(listedCrns);
+        var candidates = listedCrns.Where(conversed.ContainsKey).ToList();
         var chosen = QualitySampling.Choose(candidates, sampleMonth, region, quality.SampleSize);
         var listed = db.ListedCases.AsNoTracking().Where(c => c.RunId == run.Id && chosen.Contains(c.Crn)).ToList()
             .Where(c => CaseAccess.Can(user, Permission.RecordQualityReview, CaseFacts.Of(c)))
@@ -71,9 +88,10 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         var stages = db.Workflows.AsNoTracking().Where(w => chosen.Contains(w.Crn)).Select(w => new { w.Crn, w.Stage })
             .ToDictionary(w => w.Crn, w => (CaseStage)w.Stage, StringComparer.Ordinal);
         var reviews = db.QualityReviews.AsNoTracking().Where(r => chosen.Contains(r.Crn) && r.ReviewedOn >= run.AsOf)
-            .Select(r => new { r.Id, r.Crn, r.ReviewedOn, r.ReviewerName }).ToList()
+            .Select(r => new { r.Id, r.Crn, r.ReviewedOn, r.ReviewerName, r.ReadAt, Replies = r.Replies.Count }).ToList()
             .GroupBy(r => r.Crn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id).Select(r => new ReviewSummary(r.Id, r.ReviewedOn, r.ReviewerName)).First(),
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id)
+                .Select(r => new ReviewSummary(r.Id, r.ReviewedOn, r.ReviewerName) { ReadAt = r.ReadAt, Replies = r.Replies }).First(),
                 StringComparer.Ordinal);
         var cases = chosen.Where(listed.ContainsKey).Select(crn =>
         {
@@ -82,6 +100,29 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
                 stages.TryGetValue(crn, out var stage) ? stage : null, reviews.GetValueOrDefault(crn));
         }).ToList();
         return UseCaseResult<QualitySample>.Ok(new QualitySample(sampleMonth, run.Id, run.AsOf, region, candidates.Count, cases));
+    }
+
+    /// <summary>
+    /// Per CRN, the date of the conversation held since the case (last) entered the process, for those that have one (the
+    /// latest, if a case went round again after a follow-up).
+    /// </summary>
+    public IReadOnlyDictionary<string, DateOnly> ConversationDates(IReadOnlyCollection<string> crns)
+    {
+        int[] steps = [(int)WorkflowStep.ConversationNoFurtherSupport, (int)WorkflowStep.ConversationEscalated, (int)WorkflowStep.Relisted];
+        var events = (from w in db.Workflows.AsNoTracking()
+                      where crns.Contains(w.Crn)
+                      join e in db.WorkflowEvents.AsNoTracking() on w.Id equals e.WorkflowId
+                      where steps.Contains(e.Step)
+                      select new { w.Crn, e.Step, e.At, e.Id, e.DetailsJson }).ToList();
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var history in events.GroupBy(e => e.Crn, StringComparer.Ordinal))
+        {
+            DateOnly? held = null;
+            foreach (var e in history.OrderBy(e => e.At).ThenBy(e => e.Id))
+                held = e.Step == (int)WorkflowStep.Relisted ? null : StepDetails.FromJson(e.DetailsJson).Conversation?.HeldOn ?? WorkingCalendar.UkDate(e.At);
+            if (held is { } day) result[history.Key] = day;
+        }
+        return result;
     }
 
     /// <summary>The case's workflow if the user may review it; null when there is none or they may not (the same to them).</summary>
@@ -101,7 +142,9 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         var workflow = Reviewable(user, crn);
         if (workflow is null) return new QualityReviewResult(null, [], NotFound: true);
         var now = clock.GetUtcNow();
-        var validated = QualityReview.Create(request.ReviewedOn, request.Answers, request.Feedback, request.PeerSupportNotes, WorkingCalendar.UkDate(now));
+        var conversationOn = ConversationDates([workflow.Crn]).TryGetValue(workflow.Crn, out var held) ? held : (DateOnly?)null;
+        var validated = QualityReview.Create(request.ReviewedOn, request.Answers, request.WentWell, request.Feedback, request.PeerSupportNotes,
+            WorkingCalendar.UkDate(now), conversationOn);
         if (validated.Value is not { } review) return new QualityReviewResult(null, validated.Errors, NotFound: false);
 
         var record = new QualityReviewRecord
@@ -112,6 +155,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
             ReviewerName = user.DisplayName,
             ReviewedOn = review.ReviewedOn,
             AnswersJson = JsonSerializer.Serialize(new Dictionary<ChecklistItem, ChecklistAnswer>(review.Answers), WorkflowJson.Default.DictionaryChecklistItemChecklistAnswer),
+            WentWell = review.WentWell,
             Feedback = review.Feedback,
             PeerSupportNotes = review.PeerSupportNotes,
             RecordedAt = now,
@@ -144,16 +188,80 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
     {
         var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crn).SingleOrDefault();
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
-        return [.. db.QualityReviews.AsNoTracking().Where(r => r.WorkflowId == workflow.Id).ToList()
+        var mayAnswer = IsPractitioner(user, workflow);
+        return [.. db.QualityReviews.AsNoTracking().Include(r => r.Replies).Where(r => r.WorkflowId == workflow.Id).ToList()
             .OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id)
-            .Select(ToView)];
+            .Select(r => ToView(r) with { MayAnswer = mayAnswer })];
     }
+
+    public const int MaxReply = 2000;
+
+    /// <summary>The case's practitioner replies to a review's feedback; the QDO who wrote it is told. Audited with the case.</summary>
+    public QualityReviewResult Reply(StaffUser user, string crn, long reviewId, string? text)
+    {
+        var (review, workflow) = Answerable(user, crn, reviewId);
+        if (review is null || workflow is null) return new QualityReviewResult(null, [], NotFound: true);
+        var reply = (text ?? "").Trim();
+        if (reply.Length == 0) return new QualityReviewResult(null, [new FieldError("reply", "Enter your reply")], NotFound: false);
+        if (reply.Length > MaxReply)
+            return new QualityReviewResult(null, [new FieldError("reply", $"Your reply must be {MaxReply} characters or fewer")], NotFound: false);
+        var now = clock.GetUtcNow();
+        using var transaction = db.Database.BeginTransaction();
+        review.Replies.Add(new QualityReviewReplyRecord { ReviewId = review.Id, By = user.Id, ByName = user.DisplayName, At = now, Text = reply });
+        // Replying is reading: the QDO sees it was read.
+        if (review.ReadAt is null) (review.ReadAt, review.ReadBy) = (now, user.Id);
+        db.SaveChanges();
+        AuditAnswer(user, review, "reply");
+        var (title, body) = NotificationTexts.QualityReply(review.Crn, user.DisplayName);
+        new NotificationCentre(db, clock).Add([new NotificationDraft(review.ReviewerUserName, NotificationKind.QualityReply,
+            $"{review.Id}-{review.Replies.Count}", null, title, body, NotificationLinks.CaseReviews(review.Crn), [review.Crn])], user.Id);
+        transaction.Commit();
+        return new QualityReviewResult(review, [], NotFound: false);
+    }
+
+    /// <summary>The case's practitioner marks a review's feedback read (once; the QDO sees when).</summary>
+    public QualityReviewResult MarkRead(StaffUser user, string crn, long reviewId)
+    {
+        var (review, workflow) = Answerable(user, crn, reviewId);
+        if (review is null || workflow is null) return new QualityReviewResult(null, [], NotFound: true);
+        if (review.ReadAt is not null) return new QualityReviewResult(review, [], NotFound: false);
+        using var transaction = db.Database.BeginTransaction();
+        (review.ReadAt, review.ReadBy) = (clock.GetUtcNow(), user.Id);
+        db.SaveChanges();
+        AuditAnswer(user, review, "read");
+        transaction.Commit();
+        return new QualityReviewResult(review, [], NotFound: false);
+    }
+
+    /// <summary>The practitioner is whoever holds the case's practitioner staff code and may see it.</summary>
+    private static bool IsPractitioner(StaffUser user, CaseWorkflowRecord workflow) =>
+        user.StaffCode is not null && user.StaffCode == workflow.PractitionerCode && CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow));
+
+    private (QualityReviewRecord? Review, CaseWorkflowRecord? Workflow) Answerable(StaffUser user, string crn, long reviewId)
+    {
+        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        if (workflow is null || !IsPractitioner(user, workflow)) return (null, null);
+        var review = db.QualityReviews.Include(r => r.Replies).SingleOrDefault(r => r.Id == reviewId && r.WorkflowId == workflow.Id);
+        return (review, review is null ? null : workflow);
+    }
+
+    private void AuditAnswer(StaffUser user, QualityReviewRecord review, string answer) =>
+        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityFeedbackAnswered, Purpose)
+        {
+            Subjects = AuditSubjects.Of(Crn.Parse(review.Crn)),
+            Details = new AuditDetails().Add("reviewId", review.Id).Add("answer", answer).ToString(),
+        });
 
     private static QualityReviewView ToView(QualityReviewRecord r)
     {
         var answers = JsonSerializer.Deserialize(r.AnswersJson, WorkflowJson.Default.DictionaryChecklistItemChecklistAnswer) ?? [];
         return new QualityReviewView(r.Id, r.ReviewedOn, r.ReviewerName,
             [.. Checklist.Items.Where(answers.ContainsKey).Select(item => KeyValuePair.Create(item, answers[item]))],
-            r.Feedback, r.PeerSupportNotes);
+            r.Feedback, r.PeerSupportNotes)
+        {
+            WentWell = r.WentWell,
+            ReadAt = r.ReadAt,
+            Replies = [.. r.Replies.OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new ReviewReply(x.ByName, x.At, x.Text))],
+        };
     }
 }

@@ -19,7 +19,12 @@ public sealed record SampledCase(
     public bool InProcess => Stage is not null;
 }
 
-public sealed record ReviewSummary(long Id, DateOnly ReviewedOn, string ReviewerName);
+public sealed record ReviewSummary(long Id, DateOnly ReviewedOn, string ReviewerName)
+{
+    /// <summary>When the practitioner marked the feedback read (or replied), and how many replies there are.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
+    public int Replies { get; init; }
+}
 
 /// <summary>A month's sample for one region: which run it is drawn from and how many cases it was drawn from.</summary>
 public sealed record QualitySample(DateOnly Month, int RunId, DateOnly AsOf, string RegionCode, int Candidates, IReadOnlyList<SampledCase> Cases)

@@ -48,13 +48,17 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
             return UseCaseResult<CaseWorkflowRecord>.Invalid($"You do not have permission to {request.Step.Describe()} on this case.");
         if (record.Version != request.ExpectedVersion) return UseCaseResult<CaseWorkflowRecord>.Invalid(Conflict(record));
         if (request.Details.MissingFor(request.Step) is { } missing) return UseCaseResult<CaseWorkflowRecord>.Invalid(missing);
-
         var now = clock.GetUtcNow();
+        if (DateProblem(record, request, WorkingCalendar.UkDate(now)) is { } badDate) return UseCaseResult<CaseWorkflowRecord>.Invalid(badDate);
+
         var moved = WorkflowRecords.ToDomain(record).Take(request.Step, user.Id, now, request.Notes, settings.Timescales, settings.Calendar);
         if (!moved.Succeeded) return UseCaseResult<CaseWorkflowRecord>.Invalid(moved.Refusal!);
 
         using var transaction = db.Database.BeginTransaction();
-        WorkflowRecords.Apply(moved.Workflow!, record, user.Id, user.DisplayName, request.Details, request.MeetingId, now);
+        var stored = WorkflowRecords.Apply(moved.Workflow!, record, user.Id, user.DisplayName, request.Details, request.MeetingId, now);
+        // The SPO named on a conversation confirms it; when they record it themselves, saving it is their confirmation.
+        var spo = request.Details.Conversation?.SpoUserName;
+        if (spo is not null && spo == user.Id) (stored.ConfirmedBy, stored.ConfirmedByName, stored.ConfirmedAt) = (user.Id, user.DisplayName, now);
         try
         {
             db.SaveChanges();
@@ -78,11 +82,99 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         // the sweep uses (it stays as a safety net and finds them stored).
         if (moved.Workflow.Stage == CaseStage.AwaitingTriage && (CaseStage)moved.Workflow.History[^1].From != CaseStage.AwaitingTriage)
             new NotificationCentre(db, clock).Escalated(record, user.Id);
+        if (spo is not null && stored.ConfirmedBy is null)
+            new NotificationCentre(db, clock).ConversationToConfirm(record, stored, spo, user.Id);
         transaction.Commit();
         return UseCaseResult<CaseWorkflowRecord>.Ok(record);
     }
 
     public const string NotFound = "There is no case with that CRN in the process that you can see.";
+
+    /// <summary>
+    /// A step's own date must fall between the previous step and today: a conversation on or after the list it answers (the
+    /// domain checks that), a triage on or after the conversation that escalated the case, a panel discussion at a meeting on
+    /// or after the referral to panel. Null when the dates are in order.
+    /// </summary>
+    private string? DateProblem(CaseWorkflowRecord record, StepRequest request, DateOnly today)
+    {
+        var (previous, what) = PreviousStepDate(record, request.Step);
+        DateOnly? day = request.Details.Conversation?.HeldOn ?? request.Details.Triage?.HeldOn;
+        var label = request.Details.Conversation is not null ? "The date of the conversation" : "The date of the triage meeting";
+        if (request.Step == WorkflowStep.PanelDiscussed && request.MeetingId is { } meetingId)
+        {
+            day = db.PanelMeetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (DateOnly?)m.HeldOn).SingleOrDefault();
+            label = "The date of the panel meeting";
+        }
+        if (day is not { } on) return null;
+        if (on > today) return $"{label} must be today or in the past.";
+        return on < previous ? $"{label} must be on or after {what}, {previous:d MMMM yyyy}." : null;
+    }
+
+    /// <summary>
+    /// The date of the step that led to <paramref name="step"/> since the case (last) entered the process, as that step records it:
+    /// for a conversation the list's date; for triage the conversation that escalated it; for a panel discussion the triage that
+    /// referred it, or the follow-up review that sent it back. The list's date when there is none.
+    /// </summary>
+    public static (DateOnly On, string What) PreviousStepDate(CaseWorkflowRecord record, WorkflowStep step)
+    {
+        var fromList = (record.ListedOn, "the date of the list");
+        var events = record.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        var cycle = events.Skip(events.FindLastIndex(e => e.Step == (int)WorkflowStep.Relisted) + 1).ToList();
+        switch (step)
+        {
+            case WorkflowStep.TriageAdviceGiven or WorkflowStep.TriageReferredToPanel:
+                var escalated = cycle.LastOrDefault(e => e.Step == (int)WorkflowStep.ConversationEscalated);
+                return StepDetails.FromJson(escalated?.DetailsJson).Conversation is { } c ? (c.HeldOn, "the conversation that escalated the case") : fromList;
+            case WorkflowStep.PanelDiscussed:
+                var referral = cycle.LastOrDefault(e => e.Step is (int)WorkflowStep.TriageReferredToPanel or (int)WorkflowStep.FollowUpBackToPanel);
+                if (referral is null) return fromList;
+                return StepDetails.FromJson(referral.DetailsJson).Triage is { } t
+                    ? (t.HeldOn, "the triage meeting that referred the case")
+                    : (WorkingCalendar.UkDate(referral.At), "the follow-up review that sent the case back to the panel");
+            default:
+                return fromList;
+        }
+    }
+
+    /// <summary>
+    /// The SPO named on a conversation confirms the record as theirs too. Only that SPO, only while they may still record
+    /// conversations on the case, once; audited with the case.
+    /// </summary>
+    public UseCaseResult<WorkflowEventRecord> ConfirmConversation(StaffUser user, string crn, long eventId)
+    {
+        var record = db.Workflows.Include(w => w.Events).SingleOrDefault(w => w.Crn == crn);
+        var stored = record?.Events.SingleOrDefault(e => e.Id == eventId);
+        if (record is null || stored is null || !CaseAccess.Can(user, Permission.RecordConversation, WorkflowRecords.Facts(record))
+            || StepDetails.FromJson(stored.DetailsJson).Conversation?.SpoUserName != user.Id)
+            return UseCaseResult<WorkflowEventRecord>.Invalid(NotFound);
+        if (stored.ConfirmedBy is not null)
+            return UseCaseResult<WorkflowEventRecord>.Invalid($"You confirmed this conversation on {stored.ConfirmedAt:d MMMM yyyy}.");
+        var now = clock.GetUtcNow();
+        using var transaction = db.Database.BeginTransaction();
+        (stored.ConfirmedBy, stored.ConfirmedByName, stored.ConfirmedAt) = (user.Id, user.DisplayName, now);
+        db.SaveChanges();
+        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ConversationConfirmed,
+            "Complex Case process: the SPO confirmed the conversation record")
+        {
+            Subjects = AuditSubjects.Of(Crn.Parse(crn)),
+            Details = new AuditDetails().Add("eventId", stored.Id).Add("step", ((WorkflowStep)stored.Step).ToKey()).ToString(),
+        });
+        transaction.Commit();
+        return UseCaseResult<WorkflowEventRecord>.Ok(stored);
+    }
+
+    /// <summary>
+    /// The accounts that can be named as the SPO on the case's conversation: SPOs who may record its conversation (their team's
+    /// case, or they are its SPO), limited access included; the case's own SPO first.
+    /// </summary>
+    public IReadOnlyList<StaffUser> SposFor(CaseWorkflowRecord record)
+    {
+        var facts = WorkflowRecords.Facts(record);
+        return [.. StaffDirectory.Load(db).Users.Where(u => u.HasRole(Role.Spo))
+            .Select(u => record.LimitedAccess ? StaffAccounts.Find(db, u.Id) : u).OfType<StaffUser>()
+            .Where(u => CaseAccess.Can(u, Permission.RecordConversation, facts))
+            .OrderByDescending(u => u.StaffCode is not null && u.StaffCode == record.SpoCode).ThenBy(u => u.DisplayName, StringComparer.Ordinal)];
+    }
 
     /// <summary>What a user is told when someone else saved first.</summary>
     public static string Conflict(CaseWorkflowRecord latest)

@@ -41,6 +41,12 @@ public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock
         var crns = listed.Select(c => c.Crn).ToList();
         var existing = db.Workflows.Include(w => w.Events).Where(w => crns.Contains(w.Crn)).ToDictionary(w => w.Crn, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
+        // What each closed case looked like when last seen on a list: the re-entry rule compares this month with it.
+        var closedRuns = existing.Values.Where(w => w.Stage == (int)CaseStage.Closed).Select(w => w.LatestRunId).Distinct().ToList();
+        var closedCrns = existing.Values.Where(w => w.Stage == (int)CaseStage.Closed).Select(w => w.Crn).ToList();
+        var previous = db.ListedCases.AsNoTracking().Where(c => closedRuns.Contains(c.RunId) && closedCrns.Contains(c.Crn))
+            .Select(c => new { c.RunId, c.Crn, c.Score, c.MetMask }).ToList()
+            .ToDictionary(c => (c.RunId, c.Crn), c => new ListingFacts(c.Score, c.MetMask));
         var entered = new List<CaseWorkflowRecord>();
         var refreshed = 0;
 
@@ -58,10 +64,11 @@ public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock
                 db.Workflows.Add(record);
                 entered.Add(record);
             }
-            else if (record.Stage == (int)CaseStage.Closed && run.AsOf > record.ListedOn)
+            else if (record.Stage == (int)CaseStage.Closed && run.AsOf > record.ListedOn
+                && Reentry(record, c, run.AsOf, previous) is { } reason)
             {
                 var moved = WorkflowRecords.ToDomain(record).Take(WorkflowStep.Relisted, SystemActor, now,
-                    $"Listed again on the {run.AsOf:MMMM yyyy} list.", settings.Timescales, settings.Calendar, run.AsOf);
+                    ReentryText.Describe(reason, c, run.AsOf), settings.Timescales, settings.Calendar, run.AsOf);
                 if (!moved.Succeeded) throw new InvalidOperationException(moved.Refusal);
                 WorkflowRecords.Apply(moved.Workflow!, record, SystemActor, "Monthly list", null, null, now);
                 entered.Add(record);
@@ -94,5 +101,15 @@ public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock
         }
         transaction?.Commit();
         return new IntakeResult(runId, entered, refreshed);
+    }
+
+    /// <summary>Whether a closed case listed on <paramref name="listedOn"/> starts again, by the settings' re-entry rule; null when not.</summary>
+    private ReentryReason? Reentry(CaseWorkflowRecord record, Data.Screening.ListedCase now, DateOnly listedOn,
+        Dictionary<(int RunId, string Crn), ListingFacts> previous)
+    {
+        var closing = record.Events.Where(e => e.ToStage == (int)CaseStage.Closed).OrderBy(e => e.At).ThenBy(e => e.Id).LastOrDefault();
+        var closedOn = closing is null ? record.ListedOn : WorkingCalendar.UkDate(closing.At);
+        ListingFacts? before = previous.TryGetValue((record.LatestRunId, record.Crn), out var was) ? was : null;
+        return settings.Reentry.Decide(before, new ListingFacts(now.Score, now.MetMask), closedOn, listedOn);
     }
 }

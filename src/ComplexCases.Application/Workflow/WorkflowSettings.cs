@@ -10,6 +10,9 @@ namespace ComplexCases.Application.Workflow;
 /// </summary>
 public sealed record WorkflowSettings(Timescales Timescales, WorkingCalendar Calendar, ExpertiseRules Expertise, string DefinitionId)
 {
+    /// <summary>When a closed case still on the list starts again (default: score rises, a new criterion, or 6 months closed).</summary>
+    public ReentryRule Reentry { get; init; } = ReentryRule.Default;
+
     public const string CalendarFile = "bank-holidays-england-and-wales.json";
     public const string ExpertiseFile = "panel-expertise.json";
     public const string DefaultDefinitionId = "pilot-2024";

@@ -624,6 +624,46 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.ToTable("case_actions", (string)null);
                 });
 
+            modelBuilder.Entity("ComplexCases.Data.Workflow.CaseActionUpdateRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "At");
+
+                    b.ToTable("case_action_updates", (string)null);
+                });
+
             modelBuilder.Entity("ComplexCases.Data.Workflow.CaseWorkflowRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -797,6 +837,9 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Apologies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Attended")
                         .HasColumnType("INTEGER");
 
@@ -826,6 +869,10 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Guests")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
@@ -846,18 +893,78 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenInput")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "HeldOn");
 
                     b.ToTable("panel_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("ComplexCases.Data.Workflow.PanelMeetingStaffRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Apologies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Crn")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.HasIndex("MeetingId", "UserName", "Crn", "Role")
+                        .IsUnique();
+
+                    b.ToTable("panel_meeting_staff", (string)null);
                 });
 
             modelBuilder.Entity("ComplexCases.Data.Workflow.PanelMemberRecord", b =>
@@ -927,6 +1034,13 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -943,6 +1057,11 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WentWell")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("WorkflowId")
                         .HasColumnType("INTEGER");
 
@@ -951,6 +1070,40 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.HasIndex("WorkflowId");
 
                     b.ToTable("quality_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("ComplexCases.Data.Workflow.QualityReviewReplyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("quality_review_replies", (string)null);
                 });
 
             modelBuilder.Entity("ComplexCases.Data.Workflow.WorkflowEventRecord", b =>
@@ -969,6 +1122,17 @@ namespace ComplexCases.Data.Sqlite.Migrations
 
                     b.Property<string>("ByName")
                         .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
@@ -1193,6 +1357,15 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplexCases.Data.Workflow.CaseActionUpdateRecord", b =>
+                {
+                    b.HasOne("ComplexCases.Data.Workflow.CaseActionRecord", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplexCases.Data.Workflow.PanelAgendaItemRecord", b =>
                 {
                     b.HasOne("ComplexCases.Data.Workflow.PanelMeetingRecord", null)
@@ -1223,12 +1396,30 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplexCases.Data.Workflow.PanelMeetingStaffRecord", b =>
+                {
+                    b.HasOne("ComplexCases.Data.Workflow.PanelMeetingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ComplexCases.Data.Workflow.QualityReviewRecord", b =>
                 {
                     b.HasOne("ComplexCases.Data.Workflow.CaseWorkflowRecord", null)
                         .WithMany()
                         .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplexCases.Data.Workflow.QualityReviewReplyRecord", b =>
+                {
+                    b.HasOne("ComplexCases.Data.Workflow.QualityReviewRecord", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1297,6 +1488,11 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.Navigation("Files");
                 });
 
+            modelBuilder.Entity("ComplexCases.Data.Workflow.CaseActionRecord", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
             modelBuilder.Entity("ComplexCases.Data.Workflow.CaseWorkflowRecord", b =>
                 {
                     b.Navigation("Events");
@@ -1307,6 +1503,11 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.Navigation("Agenda");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ComplexCases.Data.Workflow.QualityReviewRecord", b =>
+                {
+                    b.Navigation("Replies");
                 });
 #pragma warning restore 612, 618
         }

@@ -46,6 +46,10 @@ public sealed class WorkflowEventRecord
     public string? DetailsJson { get; set; }
     /// <summary>The panel meeting, for a panel discussion.</summary>
     public long? MeetingId { get; set; }
+    /// <summary>For a conversation: the SPO account that confirmed the record (the SPO named on it), and when.</summary>
+    public string? ConfirmedBy { get; set; }
+    public string? ConfirmedByName { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
 }
 
 /// <summary>Someone the panel team can invite: the panel directory, by agency.</summary>
@@ -70,6 +74,15 @@ public sealed class PanelMeetingRecord
     public required string RegionCode { get; set; }
     public DateOnly HeldOn { get; set; }
     public required string Chair { get; set; }
+    /// <summary>Start time, England and Wales local time; null on meetings scheduled before it was asked for.</summary>
+    public TimeOnly? StartsAt { get; set; }
+    /// <summary>Where it is held (a room), and/or the video link.</summary>
+    public string? Venue { get; set; }
+    public string? VideoLink { get; set; }
+    /// <summary>Guests who attended but are not in the directory, one per line (name and organisation).</summary>
+    public string? Guests { get; set; }
+    /// <summary>Written input from agencies that could not attend.</summary>
+    public string? WrittenInput { get; set; }
     /// <summary><see cref="PanelMeetingStatus"/>.</summary>
     public int Status { get; set; }
     public int Version { get; set; }
@@ -102,6 +115,25 @@ public sealed class PanelMeetingMemberRecord
     public long MeetingId { get; set; }
     public long MemberId { get; set; }
     public bool Attended { get; set; }
+    /// <summary>Sent apologies (did not attend).</summary>
+    public bool Apologies { get; set; }
+}
+
+/// <summary>
+/// A member of probation staff invited because a case of theirs is on the agenda: its practitioner and SPO (by account), and
+/// whether they attended or sent apologies.
+/// </summary>
+public sealed class PanelMeetingStaffRecord
+{
+    public long Id { get; set; }
+    public long MeetingId { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string Crn { get; set; }
+    /// <summary>"practitioner" or "spo": why they are invited.</summary>
+    public required string Role { get; set; }
+    public bool Attended { get; set; }
+    public bool Apologies { get; set; }
 }
 
 public sealed class PanelAgendaItemRecord
@@ -132,6 +164,21 @@ public sealed class CaseActionRecord
     public int Version { get; set; }
     public required string UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public List<CaseActionUpdateRecord> Updates { get; set; } = [];
+}
+
+/// <summary>One update of an action, kept: who, when, the status before and after, and the note. Never changed once written.</summary>
+public sealed class CaseActionUpdateRecord
+{
+    public long Id { get; set; }
+    public long ActionId { get; set; }
+    public required string By { get; set; }
+    public required string ByName { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary><see cref="Domain.Workflow.ActionStatus"/> before and after.</summary>
+    public int FromStatus { get; set; }
+    public int ToStatus { get; set; }
+    public required string Note { get; set; }
 }
 
 /// <summary>A QDO's review of a case against the checklist.</summary>
@@ -145,9 +192,27 @@ public sealed class QualityReviewRecord
     public DateOnly ReviewedOn { get; set; }
     /// <summary>Checklist item → answer, as JSON.</summary>
     public required string AnswersJson { get; set; }
+    /// <summary>What went well (shown first); empty on reviews recorded before it was asked for.</summary>
+    public string WentWell { get; set; } = "";
+    /// <summary>What to try next.</summary>
     public required string Feedback { get; set; }
     public required string PeerSupportNotes { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>When the practitioner marked the feedback read.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
+    public string? ReadBy { get; set; }
+    public List<QualityReviewReplyRecord> Replies { get; set; } = [];
+}
+
+/// <summary>The practitioner's reply to a review's feedback, for the QDO.</summary>
+public sealed class QualityReviewReplyRecord
+{
+    public long Id { get; set; }
+    public long ReviewId { get; set; }
+    public required string By { get; set; }
+    public required string ByName { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Text { get; set; }
 }
 
 /// <summary>An in-app notification (and its email state).</summary>

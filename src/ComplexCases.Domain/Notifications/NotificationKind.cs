@@ -17,8 +17,14 @@ public enum NotificationKind
     TriageOverdue = 6,
     /// <summary>A QDO recorded a quality review of the practitioner's case.</summary>
     QualityFeedback = 7,
+    /// <summary>A conversation naming the SPO was recorded by someone else: the SPO is asked to confirm it.</summary>
+    ConversationToConfirm = 8,
+    /// <summary>A case of theirs is on a panel meeting's agenda (to its practitioner and SPO), or that meeting moved.</summary>
+    PanelCaseListed = 9,
+    /// <summary>The practitioner replied to a QDO's feedback (to the QDO).</summary>
+    QualityReply = 10,
     /// <summary>The bank holiday calendar ends soon (or has ended): to administrators, once per calendar end.</summary>
-    CalendarEnding = 8,
+    CalendarEnding = 11,
 }
 
 public static class NotificationKinds
@@ -30,7 +36,7 @@ public static class NotificationKinds
     /// <summary>The kinds that are always about exactly one case; the others may name several (or none).</summary>
     public static bool IsAboutOneCase(this NotificationKind kind) =>
         kind is NotificationKind.NewlyListed or NotificationKind.ConversationOverdue or NotificationKind.Escalated or NotificationKind.ActionOverdue
-            or NotificationKind.QualityFeedback;
+            or NotificationKind.QualityFeedback or NotificationKind.ConversationToConfirm or NotificationKind.PanelCaseListed or NotificationKind.QualityReply;
 
     /// <summary>A short label for tags, the notifications page and an email digest's headings.</summary>
     public static string Label(this NotificationKind kind) => kind switch
@@ -42,6 +48,9 @@ public static class NotificationKinds
         NotificationKind.PanelInvitation => "Panel invitation",
         NotificationKind.ActionOverdue => "Action overdue",
         NotificationKind.QualityFeedback => "Quality review",
+        NotificationKind.ConversationToConfirm => "Conversation to confirm",
+        NotificationKind.PanelCaseListed => "Your case at panel",
+        NotificationKind.QualityReply => "Reply to feedback",
         NotificationKind.CalendarEnding => "Bank holiday calendar",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
@@ -56,6 +65,9 @@ public static class NotificationKinds
         NotificationKind.PanelInvitation => "panel-invitation",
         NotificationKind.ActionOverdue => "action-overdue",
         NotificationKind.QualityFeedback => "quality-feedback",
+        NotificationKind.ConversationToConfirm => "conversation-to-confirm",
+        NotificationKind.PanelCaseListed => "panel-case-listed",
+        NotificationKind.QualityReply => "quality-reply",
         NotificationKind.CalendarEnding => "calendar-ending",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

@@ -49,23 +49,32 @@ public static class Checklist
     };
 }
 
-/// <summary>A QDO's review of one case's practice against the checklist, with feedback to the practitioner.</summary>
+/// <summary>
+/// A QDO's review of one case's practice against the checklist, with feedback to the practitioner: what went well first
+/// (<see cref="WentWell"/>), then what to try (<see cref="Feedback"/>), as feedback is given in supervision.
+/// </summary>
 public sealed record QualityReview(
     DateOnly ReviewedOn, IReadOnlyDictionary<ChecklistItem, ChecklistAnswer> Answers, string Feedback, string PeerSupportNotes)
 {
+    /// <summary>What went well: empty only on reviews recorded before it was asked for.</summary>
+    public string WentWell { get; init; } = "";
+
+    /// <param name="conversationOn">The date of the conversation reviewed, if one is recorded: a review cannot come before it.</param>
     public static Validated<QualityReview> Create(DateOnly? reviewedOn, IReadOnlyDictionary<ChecklistItem, ChecklistAnswer?> answers,
-        string? feedback, string? peerSupportNotes, DateOnly today)
+        string? wentWell, string? feedback, string? peerSupportNotes, DateOnly today, DateOnly? conversationOn = null)
     {
         var checks = new Checks();
-        var day = checks.Date("reviewedOn", "the date of the review", reviewedOn, notAfter: today);
+        var day = checks.Date("reviewedOn", "the date of the review", reviewedOn, notAfter: today, notBefore: conversationOn,
+            after: "the conversation it reviews");
+        var well = checks.Text("wentWell", "what went well", wentWell, Conversation.MaxText);
         foreach (var item in Checklist.Items)
         {
             if (!answers.TryGetValue(item, out var answer) || answer is not { } a || !Enum.IsDefined(a))
                 checks.Add($"answers[{item}]", $"Answer: {item.Question()}");
         }
-        var text = checks.Text("feedback", "feedback for the practitioner", feedback, Conversation.MaxText);
+        var text = checks.Text("feedback", "what to try next", feedback, Conversation.MaxText);
         var peer = checks.Text("peerSupportNotes", "peer-support notes", peerSupportNotes, Conversation.MaxText, required: false);
         return checks.Result(() => new QualityReview(
-            day, Checklist.Items.ToFrozenDictionary(item => item, item => answers[item]!.Value), text, peer));
+            day, Checklist.Items.ToFrozenDictionary(item => item, item => answers[item]!.Value), text, peer) { WentWell = well });
     }
 }

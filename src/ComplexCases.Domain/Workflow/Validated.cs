@@ -26,7 +26,8 @@ internal sealed class Checks
         return text;
     }
 
-    public DateOnly Date(string field, string label, DateOnly? value, DateOnly? notAfter = null, DateOnly? notBefore = null)
+    /// <param name="after">What <paramref name="notBefore"/> is, in words ("the list date"), so the message says why the date is refused.</param>
+    public DateOnly Date(string field, string label, DateOnly? value, DateOnly? notAfter = null, DateOnly? notBefore = null, string? after = null)
     {
         if (value is not { } day)
         {
@@ -34,7 +35,8 @@ internal sealed class Checks
             return default;
         }
         if (notAfter is { } latest && day > latest) _errors.Add(new(field, $"{Capitalise(label)} must be today or in the past"));
-        if (notBefore is { } earliest && day < earliest) _errors.Add(new(field, $"{Capitalise(label)} must be on or after {earliest:d MMMM yyyy}"));
+        if (notBefore is { } earliest && day < earliest)
+            _errors.Add(new(field, $"{Capitalise(label)} must be on or after {(after is null ? "" : after + ", ")}{earliest:d MMMM yyyy}"));
         return day;
     }
 

@@ -103,6 +103,24 @@ public static class PanelText
     public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
 
+/// <summary>A form with a meeting's start time, venue and video link (the partial <c>_MeetingPlaceFields</c>).</summary>
+public interface IMeetingPlaceForm
+{
+    string? StartsAt { get; }
+    string? Venue { get; }
+    string? VideoLink { get; }
+    string? ErrorFor(string field);
+}
+
+/// <summary>When and where, as a line: "14:30, Room 4, County Hall (video link below)".</summary>
+public static class MeetingText
+{
+    public static string When(PanelMeetingRecord meeting) =>
+        PanelText.Date(meeting.HeldOn) + (meeting.StartsAt is { } t ? " at " + t.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+
+    public static string? StartsAt(PanelMeetingRecord meeting) => meeting.StartsAt?.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
 /// <summary>What the text field partial needs: a text input or, when <see cref="Rows"/> is set, a textarea.</summary>
 public sealed record TextFieldView(string Name, string Label, string? Value, string? Error, string? Hint = null, int Rows = 0,
     string Width = "govuk-!-width-two-thirds", string? Autocomplete = "off")

@@ -50,6 +50,8 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
 
     protected ComplexCasesDbContext Db => db;
 
+    protected CaseWorkflows Workflows => workflows;
+
     /// <summary>The date in England and Wales.</summary>
     public DateOnly Today => views.Today;
 

@@ -44,7 +44,24 @@ public static class WorkflowServices
             // Name the setting as it is written in configuration, not the constructor parameter.
             throw new InvalidOperationException($"{Section}:{nameof(Timescales)}: {ex.Message}", ex);
         }
-        return WorkflowSettings.Load(definitionsFolder, timescales, section["DefinitionId"]);
+        return WorkflowSettings.Load(definitionsFolder, timescales, section["DefinitionId"]) with { Reentry = ReadReentry(section) };
+    }
+
+    /// <summary><c>Workflow:Reentry:MonthsClosed</c>: months after which a closed case still listed starts again (default 6).</summary>
+    private static ReentryRule ReadReentry(IConfiguration section)
+    {
+        var text = section.GetSection("Reentry")[nameof(ReentryRule.MonthsClosed)];
+        if (string.IsNullOrWhiteSpace(text)) return ReentryRule.Default;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months))
+            throw new InvalidOperationException($"{Section}:Reentry:{nameof(ReentryRule.MonthsClosed)}: '{text}' is not a whole number of months.");
+        try
+        {
+            return new ReentryRule(months);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new InvalidOperationException($"{Section}:Reentry:{nameof(ReentryRule.MonthsClosed)}: {ex.Message}", ex);
+        }
     }
 
     private static int Days(IConfiguration section, string key, int fallback)

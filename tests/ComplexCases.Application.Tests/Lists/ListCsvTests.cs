@@ -30,6 +30,26 @@ public sealed class ListCsvTests
         exact.ShouldContain("E000001,=cmd,@Surname,+Team,-Practitioner,=Spo,complex,7,rosh,,new,1");
     }
 
+    [Fact]
+    public void WriteForSpreadsheets_StartsWithTheUtf8ByteOrderMark_SoExcelReadsAccents_WhileWriteHasNone()
+    {
+        var row = new ListCsvRow("E000001", "Oisín", "Ní Bhriain", "Team", "Practitioner", "Spo", "complex", 7, "rosh", "", "new", 1);
+
+        var forSpreadsheets = Bytes(s => ListCsv.WriteForSpreadsheets(s, [row]));
+        var exact = Bytes(s => ListCsv.Write(s, [row]));
+
+        forSpreadsheets[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        exact[..3].ShouldNotBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(forSpreadsheets[3..]).ShouldContain("Oisín,Ní Bhriain");
+    }
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return stream.ToArray();
+    }
+
     private static string Csv(Action<Stream> write)
     {
         using var stream = new MemoryStream();

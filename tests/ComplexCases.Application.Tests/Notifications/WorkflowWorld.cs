@@ -111,6 +111,20 @@ internal sealed class WorkflowWorld : IDisposable
         return listed;
     }
 
+    /// <summary>Records a conversation on the case's workflow (held on <paramref name="heldOn"/>), as its step would store it.</summary>
+    public void Conversed(string crn, DateOnly heldOn)
+    {
+        var workflow = Db.Workflows.Single(w => w.Crn == crn);
+        Db.WorkflowEvents.Add(new WorkflowEventRecord
+        {
+            WorkflowId = workflow.Id, Step = (int)WorkflowStep.ConversationNoFurtherSupport, FromStage = (int)CaseStage.AwaitingConversation,
+            ToStage = (int)CaseStage.Closed, By = "pat", ByName = "Pat", At = Clock.GetUtcNow(), Notes = "",
+            DetailsJson = new StepDetails { Conversation = new Conversation(heldOn, "Pat", "Sam", "Talked", new HashSet<BlockageCategory>(), "") }.ToJson(),
+        });
+        workflow.Stage = (int)CaseStage.Closed;
+        Db.SaveChanges();
+    }
+
     public CaseActionRecord Action(CaseWorkflowRecord workflow, string? owner, DateOnly dueOn, ActionStatus status = ActionStatus.Open)
     {
         var action = new CaseActionRecord

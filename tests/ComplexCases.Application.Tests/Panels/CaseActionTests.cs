@@ -44,6 +44,35 @@ public sealed class CaseActionTests : IDisposable
     }
 
     [Fact]
+    public void Update_Twice_KeepsEveryUpdate_WhoWhenWhatChangedAndTheNote()
+    {
+        var id = ActionId("Sooner action");
+        _world.Actions(_world.Db()).Update(_owner, id, 0, ActionStatus.Open, "Referral sent; waiting to hear").Succeeded.ShouldBeTrue();
+        _world.Clock.Advance(TimeSpan.FromDays(2));
+
+        _world.Actions(_world.Db()).Update(_world.PanelTeam, id, 1, ActionStatus.Done, "Housing assessment booked").Succeeded.ShouldBeTrue();
+
+        var updates = _world.Actions(_world.Db()).UpdatesOf([id])[id];
+        updates.Select(u => (u.By, (ActionStatus)u.FromStatus, (ActionStatus)u.ToStatus, u.Note)).ShouldBe([
+            ("owner", ActionStatus.Open, ActionStatus.Open, "Referral sent; waiting to hear"),
+            (_world.PanelTeam.Id, ActionStatus.Open, ActionStatus.Done, "Housing assessment booked"),
+        ]);
+        (updates[1].At - updates[0].At).ShouldBe(TimeSpan.FromDays(2));
+        updates[0].ByName.ShouldBe(_owner.DisplayName);
+    }
+
+    [Fact]
+    public void Update_RefusedAsAConflict_KeepsNoUpdate()
+    {
+        var id = ActionId("Sooner action");
+        _world.Actions(_world.Db()).Update(_owner, id, 0, ActionStatus.Done, "First").Succeeded.ShouldBeTrue();
+
+        _world.Actions(_world.Db()).Update(_world.PanelTeam, id, 0, ActionStatus.Dropped, "Stale").Succeeded.ShouldBeFalse();
+
+        _world.Actions(_world.Db()).UpdatesOf([id])[id].ShouldHaveSingleItem().Note.ShouldBe("First");
+    }
+
+    [Fact]
     public void Update_ByTheOwner_SavesAndAudits_ADoneActionIsNeverOverdue()
     {
         var id = ActionId("Sooner action");

@@ -20,14 +20,22 @@ public sealed class QualityReviewsTests : IDisposable
         Checklist.Items.ToDictionary(i => i, _ => (ChecklistAnswer?)answer);
 
     private static QualityReviewRequest Valid(DateOnly? on = null) =>
-        new(on ?? new DateOnly(2025, 9, 15), AllAnswered(), "Timely and well recorded.", "");
+        new(on ?? new DateOnly(2025, 9, 15), AllAnswered(), "Record the person's own view.", "") { WentWell = "Timely and well recorded." };
+
+    /// <summary>A listed case in region A whose conversation was held on 2 September.</summary>
+    private string Conversed(Data.Screening.ScreeningRun run)
+    {
+        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        _world.Conversed(crn, new DateOnly(2025, 9, 2));
+        return crn;
+    }
 
     [Fact]
     public void Sample_IsTheSameForEveryQdoOfTheRegion_AndOnlyHasTheRegionsListedComplexCases()
     {
         var run = _world.Run(September);
-        for (var i = 0; i < 30; i++) _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA);
-        for (var i = 0; i < 30; i++) _world.Listed(run, WorkflowWorld.RegionB, WorkflowWorld.PduB);
+        for (var i = 0; i < 30; i++) _world.Conversed(_world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn, new DateOnly(2025, 9, 3));
+        for (var i = 0; i < 30; i++) _world.Conversed(_world.Listed(run, WorkflowWorld.RegionB, WorkflowWorld.PduB).Crn, new DateOnly(2025, 9, 3));
         var limited = Enumerable.Range(0, 5).Select(_ => _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA, limited: true).Crn).ToList();
         var possibly = Enumerable.Range(0, 5).Select(_ => _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA, ScreeningStatus.PossiblyComplex).Crn).ToList();
         var regionA = _world.Db.ListedCases.Where(c => c.RegionCode == WorkflowWorld.RegionA).Select(c => c.Crn).ToHashSet();
@@ -48,6 +56,63 @@ public sealed class QualityReviewsTests : IDisposable
         first.Cases.ShouldAllBe(c => c.InProcess && c.Review == null);
         londons.Cases.Count.ShouldBe(10);
         londons.Cases.ShouldAllBe(c => !regionA.Contains(c.Crn));
+    }
+
+    [Fact]
+    public void Sample_OnlyCasesWithARecordedConversation()
+    {
+        var run = _world.Run(September);
+        var conversed = Enumerable.Range(0, 4).Select(_ => Conversed(run)).ToList();
+        for (var i = 0; i < 20; i++) _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA);
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+
+        var sample = _world.Reviews().Sample(qdo).Value!;
+
+        sample.Candidates.ShouldBe(4);
+        sample.Cases.Select(c => c.Crn).ShouldBe(conversed, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Record_DatedBeforeTheConversation_Refused()
+    {
+        var crn = Conversed(_world.Run(September));
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+
+        var result = _world.Reviews().Record(qdo, crn, Valid(new DateOnly(2025, 9, 1)));
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("The date of the review must be on or after the conversation it reviews, 2 September 2025");
+        _world.Db.QualityReviews.Count().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Feedback_PractitionerRepliesAndMarksRead_QdoToldAndSeesIt_OthersMayNot()
+    {
+        var crn = Conversed(_world.Run(September));
+        var pat = _world.Account("pat", Role.Practitioner, "P1");
+        var sam = _world.Account("sam", Role.Spo, "S1", teams: "T1");
+        var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
+        var review = _world.Reviews().Record(qdo, crn, Valid()).Review!;
+
+        _world.Reviews().VisibleTo(pat, crn).Single().ShouldSatisfyAllConditions(
+            r => r.WentWell.ShouldBe("Timely and well recorded."), r => r.Feedback.ShouldBe("Record the person's own view."),
+            r => r.MayAnswer.ShouldBeTrue(), r => r.ReadAt.ShouldBeNull());
+        _world.Reviews().Reply(sam, crn, review.Id, "Not mine to answer").NotFound.ShouldBeTrue();
+        _world.Reviews().Reply(pat, crn, review.Id, " ").Errors.ShouldHaveSingleItem().Message.ShouldBe("Enter your reply");
+
+        _world.Reviews().MarkRead(pat, crn, review.Id).Succeeded.ShouldBeTrue();
+        _world.Reviews().Reply(pat, crn, review.Id, " I will record their view next time. ").Succeeded.ShouldBeTrue();
+
+        using var db = _world.Open();
+        var seen = _world.Reviews(db: db).VisibleTo(qdo, crn).Single();
+        seen.ReadAt.ShouldBe(_world.Clock.GetUtcNow());
+        seen.MayAnswer.ShouldBeFalse();
+        seen.Replies.ShouldHaveSingleItem().ShouldSatisfyAllConditions(r => r.Text.ShouldBe("I will record their view next time."), r => r.ByName.ShouldBe("Test pat"));
+        _world.NotificationsOf(NotificationKind.QualityReply).ShouldHaveSingleItem().RecipientUserName.ShouldBe("qdo");
+        _world.Audit(AuditEventTypes.QualityFeedbackAnswered).Select(a => a.Details).ToList().ShouldSatisfyAllConditions(
+            d => d.Count.ShouldBe(2), d => d.ShouldContain(x => x.Contains("\"answer\":\"read\"")), d => d.ShouldContain(x => x.Contains("\"answer\":\"reply\"")));
+        var summary = _world.Reviews(db: db).Sample(qdo).Value!.Cases.Single(c => c.Crn == crn).Review!;
+        summary.Replies.ShouldBe(1);
+        summary.ReadAt.ShouldNotBeNull();
     }
 
     [Fact]
@@ -81,7 +146,7 @@ public sealed class QualityReviewsTests : IDisposable
     public void Record_IncompleteReview_NamesEachFieldAndStoresNothing()
     {
         var run = _world.Run(September);
-        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        var crn = Conversed(run);
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
         var answers = AllAnswered();
         answers[ChecklistItem.RiskConsidered] = null;
@@ -91,7 +156,7 @@ public sealed class QualityReviewsTests : IDisposable
 
         result.Succeeded.ShouldBeFalse();
         result.NotFound.ShouldBeFalse();
-        result.Errors.Select(e => e.Field).ShouldBe(["reviewedOn", "answers[RiskConsidered]", "answers[PersonsVoice]", "feedback"], ignoreOrder: true);
+        result.Errors.Select(e => e.Field).ShouldBe(["reviewedOn", "answers[RiskConsidered]", "answers[PersonsVoice]", "wentWell", "feedback"], ignoreOrder: true);
         result.Errors.Single(e => e.Field == "reviewedOn").Message.ShouldContain("today or in the past");
         _world.Db.QualityReviews.Count().ShouldBe(0);
         _world.Audit(AuditEventTypes.QualityReviewRecorded).ShouldBeEmpty();
@@ -102,14 +167,14 @@ public sealed class QualityReviewsTests : IDisposable
     public void Record_ValidReview_IsStoredAuditedAndThePractitionerTold()
     {
         var run = _world.Run(September);
-        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        var crn = Conversed(run);
         _world.Account("pat", Role.Practitioner, "P1");
         _world.Account("sam", Role.Spo, "S1", teams: "T1");
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
         var answers = AllAnswered();
         answers[ChecklistItem.ActionsSpecific] = ChecklistAnswer.NotMet;
 
-        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 15), answers, "Good work.\nRecord the person's view.", "Peer session offered."));
+        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 15), answers, "Good work.\nRecord the person's view.", "Peer session offered.") { WentWell = "Timely." });
 
         result.Succeeded.ShouldBeTrue();
         using var db = _world.Open();
@@ -155,7 +220,7 @@ public sealed class QualityReviewsTests : IDisposable
     public void Reviews_AreSeenByThoseWhoMaySeeTheCase_NewestFirst()
     {
         var run = _world.Run(September);
-        var crn = _world.Listed(run, WorkflowWorld.RegionA, WorkflowWorld.PduA).Crn;
+        var crn = Conversed(run);
         var pat = _world.Account("pat", Role.Practitioner, "P1");
         var other = _world.Account("other", Role.Practitioner, "P2");
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);

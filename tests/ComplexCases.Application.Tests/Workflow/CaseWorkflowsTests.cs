@@ -111,3 +111,127 @@ public sealed class CaseWorkflowsTests : IDisposable
         CaseWorkflows.StepsFor(WorkflowData.UserFor(Role.HeadOfPdu, Crn), record).ShouldBeEmpty();
     }
 }
+
+/// <summary>Each step's date between the previous step and today, and the SPO's confirmation of a conversation, on real SQLite.</summary>
+public sealed class StepDatesAndConfirmationTests : IDisposable
+{
+    private const string Crn = "E100002";
+    private readonly TestDatabase _db = new();
+    private readonly FakeTimeProvider _clock = new(WorkflowData.Now);
+    private readonly StaffUser _practitioner = WorkflowData.UserFor(Role.Practitioner, Crn);
+    private readonly StaffUser _spo = WorkflowData.UserFor(Role.Spo, Crn);
+    private readonly StaffUser _team = WorkflowData.UserFor(Role.PanelTeam, Crn);
+
+    public StepDatesAndConfirmationTests()
+    {
+        using var db = _db.Open();
+        db.Workflows.Add(WorkflowData.Record(Crn, CaseStage.AwaitingConversation));
+        db.SaveChanges();
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private UseCaseResult<Data.Workflow.CaseWorkflowRecord> Take(StaffUser user, WorkflowStep step, StepDetails details)
+    {
+        using var db = _db.Open();
+        var version = db.Workflows.Single(w => w.Crn == Crn).Version;
+        return new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(user, new StepRequest(Crn, step, version, null, details));
+    }
+
+    private static Conversation HeldOn(DateOnly day, string? spoUserName = null) =>
+        Conversation.Create(day, "Pat Practitioner", "Spo user", "Risk and housing.", [], null, WorkflowData.ListedOn, WorkflowData.Today).Value!
+            with { SpoUserName = spoUserName, PersonsView = "Wants to move away." };
+
+    private static StepDetails Escalated(DateOnly day, string? spo = null) =>
+        new() { Conversation = HeldOn(day, spo), Escalation = WorkflowData.Escalation() };
+
+    private static StepDetails TriageOn(DateOnly day) =>
+        new() { Triage = new Triage(day, ["Panel coordinator"], "Needs several agencies.", "") };
+
+    [Fact]
+    public void Conversation_BeforeTheList_OrAfterToday_Refused_ThroughTheUseCaseToo()
+    {
+        // Records built without the domain's checks (an API, an import) are held to the same dates.
+        var early = new StepDetails { Conversation = new Conversation(WorkflowData.ListedOn.AddDays(-1), "Pat", "Sam", "x", new HashSet<BlockageCategory>(), "") };
+        var late = new StepDetails { Conversation = new Conversation(WorkflowData.Today.AddDays(1), "Pat", "Sam", "x", new HashSet<BlockageCategory>(), "") };
+
+        Take(_practitioner, WorkflowStep.ConversationNoFurtherSupport, early).Error
+            .ShouldBe("The date of the conversation must be on or after the date of the list, 2 September 2024.");
+        Take(_practitioner, WorkflowStep.ConversationNoFurtherSupport, late).Error.ShouldBe("The date of the conversation must be today or in the past.");
+        using var db = _db.Open();
+        db.WorkflowEvents.Count().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Triage_BeforeTheConversationThatEscalated_Refused_OnOrAfter_Accepted()
+    {
+        Take(_practitioner, WorkflowStep.ConversationEscalated, Escalated(new DateOnly(2024, 9, 4))).Succeeded.ShouldBeTrue();
+
+        Take(_team, WorkflowStep.TriageReferredToPanel, TriageOn(new DateOnly(2024, 9, 3))).Error
+            .ShouldBe("The date of the triage meeting must be on or after the conversation that escalated the case, 4 September 2024.");
+        Take(_team, WorkflowStep.TriageReferredToPanel, TriageOn(new DateOnly(2024, 9, 11))).Error
+            .ShouldBe("The date of the triage meeting must be today or in the past.");
+        Take(_team, WorkflowStep.TriageReferredToPanel, TriageOn(new DateOnly(2024, 9, 4))).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void PanelDiscussion_AtAMeetingBeforeTheTriageThatReferred_Refused()
+    {
+        Take(_practitioner, WorkflowStep.ConversationEscalated, Escalated(new DateOnly(2024, 9, 4))).Succeeded.ShouldBeTrue();
+        Take(_team, WorkflowStep.TriageReferredToPanel, TriageOn(new DateOnly(2024, 9, 6))).Succeeded.ShouldBeTrue();
+        long meetingId;
+        using (var db = _db.Open())
+        {
+            var meeting = new Data.Workflow.PanelMeetingRecord
+            {
+                RegionCode = _team.RegionCode!, HeldOn = new DateOnly(2024, 9, 5), Chair = "Chair", Status = (int)Data.Workflow.PanelMeetingStatus.Held,
+                CreatedBy = "test", CreatedAt = WorkflowData.Now,
+            };
+            db.PanelMeetings.Add(meeting);
+            db.SaveChanges();
+            meetingId = meeting.Id;
+        }
+        using var session = _db.Open();
+        var version = session.Workflows.Single(w => w.Crn == Crn).Version;
+
+        var result = new CaseWorkflows(session, WorkflowData.Settings, _clock).Take(_team,
+            new StepRequest(Crn, WorkflowStep.PanelDiscussed, version, null, WorkflowData.DetailsFor(WorkflowStep.PanelDiscussed)) { MeetingId = meetingId });
+
+        result.Error.ShouldBe("The date of the panel meeting must be on or after the triage meeting that referred the case, 6 September 2024.");
+    }
+
+    [Fact]
+    public void Conversation_RecordedByThePractitioner_WaitsForTheNamedSpo_WhoIsToldAndConfirms()
+    {
+        Take(_practitioner, WorkflowStep.ConversationEscalated, Escalated(new DateOnly(2024, 9, 4), spo: _spo.Id)).Succeeded.ShouldBeTrue();
+        using var db = _db.Open();
+        var recorded = db.WorkflowEvents.AsNoTracking().Single();
+        recorded.ConfirmedBy.ShouldBeNull();
+        var told = db.Notifications.AsNoTracking().Single(n => n.Kind == (int)Domain.Notifications.NotificationKind.ConversationToConfirm);
+        told.RecipientUserName.ShouldBe(_spo.Id);
+        told.Link.ShouldBe($"/cases/{Crn}/conversation/confirm");
+        var workflows = new CaseWorkflows(db, WorkflowData.Settings, _clock);
+
+        workflows.ConfirmConversation(_practitioner, Crn, recorded.Id).Error.ShouldBe(CaseWorkflows.NotFound);
+        _clock.Advance(TimeSpan.FromHours(3));
+        workflows.ConfirmConversation(_spo, Crn, recorded.Id).Succeeded.ShouldBeTrue();
+        workflows.ConfirmConversation(_spo, Crn, recorded.Id).Error.ShouldStartWith("You confirmed this conversation on");
+
+        db.ChangeTracker.Clear();
+        var confirmed = db.WorkflowEvents.AsNoTracking().Single();
+        (confirmed.ConfirmedBy, confirmed.ConfirmedByName, confirmed.ConfirmedAt).ShouldBe((_spo.Id, _spo.DisplayName, _clock.GetUtcNow()));
+        var entry = db.AuditEvents.AsNoTracking().Single(e => e.EventType == AuditEventTypes.ConversationConfirmed);
+        (entry.Actor, entry.SubjectCrns).ShouldBe((_spo.Id, Crn));
+        StepDetails.FromJson(confirmed.DetailsJson).Conversation!.PersonsView.ShouldBe("Wants to move away.");
+    }
+
+    [Fact]
+    public void Conversation_RecordedByTheNamedSpo_IsConfirmedBySaving_NobodyAsked()
+    {
+        Take(_spo, WorkflowStep.ConversationNoFurtherSupport, new StepDetails { Conversation = HeldOn(new DateOnly(2024, 9, 4), _spo.Id) }).Succeeded.ShouldBeTrue();
+
+        using var db = _db.Open();
+        db.WorkflowEvents.AsNoTracking().Single().ConfirmedBy.ShouldBe(_spo.Id);
+        db.Notifications.Count(n => n.Kind == (int)Domain.Notifications.NotificationKind.ConversationToConfirm).ShouldBe(0);
+    }
+}

@@ -29,6 +29,8 @@ public sealed class PduProgressTests : IDisposable
         var other = db.ListedCases.Single(c => c.RunId == september.Id && c.Crn == "E300004");
         other.PractitionerCode = "STAFF5";
         other.PractitionerName = "Olu Other";
+        // Its score rose, so by the re-entry rule the closed E300001 starts again.
+        db.ListedCases.Single(c => c.RunId == september.Id && c.Crn == "E300001").Score = 7;
         db.SaveChanges();
         intake.TakeIn(db, september.Id);
         Converse(db, "E300002", September, escalate: true);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.Workflow;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -13,19 +14,42 @@ public class ExpertiseRulesTests
 
     private static int Mask(params CriterionId[] ids) => ids.Aggregate(0, (mask, id) => mask | (1 << (int)id));
 
-    [Theory]
-    [InlineData(CriterionId.Rosh, new[] { Agency.Probation })]
-    [InlineData(CriterionId.MentalHealth, new[] { Agency.MentalHealth })]
-    [InlineData(CriterionId.SelfHarm, new[] { Agency.MentalHealth })]
-    [InlineData(CriterionId.LearningDifficulties, new[] { Agency.AdultSocialCare, Agency.LearningDisability })]
-    [InlineData(CriterionId.Substance, new[] { Agency.SubstanceMisuse })]
-    [InlineData(CriterionId.Opd, new[] { Agency.OpdPsychology })]
-    [InlineData(CriterionId.Mappa, new[] { Agency.Police })]
-    [InlineData(CriterionId.Ipp, new[] { Agency.Prison })]
-    public void ShippedFile_EachCriterionNeeds(CriterionId criterion, Agency[] agencies)
+    [Fact]
+    public void NeededFor_ACriterionMet_ItsRuleAgencies_OthersNot()
     {
-        Shipped.NeedsFor(criterion).ShouldBe(agencies, ignoreOrder: true);
-        Shipped.NeededFor(Mask(criterion)).ShouldBe(agencies, ignoreOrder: true);
+        var rules = ExpertiseRules.Parse("""{ "rules": [ { "criterion": "mappa", "agencies": ["police", "probation"] }, { "criterion": "ipp", "agencies": ["prison"] } ] }""");
+
+        rules.NeededFor(Mask(CriterionId.Mappa)).ShouldBe([Agency.Police, Agency.Probation], ignoreOrder: true);
+        rules.NeededFor(Mask(CriterionId.Rosh)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NeededFor_EscalationBlockages_AddTheirExpertiseToTheCriteria()
+    {
+        var rules = ExpertiseRules.Parse("""
+            { "rules": [ { "criterion": "ipp", "agencies": ["prison"] } ],
+              "blockages": [ { "blockage": "accommodation", "agencies": ["housing"] }, { "blockage": "adult_social_care", "agencies": ["adult_social_care"] } ] }
+            """);
+
+        rules.NeededFor(Mask(CriterionId.Ipp), [BlockageCategory.Accommodation]).ShouldBe([Agency.Prison, Agency.Housing], ignoreOrder: true);
+        rules.NeededFor(0, [BlockageCategory.AdultSocialCare, BlockageCategory.Workload]).ShouldBe([Agency.AdultSocialCare]);
+        rules.NeededFor(Mask(CriterionId.Ipp), []).ShouldBe([Agency.Prison]);
+    }
+
+    [Fact]
+    public void ShippedFile_AccommodationBlockage_NeedsHousing_WhichNoCriterionBrings()
+    {
+        Shipped.NeededFor(0xFF).ShouldNotContain(Agency.Housing);
+        Shipped.NeededFor(0xFF, [BlockageCategory.Accommodation]).ShouldContain(Agency.Housing);
+    }
+
+    [Fact]
+    public void Parse_UnknownBlockage_NamesPathAndChoices()
+    {
+        Should.Throw<FormatException>(() => ExpertiseRules.Parse("""{ "rules": [], "blockages": [ { "blockage": "money", "agencies": ["housing"] } ] }"""))
+            .Message.ShouldStartWith("blockages[0].blockage: must be one of accommodation, mental_health_services");
+        Should.Throw<FormatException>(() => ExpertiseRules.Parse("""{ "rules": [], "blockages": [ { "blockage": "accommodation", "agencies": [] } ] }"""))
+            .Message.ShouldBe("blockages[0].agencies: required, a non-empty list");
     }
 
     [Fact]

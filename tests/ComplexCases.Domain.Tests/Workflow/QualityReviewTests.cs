@@ -10,17 +10,43 @@ public class QualityReviewTests
         Checklist.Items.ToDictionary(item => item, item => (ChecklistAnswer?)(item == ChecklistItem.PersonsVoice ? ChecklistAnswer.NotMet : ChecklistAnswer.Met));
 
     private static Validated<QualityReview> Create(IReadOnlyDictionary<ChecklistItem, ChecklistAnswer?>? answers = null, string? feedback = "Good work",
-        string? peer = null, DateOnly? reviewedOn = null, bool noDate = false) =>
-        QualityReview.Create(noDate ? null : reviewedOn ?? new DateOnly(2024, 8, 30), answers ?? AllAnswered(), feedback, peer, Today);
+        string? peer = null, DateOnly? reviewedOn = null, bool noDate = false, string? wentWell = "Timely and thorough", DateOnly? conversationOn = null) =>
+        QualityReview.Create(noDate ? null : reviewedOn ?? new DateOnly(2024, 8, 30), answers ?? AllAnswered(), wentWell, feedback, peer, Today, conversationOn);
 
     [Fact]
-    public void Checklist_SevenItemsInOrder_EachWithAQuestion()
+    public void Create_WhatWentWellKeptApartFromWhatToTry()
     {
-        Checklist.Items.ShouldBe(Enum.GetValues<ChecklistItem>());
-        Checklist.Items.Count.ShouldBe(7);
-        Checklist.Items.Select(i => i.Question()).Distinct().Count().ShouldBe(7);
-        Checklist.Items.ShouldAllBe(i => i.Question().EndsWith('?'));
-        Enum.GetValues<ChecklistAnswer>().Select(a => a.Label()).ShouldBe(["Met", "Partly met", "Not met", "Not applicable"]);
+        var review = Create(wentWell: " Risk considered throughout ", feedback: " Record the person's view ").ShouldSucceed();
+
+        review.WentWell.ShouldBe("Risk considered throughout");
+        review.Feedback.ShouldBe("Record the person's view");
+    }
+
+    [Fact]
+    public void Create_WhatWentWellRequired()
+    {
+        Create(wentWell: " ").ShouldFailOn("wentWell", "Enter what went well");
+        Create(wentWell: new string('x', Conversation.MaxText + 1)).ShouldFailOn("wentWell", "What went well must be 4000 characters or fewer");
+    }
+
+    [Fact]
+    public void Create_BeforeTheConversationItReviews_Refused()
+    {
+        var conversation = new DateOnly(2024, 8, 20);
+
+        Create(reviewedOn: conversation, conversationOn: conversation).ShouldSucceed();
+        Create(reviewedOn: conversation.AddDays(-1), conversationOn: conversation)
+            .ShouldFailOn("reviewedOn", "The date of the review must be on or after the conversation it reviews, 20 August 2024");
+    }
+
+    [Fact]
+    public void Create_AnswersGivenInAnyOrder_EachKeptAgainstItsItem()
+    {
+        var answers = Checklist.Items.Reverse().ToDictionary(item => item, item => (ChecklistAnswer?)(item == ChecklistItem.RiskConsidered ? ChecklistAnswer.NotMet : ChecklistAnswer.Met));
+
+        var review = Create(answers).ShouldSucceed();
+
+        review.Answers.Where(a => a.Value == ChecklistAnswer.NotMet).Select(a => a.Key).ShouldBe([ChecklistItem.RiskConsidered]);
     }
 
     [Fact]
@@ -95,8 +121,8 @@ public class QualityReviewTests
     [Fact]
     public void Create_Feedback()
     {
-        Create(feedback: "  ").ShouldFailOn("feedback", "Enter feedback for the practitioner");
-        Create(feedback: new string('x', Conversation.MaxText + 1)).ShouldFailOn("feedback", "Feedback for the practitioner must be 4000 characters or fewer");
+        Create(feedback: "  ").ShouldFailOn("feedback", "Enter what to try next");
+        Create(feedback: new string('x', Conversation.MaxText + 1)).ShouldFailOn("feedback", "What to try next must be 4000 characters or fewer");
         Create(peer: new string('x', Conversation.MaxText + 1)).ShouldFailOn("peerSupportNotes", "Peer-support notes must be 4000 characters or fewer");
     }
 }

@@ -78,7 +78,7 @@ public class ConversationTests
     [Fact]
     public void Create_BeforeTheCaseWasListed_Refused()
     {
-        Create(heldOn: ListedOn.AddDays(-1)).ShouldFailOn("heldOn", "The date of the conversation must be on or after 14 June 2024");
+        Create(heldOn: ListedOn.AddDays(-1)).ShouldFailOn("heldOn", "The date of the conversation must be on or after the date of the list, 14 June 2024");
     }
 
     [Theory]
@@ -169,6 +169,67 @@ public class EscalationTests
         Escalation.Create(tooLong, "tried", "asked").ShouldFailOn("blockage", "The blockage must be 4000 characters or fewer");
         Escalation.Create("blockage", tooLong, "asked").ShouldFailOn("tried", "What has been tried must be 4000 characters or fewer");
         Escalation.Create("blockage", "tried", tooLong).ShouldFailOn("supportAsked", "What support is asked for must be 4000 characters or fewer");
+    }
+}
+
+public class ConversationRecordTests
+{
+    private static readonly DateOnly ListedOn = new(2024, 6, 14);
+    private static readonly DateOnly Today = new(2024, 6, 28);
+
+    private static Validated<Conversation> Record(string? spoUserName = "jo.patel", string? spoName = "Jo Patel", string? personsView = "Wants stable housing first") =>
+        Conversation.Record(new DateOnly(2024, 6, 20), "Alex Green", spoUserName, spoName, personsView, "Housing", [], null, ListedOn, Today);
+
+    [Fact]
+    public void Record_SpoByAccountAndPersonsView_Kept()
+    {
+        var conversation = Record().ShouldSucceed();
+
+        conversation.SpoUserName.ShouldBe("jo.patel");
+        conversation.Spo.ShouldBe("Jo Patel");
+        conversation.PersonsView.ShouldBe("Wants stable housing first");
+    }
+
+    [Fact]
+    public void Record_NoSpoChosen_Refused() => Record(spoUserName: " ", spoName: null).ShouldFailOn("spo", "Choose the SPO who held the conversation");
+
+    [Fact]
+    public void Record_AccountThatIsNotAnSpoForTheCase_Refused() =>
+        Record(spoName: null).ShouldFailOn("spo", "Choose an SPO from the list: that account is not an SPO for this case");
+
+    [Fact]
+    public void Record_PersonsViewMissing_Refused() => Record(personsView: "  ").ShouldFailOn("personsView", "Enter the person's own view");
+
+    [Fact]
+    public void Record_StoredAndReadBack_KeepsAccountAndView()
+    {
+        var conversation = Record().ShouldSucceed();
+        var json = System.Text.Json.JsonSerializer.Serialize(conversation);
+
+        json.ShouldContain("jo.patel");
+        json.ShouldContain("Wants stable housing first");
+    }
+}
+
+public class TriageDateTests
+{
+    private static readonly DateOnly Today = new(2024, 7, 10);
+    private static readonly DateOnly Escalated = new(2024, 7, 1);
+
+    private static Validated<Triage> Create(DateOnly heldOn) =>
+        Triage.Create(heldOn, ["Chris Lee"], "Needs a housing lead", "Contact the council", referToPanel: false, Today, Escalated);
+
+    [Fact]
+    public void Create_BeforeTheConversationThatEscalated_Refused() =>
+        Create(Escalated.AddDays(-1)).ShouldFailOn("heldOn",
+            "The date of the triage meeting must be on or after the conversation that escalated the case, 1 July 2024");
+
+    [Fact]
+    public void Create_OnTheDayOfTheConversationOrLater_UpToToday_Accepted()
+    {
+        Create(Escalated).ShouldSucceed();
+        Create(Today).ShouldSucceed();
+        Create(Today.AddDays(1)).ShouldFailOn("heldOn", "The date of the triage meeting must be today or in the past");
     }
 }
 

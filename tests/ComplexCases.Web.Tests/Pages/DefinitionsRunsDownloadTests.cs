@@ -78,6 +78,35 @@ public sealed partial class DefinitionsRunsDownloadTests(DemoSiteFactory site) :
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, isEditable: false);
         new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
         document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["Cases", "Criteria"]);
+
+        // Filterable, described and marked: it names people on probation.
+        var casesSheet = document.WorkbookPart.WorksheetParts.First(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Any()).Worksheet;
+        var rows = casesSheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+        casesSheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value.ShouldEndWith(rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        casesSheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value.ShouldStartWith("A1:");
+        document.WorkbookPart.WorksheetParts.ShouldAllBe(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.OddHeader>().Single().Text.Contains("OFFICIAL-SENSITIVE"));
+        document.PackageProperties.Title.ShouldStartWith("Complex cases: EOENFK list of");
+        document.PackageProperties.Keywords.ShouldBe("OFFICIAL-SENSITIVE");
+        document.PackageProperties.Creator.ShouldBe("Complex Case Service");
+        var criteria = (DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(
+            document.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Last().Id!.Value!);
+        criteria.Worksheet.InnerText.ShouldContain("OFFICIAL-SENSITIVE: this workbook names people on probation");
+    }
+
+    [Fact]
+    public async Task Download_AsCsv_StartsWithTheByteOrderMark_ForSpreadsheets()
+    {
+        var client = await site.SignInAsync("panel-team");
+        var form = await client.GetStringAsync("/lists/EOENFK/download");
+
+        var response = await client.PostAsync("/lists/EOENFK/download", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Recipient"] = "Complex Cases Panel", ["Purpose"] = "triage meeting", ["Format"] = "csv",
+            ["__RequestVerificationToken"] = SignedInClient.AntiforgeryToken(form),
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsByteArrayAsync())[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
     }
 
     [Fact]

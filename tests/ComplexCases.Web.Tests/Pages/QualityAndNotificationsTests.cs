@@ -104,7 +104,8 @@ public sealed partial class QualityAndNotificationsTests(DemoSiteFactory site) :
         html.ShouldContain("There is a problem");
         html.ShouldContain("<a href=\"#reviewedOn\">The date of the review must be a real date</a>");
         html.ShouldContain($"<a href=\"#answers-{ChecklistItem.RiskConsidered}\">Answer: {ChecklistItem.RiskConsidered.Question()}</a>");
-        html.ShouldContain("<a href=\"#feedback\">Enter feedback for the practitioner</a>");
+        html.ShouldContain("<a href=\"#wentWell\">Enter what went well</a>");
+        html.ShouldContain("<a href=\"#feedback\">Enter what to try next</a>");
         html.ShouldNotContain($"href=\"#answers-{ChecklistItem.ConversationTimely}\"");
         Regex.IsMatch(html, $"id=\"answers-{ChecklistItem.ConversationTimely}\"[^>]*checked").ShouldBeTrue();
     }
@@ -122,6 +123,7 @@ public sealed partial class QualityAndNotificationsTests(DemoSiteFactory site) :
             ["reviewedOn-day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["reviewedOn-month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["reviewedOn-year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["wentWell"] = "Synthetic praise: the conversation was timely.",
             ["feedback"] = "Synthetic feedback: the risk discussion was thorough.",
             ["peerSupportNotes"] = "Synthetic note: pair with a colleague on action planning.",
         };
@@ -137,6 +139,20 @@ public sealed partial class QualityAndNotificationsTests(DemoSiteFactory site) :
         var casePage = WebUtility.HtmlDecode(await practitioner.GetStringAsync($"/cases/{crn}"));
         casePage.ShouldContain("Quality reviews");
         casePage.ShouldContain("Synthetic feedback: the risk discussion was thorough.");
+        // What went well comes first, then what to try.
+        casePage.IndexOf("Synthetic praise", StringComparison.Ordinal).ShouldBeLessThan(casePage.IndexOf("Synthetic feedback", StringComparison.Ordinal));
+        casePage.ShouldContain("Not read yet.");
+        long reviewId;
+        using (var reviewsDb = site.OpenDatabase()) reviewId = reviewsDb.QualityReviews.Where(r => r.Crn == crn).Max(r => r.Id);
+        var feedbackPage = await practitioner.GetStringAsync($"/cases/{crn}/reviews/{reviewId}");
+        (await practitioner.PostAsync($"/cases/{crn}/reviews/{reviewId}?handler=reply", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignedInClient.AntiforgeryToken(feedbackPage), ["reply"] = "Synthetic reply: I will try that.",
+        }))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var seenByQdo = WebUtility.HtmlDecode(await qdo.GetStringAsync($"/cases/{crn}/reviews/{reviewId}"));
+        seenByQdo.ShouldContain("Synthetic reply: I will try that.");
+        seenByQdo.ShouldContain("Read ");
+        seenByQdo.ShouldNotContain("Send reply");
         casePage.ShouldContain("Synthetic note: pair with a colleague on action planning.");
         casePage.ShouldNotContain("Review this case");
         var notifications = WebUtility.HtmlDecode(await practitioner.GetStringAsync("/notifications"));

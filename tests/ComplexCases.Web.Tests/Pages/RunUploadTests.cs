@@ -24,6 +24,19 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
     public void Dispose() => _extract.Dispose();
 
     [Fact]
+    public async Task UploadForm_OffersOnlyScreeningDefinitions_NotTheWorkflowsDataFiles()
+    {
+        var client = await site.SignInAsync("analyst");
+
+        var html = await client.GetStringAsync("/runs/new");
+
+        var offered = System.Text.RegularExpressions.Regex.Matches(html, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        offered.ShouldContain("pilot-2024");
+        offered.ShouldNotContain("bank-holidays-england-and-wales");
+        offered.ShouldNotContain("panel-expertise");
+    }
+
+    [Fact]
     public async Task Upload_ZippedExtract_RunsInTheBackgroundThenShowsWhatItFound()
     {
         var client = await site.SignInAsync("analyst");

@@ -48,7 +48,7 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
             var services = scope.ServiceProvider;
             var meetings = services.GetRequiredService<Application.Panels.PanelMeetings>();
             var db = services.GetRequiredService<Data.ComplexCasesDbContext>();
-            meetings.Schedule(PanelScenarios.As(db, "panel-team"), meetings.Today.AddDays(30), "Not inviting the member").Succeeded.ShouldBeTrue();
+            meetings.Schedule(PanelScenarios.As(db, "panel-team"), meetings.NextWorkingDay(meetings.Today.AddDays(30)), "Not inviting the member").Succeeded.ShouldBeTrue();
         }
         var member = await site.SignInAsync("panel-member");
         var team = await site.SignInAsync("panel-team");
@@ -69,12 +69,13 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/panels/{panel.ScheduledMeeting}"));
 
-        // Only the mental health member is invited; the case needs what its criteria say.
+        // Only the mental health member is invited; the case needs what its criteria say, and housing for the accommodation
+        // blockage its escalation named (the scenario's conversations name it).
         using var db = site.OpenDatabase();
         var workflow = db.Workflows.AsNoTracking().Single(w => w.Crn == panel.ScheduledCrn);
         var mask = db.ListedCases.AsNoTracking().Single(c => c.RunId == workflow.LatestRunId && c.Crn == panel.ScheduledCrn).MetMask;
-        var missing = WorkflowSettings.Shipped().Expertise.NeededFor(mask).Where(a => a != Agency.MentalHealth).Order().Select(a => a.Label()).ToList();
-        missing.ShouldNotBeEmpty();
+        var missing = WorkflowSettings.Shipped().Expertise.NeededFor(mask, [BlockageCategory.Accommodation]).Where(a => a != Agency.MentalHealth).Order().Select(a => a.Label()).ToList();
+        missing.ShouldContain(Agency.Housing.Label());
         html.ShouldContain("govuk-warning-text");
         html.ShouldContain("Not invited: " + string.Join(", ", missing));
     }
@@ -92,14 +93,54 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
         html.ShouldContain("There is a problem");
         html.ShouldContain("<a href=\"#HeldOn\">The date of the meeting must be a real date");
         html.ShouldContain("<a href=\"#Chair\">Enter the name of the chair</a>");
+        html.ShouldContain("<a href=\"#StartsAt\">Enter the start time, for example 14:30</a>");
+        html.ShouldContain("<a href=\"#Venue\">Enter where the meeting is held, a video link, or both</a>");
         html.ShouldContain("govuk-form-group--error");
 
-        var today = site.Clock.Today.AddDays(21);
-        var ok = await client.PostAsync("/panels/new", Form(form, ("HeldOn.Day", today.Day.ToString(CultureInfo.InvariantCulture)),
-            ("HeldOn.Month", today.Month.ToString(CultureInfo.InvariantCulture)), ("HeldOn.Year", today.Year.ToString(CultureInfo.InvariantCulture)), ("Chair", "Demo Member Ashdown")));
+        var meetings = site.Services.GetRequiredService<Application.Panels.PanelMeetings>();
+        var saturday = meetings.NextWorkingDay(meetings.Today.AddDays(21));
+        while (saturday.DayOfWeek != DayOfWeek.Saturday) saturday = saturday.AddDays(1);
+        var weekend = await client.PostAsync("/panels/new", Form(form, ("HeldOn.Day", saturday.Day.ToString(CultureInfo.InvariantCulture)),
+            ("HeldOn.Month", saturday.Month.ToString(CultureInfo.InvariantCulture)), ("HeldOn.Year", saturday.Year.ToString(CultureInfo.InvariantCulture)),
+            ("Chair", "Demo Member Ashdown"), ("StartsAt", "10:00"), ("Venue", "Room 4")));
+        weekend.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await weekend.Content.ReadAsStringAsync()).ShouldContain("is a weekend: choose a working day");
+
+        var day = saturday.AddDays(2);
+        var ok = await client.PostAsync("/panels/new", Form(form, ("HeldOn.Day", day.Day.ToString(CultureInfo.InvariantCulture)),
+            ("HeldOn.Month", day.Month.ToString(CultureInfo.InvariantCulture)), ("HeldOn.Year", day.Year.ToString(CultureInfo.InvariantCulture)),
+            ("Chair", "Demo Member Ashdown"), ("StartsAt", "2:30pm"), ("Venue", "Room 4, County Hall"), ("VideoLink", "https://video.example/panel")));
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var page = await client.GetStringAsync(ok.Headers.Location!.ToString());
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(ok.Headers.Location!.ToString()));
         page.ShouldContain("Meeting scheduled for");
+        page.ShouldContain("at 14:30");
+        page.ShouldContain("Room 4, County Hall");
+        page.ShouldContain("href=\"https://video.example/panel\"");
+    }
+
+    [Fact]
+    public async Task Reschedule_MovesTheMeeting_KeepsItsAgenda_AndTellsTheInvitedMember()
+    {
+        var panel = Panel;
+        var client = await site.SignInAsync("panel-team");
+        var form = await client.GetStringAsync($"/panels/{panel.ScheduledMeeting}/reschedule");
+        var version = VersionField().Match(form).Groups[1].Value;
+        var meetings = site.Services.GetRequiredService<Application.Panels.PanelMeetings>();
+        var to = meetings.NextWorkingDay(meetings.Today.AddDays(40));
+
+        var moved = await client.PostAsync($"/panels/{panel.ScheduledMeeting}/reschedule", Form(form, ("Version", version),
+            ("HeldOn.Day", to.Day.ToString(CultureInfo.InvariantCulture)), ("HeldOn.Month", to.Month.ToString(CultureInfo.InvariantCulture)),
+            ("HeldOn.Year", to.Year.ToString(CultureInfo.InvariantCulture)), ("StartsAt", "09:15"), ("Venue", "Room 2")));
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/panels/{panel.ScheduledMeeting}"));
+        page.ShouldContain("Meeting moved to");
+        page.ShouldContain("at 09:15");
+        page.ShouldContain(panel.ScheduledCrn);
+        using var db = site.OpenDatabase();
+        db.PanelMeetings.AsNoTracking().Single(m => m.Id == panel.ScheduledMeeting).HeldOn.ShouldBe(to);
+        db.Notifications.AsNoTracking().Where(n => n.RecipientUserName == "panel-member" && n.Kind == (int)Domain.Notifications.NotificationKind.PanelInvitation)
+            .OrderBy(n => n.Id).ToList().Last().Title.ShouldStartWith("Panel meeting moved");
     }
 
     [Fact]

@@ -55,7 +55,11 @@ internal static class PanelScenarios
         var meetings = services.GetRequiredService<PanelMeetings>();
         var team = As(db, "panel-team");
         var practitionerCode = As(db, "practitioner").StaffCode;
+        // Meetings are held on working days: the scenario's steps and held meetings are on the latest working day so far, its
+        // scheduled meeting on a working day a week or more ahead.
         var today = meetings.Today;
+        var day = today;
+        while (meetings.NextWorkingDay(day) != day) day = day.AddDays(-1);
         var waiting = db.Workflows.AsNoTracking()
             .Where(w => w.RegionCode == team.RegionCode && w.PractitionerCode != null && !w.LimitedAccess && w.Stage == (int)CaseStage.AwaitingConversation)
             .OrderBy(w => w.Crn).Select(w => new { w.Crn, w.PractitionerCode }).ToList();
@@ -74,27 +78,27 @@ internal static class PanelScenarios
             // The case's own practitioner holds the conversation (permission is checked as for any user).
             var practitioner = new StaffUser("scenario-practitioner", "Scenario practitioner", [Role.Practitioner]) { StaffCode = c.PractitionerCode };
             var record = db.Workflows.AsNoTracking().Single(w => w.Crn == crn);
-            var conversation = Conversation.Create(today, "Scenario practitioner", "Demo SPO", "Reflected on risk and housing",
+            var conversation = Conversation.Create(day, "Scenario practitioner", "Demo SPO", "Reflected on risk and housing",
                 [BlockageCategory.Accommodation], "", record.ListedOn, today).Value!;
             var escalation = Escalation.Create("No accommodation on release", "Council referral", "Multi-agency advice").Value!;
             Check(workflows.Take(practitioner, new StepRequest(crn, WorkflowStep.ConversationEscalated, record.Version, "",
                 new StepDetails { Conversation = conversation, Escalation = escalation })));
-            var triage = Triage.Create(today, ["Demo panel coordinator"], "Needs more than triage can offer", "", referToPanel: true, today).Value!;
+            var triage = Triage.Create(day, ["Demo panel coordinator"], "Needs more than triage can offer", "", referToPanel: true, today).Value!;
             Check(workflows.Take(team, new StepRequest(crn, WorkflowStep.TriageReferredToPanel, record.Version + 1, "", new StepDetails { Triage = triage })));
         }
 
         var directory = db.PanelMembers.AsNoTracking().Where(m => m.RegionCode == team.RegionCode && m.Active).Select(m => m.Id).ToList();
         var panelMember = db.PanelMembers.AsNoTracking().Single(m => m.UserName == "panel-member").Id;
 
-        var held = Meeting(db, meetings, team, today, directory, crns[0]);
+        var held = Meeting(db, meetings, team, day, directory, crns[0]);
         Check(meetings.RecordAttendance(team, held, Version(db, held), directory.Take(2).ToList()));
         var actions = PanelScenarios.Owners.Select(owner => new ActionInput($"Action for {owner}", owner, Agency.Probation, owner, today.AddDays(14))).ToList();
         Check(services.GetRequiredService<PanelDiscussions>().Record(team, held, crns[0], new DiscussionInput(
             db.Workflows.AsNoTracking().Single(w => w.Crn == crns[0]).Version, "Discussed housing", "Refer to housing", actions)));
         var actionOf = db.CaseActions.AsNoTracking().Where(a => a.Crn == crns[0]).ToDictionary(a => a.OwnerUserName!, a => a.Id);
 
-        var scheduled = Meeting(db, meetings, team, today.AddDays(7), [panelMember], crns[1]);
-        var undiscussed = Meeting(db, meetings, team, today, [panelMember], crns[2]);
+        var scheduled = Meeting(db, meetings, team, meetings.NextWorkingDay(today.AddDays(7)), [panelMember], crns[1]);
+        var undiscussed = Meeting(db, meetings, team, day, [panelMember], crns[2]);
         Check(meetings.RecordAttendance(team, undiscussed, Version(db, undiscussed), [panelMember]));
         return new PanelScenario(held, crns[0], scheduled, crns[1], undiscussed, crns[2], crns[3], panelMember, actionOf);
     }

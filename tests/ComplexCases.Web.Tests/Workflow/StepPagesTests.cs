@@ -13,7 +13,8 @@ public sealed class StepPagesTests(DemoSiteFactory site) : IClassFixture<DemoSit
     private KeyValuePair<string, string>[] Conversation(string outcome, params (string Key, string Value)[] more) =>
     [
         .. HeldToday("heldOn"),
-        new("practitioner", "Pat Practitioner"), new("spo", "Sam Senior"), new("discussed", "Risks, housing and the plan."),
+        new("practitioner", "Pat Practitioner"), new("spo", "spo"), new("personsView", "Wants to stay near family."),
+        new("discussed", "Risks, housing and the plan."),
         new("blockages", nameof(BlockageCategory.Accommodation)), new("blockages", nameof(BlockageCategory.Other)),
         new("blockageDetail", "No supported housing nearby."), new("outcome", outcome),
         .. more.Select(m => new KeyValuePair<string, string>(m.Key, m.Value)),
@@ -150,10 +151,58 @@ public sealed class StepPagesTests(DemoSiteFactory site) : IClassFixture<DemoSit
         html.ShouldContain("while you were working on it, so your changes have not been saved");
         html.ShouldContain("It is now closed");
         html.ShouldContain("Latest: Conversation held: no further support needed");
+        // The form cannot be saved now, but nothing typed is lost: it is shown back to copy from.
+        html.ShouldContain("What you typed (not saved)");
+        html.ShouldContain("Risks, housing and the plan.");
+        html.ShouldContain("Wants to stay near family.");
         var stored = site.Workflow(placed.Crn);
         stored.Version.ShouldBe(afterSpo.Version);
         stored.Events.Count.ShouldBe(afterSpo.Events.Count);
         stored.Stage.ShouldBe((int)CaseStage.Closed);
+    }
+
+    [Fact]
+    public async Task Conversation_ByThePractitioner_NamesTheSpoAccount_WhoConfirmsIt_AndThePersonsViewIsKept()
+    {
+        var placed = site.CaseAt(CaseStage.AwaitingConversation);
+        var practitioner = await site.SignInAsync("practitioner");
+        var form = await practitioner.GetStringAsync($"/cases/{placed.Crn}/conversation");
+        form.ShouldContain("<option value=\"spo\" selected=\"selected\">");
+        form.ShouldContain("name=\"personsView\"");
+
+        (await practitioner.SubmitAsync($"/cases/{placed.Crn}/conversation", Conversation("no-further-support"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var recorded = StepDetails.FromJson(site.Workflow(placed.Crn).Events.OrderBy(e => e.Id).Last().DetailsJson).Conversation!;
+        (recorded.SpoUserName, recorded.PersonsView).ShouldBe(("spo", "Wants to stay near family."));
+        (await practitioner.GetStringAsync($"/cases/{placed.Crn}")).ShouldContain("Waiting for ");
+        (await practitioner.GetAsync($"/cases/{placed.Crn}/conversation/confirm")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var spo = await site.SignInAsync("spo");
+        var confirm = await spo.GetStringAsync($"/cases/{placed.Crn}/conversation/confirm");
+        confirm.ShouldContain("Wants to stay near family.");
+
+        var eventId = System.Text.RegularExpressions.Regex.Match(confirm, "name=\"eventId\" value=\"(\\d+)\"").Groups[1].Value;
+        (await spo.PostAsync($"/cases/{placed.Crn}/conversation/confirm", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", SignedInClient.AntiforgeryToken(confirm)), new("eventId", eventId)]))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        site.Workflow(placed.Crn).Events.OrderBy(e => e.Id).Last().ConfirmedBy.ShouldBe("spo");
+        (await practitioner.GetStringAsync($"/cases/{placed.Crn}")).ShouldContain("Confirmed by ");
+        site.AuditCount(AuditEventTypes.ConversationConfirmed, placed.Crn).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Conversation_SpoNotChosen_Is400AskingForOne()
+    {
+        var placed = site.CaseAt(CaseStage.AwaitingConversation);
+        var client = await site.SignInAsync("practitioner");
+
+        var response = await client.SubmitAsync($"/cases/{placed.Crn}/conversation",
+            [.. Conversation("no-further-support").Where(f => f.Key is not ("spo" or "personsView")), new("spo", "head-of-pdu")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<a href=\"#spo\">Choose an SPO from the list: that account is not an SPO for this case</a>");
+        html.ShouldContain("<a href=\"#personsView\">Enter the person&#x27;s own view</a>");
+        site.Workflow(placed.Crn).Version.ShouldBe(placed.Version);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Panels;
+using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.Panels;
@@ -24,10 +25,14 @@ public sealed class ShowModel(CaseActions actions, Auditing audit, Pseudonymiser
 
     public ActionItem Item { get; private set; } = null!;
 
+    /// <summary>Every update so far, oldest first.</summary>
+    public IReadOnlyList<CaseActionUpdateRecord> Updates { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await Load()) return NotFound();
-        (Status, Notes, Version) = (Item.Status.ToString(), Item.Action.Notes, Item.Action.Version);
+        // Each save is a new update kept in the history below the form: the notes box is for this update's note.
+        (Status, Notes, Version) = (Item.Status.ToString(), "", Item.Action.Version);
         return Page();
     }
 
@@ -65,6 +70,7 @@ public sealed class ShowModel(CaseActions actions, Auditing audit, Pseudonymiser
             return false;
         }
         Item = item;
+        Updates = actions.UpdatesOf([item.Action.Id]).GetValueOrDefault(item.Action.Id) ?? [];
         await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ActionViewed, "Complex Case Panel: action", [item.Action.Crn],
             new AuditDetails().Add("actionId", Id).ToString());
         return true;

@@ -24,6 +24,10 @@ public sealed class FollowUpModel(ComplexCasesDbContext db, CaseWorkflows workfl
     /// <summary>The actions agreed at panel for this case, for the reviewer to check.</summary>
     public IReadOnlyList<CaseActionRecord> Actions { get; private set; } = [];
 
+    /// <summary>Every update of each action, oldest first: what the review closes on.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<CaseActionUpdateRecord>> Updates { get; private set; } =
+        new Dictionary<long, IReadOnlyList<CaseActionUpdateRecord>>();
+
     protected override Permission Permission => Permission.ManagePanels;
 
     protected override IReadOnlyList<WorkflowStep> Steps { get; } = [WorkflowStep.FollowUpClosed, WorkflowStep.FollowUpBackToPanel];
@@ -53,6 +57,12 @@ public sealed class FollowUpModel(ComplexCasesDbContext db, CaseWorkflows workfl
         ? "Follow-up review recorded. The case is closed until it is listed again."
         : "Follow-up review recorded. The case goes back to the panel: add it to a meeting's agenda.";
 
-    private void LoadActions() =>
+    private void LoadActions()
+    {
         Actions = [.. Db.CaseActions.AsNoTracking().Where(a => a.WorkflowId == Record.Id).OrderBy(a => a.DueOn).ThenBy(a => a.Id)];
+        var ids = Actions.Select(a => a.Id).ToList();
+        Updates = Db.CaseActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId)).ToList()
+            .GroupBy(u => u.ActionId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CaseActionUpdateRecord>)[.. g.OrderBy(u => u.At).ThenBy(u => u.Id)]);
+    }
 }

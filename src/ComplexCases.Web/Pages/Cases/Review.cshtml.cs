@@ -31,6 +31,7 @@ public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db
     public string? MonthValue { get; private set; }
     public string? Year { get; private set; }
     public Dictionary<ChecklistItem, ChecklistAnswer?> Answers { get; } = Checklist.Items.ToDictionary(i => i, _ => (ChecklistAnswer?)null);
+    public string? WentWell { get; private set; }
     public string? Feedback { get; private set; }
     public string? PeerSupportNotes { get; private set; }
 
@@ -53,10 +54,11 @@ public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db
         (Day, MonthValue, Year) = (form["reviewedOn-day"], form["reviewedOn-month"], form["reviewedOn-year"]);
         foreach (var item in Checklist.Items)
             Answers[item] = Enum.TryParse<ChecklistAnswer>(form[$"answers[{item}]"], out var a) && Enum.IsDefined(a) ? a : null;
+        WentWell = form["wentWell"];
         Feedback = form["feedback"];
         PeerSupportNotes = form["peerSupportNotes"];
 
-        var result = reviews.Record(user, Crn, new QualityReviewRequest(ReviewedOn(), Answers, Feedback, PeerSupportNotes));
+        var result = reviews.Record(user, Crn, new QualityReviewRequest(ReviewedOn(), Answers, Feedback, PeerSupportNotes) { WentWell = WentWell });
         if (result.NotFound) return NotFound();
         if (!result.Succeeded)
         {

@@ -13,6 +13,11 @@ public sealed class AttendanceModel(PanelMeetings meetings) : PanelFormPage
 {
     [FromRoute] public long Id { get; set; }
     [BindProperty] public List<long> Attended { get; set; } = [];
+    [BindProperty] public List<long> Apologies { get; set; } = [];
+    [BindProperty] public List<long> StaffAttended { get; set; } = [];
+    [BindProperty] public List<long> StaffApologies { get; set; } = [];
+    [BindProperty] public string? Guests { get; set; }
+    [BindProperty] public string? WrittenInput { get; set; }
     [BindProperty] public int Version { get; set; }
 
     public MeetingDetails Meeting { get; private set; } = null!;
@@ -22,13 +27,18 @@ public sealed class AttendanceModel(PanelMeetings meetings) : PanelFormPage
     {
         if (!Load()) return NotFound();
         Attended = [.. Meeting.Members.Where(m => m.Attended).Select(m => m.MemberId)];
+        Apologies = [.. Meeting.Members.Where(m => m.Apologies).Select(m => m.MemberId)];
+        StaffAttended = [.. Meeting.Staff.Where(x => x.Attended).Select(x => x.Id)];
+        StaffApologies = [.. Meeting.Staff.Where(x => x.Apologies).Select(x => x.Id)];
+        (Guests, WrittenInput) = (Meeting.Meeting.Guests, Meeting.Meeting.WrittenInput);
         Version = Meeting.Meeting.Version;
         return Page();
     }
 
     public IActionResult OnPost()
     {
-        var result = meetings.RecordAttendance(CurrentUser.Require(HttpContext), Id, Version, Attended);
+        var result = meetings.RecordAttendance(CurrentUser.Require(HttpContext), Id, Version, Attended,
+            new AttendanceExtras(Apologies, StaffAttended, StaffApologies, Guests, WrittenInput));
         if (result.Outcome == PanelOutcome.NotFound || !Load()) return NotFound();
         if (!result.Succeeded)
         {

@@ -127,8 +127,15 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
     /// <summary>A name from the upload, cut short: it is echoed in the page.</summary>
     private static string Shown(string name) => name.Length <= 100 ? name : name[..100] + "…";
 
-    private static IReadOnlyList<string> ShippedDefinitions() =>
+    /// <summary>
+    /// The screening definitions shipped beside the program: the folder also holds the workflow's data files (the bank
+    /// holiday calendar, the panel expertise rules), which are not definitions and must not be offered, so only files that
+    /// load as a definition are listed.
+    /// </summary>
+    internal static IReadOnlyList<string> ShippedDefinitions() =>
         Directory.Exists(DefinitionFile.ShippedFolder)
-            ? [.. Directory.GetFiles(DefinitionFile.ShippedFolder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)]
+            ? [.. Directory.GetFiles(DefinitionFile.ShippedFolder, "*.json")
+                .Where(path => DefinitionFile.Load(path).Succeeded)
+                .Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)]
             : [];
 }
