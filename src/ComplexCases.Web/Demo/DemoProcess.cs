@@ -133,7 +133,10 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         // Escalations awaiting triage and cases awaiting the panel, even on the first day of a month.
         if (Count(CaseStage.AwaitingTriage) < 2)
         {
-            foreach (var w in Waiting().Take(2 - Count(CaseStage.AwaitingTriage)))
+            // Overdue conversations held at last, then this month's; one of each kind is always left waiting.
+            var waiting = Waiting();
+            var candidates = waiting.Where(w => w.ConversationDue < today).Skip(1).Concat(waiting.Where(w => w.ConversationDue >= today).Skip(1));
+            foreach (var w in candidates.Take(2 - Count(CaseStage.AwaitingTriage)))
                 Converse(w, today, escalate: true, Blockages[3]);
         }
         if (Count(CaseStage.AwaitingPanel) == 0 && Oldest(CaseStage.AwaitingTriage) is { } triage) Triage(triage, today, refer: true);
@@ -173,11 +176,18 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         var user = CaseWorkflows.MayTake(staff.Spo, WorkflowStep.ConversationNoFurtherSupport, w) ? staff.Spo
             : w.PractitionerCode == staff.Practitioner.StaffCode ? staff.Practitioner : staff.PractitionerOf(w);
         var names = staff.NamesOf(w);
-        var conversation = Valid(Conversation.Create(heldOn, names.Practitioner, names.Spo,
+        // Most records carry the person's own view; the SPO with an account is named by it, and confirms what others record.
+        var personsView = _conversations.Count % 5 != 4;
+        var spoAccount = w.SpoCode is not null && w.SpoCode == staff.Spo.StaffCode ? staff.Spo : null;
+        var conversation = Valid(Conversation.Create(heldOn, names.Practitioner, spoAccount?.DisplayName ?? names.Spo,
             "Went through the criteria that brought the case onto the list, the current risk management plan and recent contact. "
             + "Agreed what the practitioner will focus on before the next review.",
             blockages, blockages.Contains(BlockageCategory.Other) ? "Waiting list for a specialist assessment with no date given." : null,
-            w.ListedOn, heldOn));
+            w.ListedOn, heldOn)) with
+        {
+            SpoUserName = spoAccount?.Id,
+            PersonsView = personsView ? "Says things have been harder since the move; wants help with housing more than anything else." : null,
+        };
         var details = escalate
             ? new StepDetails
             {
@@ -189,7 +199,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
             }
             : new StepDetails { Conversation = conversation };
         Take(user, new StepRequest(w.Crn, escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, w.Version, null, details));
-        _conversations[w.Crn] = new ConversationHeld(w.Crn, heldOn, w.ConversationDue, escalate, blockages.Length > 0);
+        _conversations[w.Crn] = new ConversationHeld(w.Crn, heldOn, w.ConversationDue, escalate, blockages.Length > 0, personsView);
     }
 
     private void Triage(CaseWorkflowRecord w, DateOnly heldOn, bool refer)
@@ -278,14 +288,14 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
             .OrderBy(w => w.ListedOn).ThenBy(w => w.Crn).FirstOrDefault();
     }
 
-    /// <summary>Cases awaiting a conversation that are not the demo practitioner's (they keep theirs), newest listing first.</summary>
+    /// <summary>Cases awaiting a conversation that are not the demo practitioner's (they keep theirs), oldest listing first.</summary>
     private List<CaseWorkflowRecord> Waiting()
     {
         using var scope = services.CreateScope();
         return [.. scope.ServiceProvider.GetRequiredService<ComplexCasesDbContext>().Workflows.AsNoTracking()
             .Where(w => w.Stage == (int)CaseStage.AwaitingConversation && !w.LimitedAccess && w.PractitionerCode != null
                 && w.PractitionerCode != staff.Practitioner.StaffCode && w.RegionCode == staff.PanelTeam.RegionCode)
-            .OrderByDescending(w => w.ListedOn).ThenBy(w => w.Crn).Take(10)];
+            .OrderBy(w => w.ListedOn).ThenBy(w => w.Crn)];
     }
 
     private List<string> AwaitingPanel(int most)
@@ -368,8 +378,8 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
     ];
 }
 
-/// <summary>A conversation the demo recorded: held on, due by, whether it escalated and named blockages.</summary>
-internal sealed record ConversationHeld(string Crn, DateOnly HeldOn, DateOnly? DueBy, bool Escalated, bool NamedBlockages)
+/// <summary>A conversation the demo recorded: held on, due by, whether it escalated, named blockages and recorded the person's view.</summary>
+internal sealed record ConversationHeld(string Crn, DateOnly HeldOn, DateOnly? DueBy, bool Escalated, bool NamedBlockages, bool PersonsView)
 {
     public bool Timely => DueBy is not { } due || HeldOn <= due;
 }

@@ -27,7 +27,10 @@ internal static class DemoReviews
         {
             var answers = Answers(conversation);
             var result = reviews.Record(staff.Qdo, conversation.Crn, new QualityReviewRequest(today, answers.ToDictionary(a => a.Key, a => (ChecklistAnswer?)a.Value),
-                Feedback(conversation), "Suggested a peer-support session with another practitioner in the team on recording the person's voice."));
+                Feedback(conversation), "Suggested a peer-support session with another practitioner in the team on recording the person's voice.")
+            {
+                WentWell = WentWell(conversation),
+            });
             if (!result.Succeeded) throw new InvalidOperationException($"Demo quality review of {conversation.Crn}: {string.Join("; ", result.Errors.Select(e => e.Message))}");
         }
         return chosen.Count;
@@ -42,14 +45,18 @@ internal static class DemoReviews
         [ChecklistItem.BlockagesIdentified] = conversation.NamedBlockages ? ChecklistAnswer.Met : ChecklistAnswer.PartlyMet,
         [ChecklistItem.EscalationAppropriate] = ChecklistAnswer.Met,
         [ChecklistItem.ActionsSpecific] = ChecklistAnswer.PartlyMet,
-        // The conversation form does not record the person's own view, so the record cannot show it.
-        [ChecklistItem.PersonsVoice] = ChecklistAnswer.NotMet,
+        [ChecklistItem.PersonsVoice] = conversation.PersonsView ? ChecklistAnswer.Met : ChecklistAnswer.NotMet,
     };
 
+    /// <summary>What went well, said first.</summary>
+    private static string WentWell(ConversationHeld conversation) =>
+        (conversation.Timely ? "The conversation was held within the timescale and considered risk throughout." : "The conversation considered risk throughout.")
+        + (conversation.Escalated ? " Escalating was the right call given the blockages described." : "")
+        + (conversation.PersonsView ? " The person's own view of their situation is recorded in their words." : "");
+
+    /// <summary>What to try next.</summary>
     private static string Feedback(ConversationHeld conversation) =>
-        (conversation.Timely
-            ? "The conversation was held within the timescale and considered risk throughout. "
-            : $"The conversation considered risk throughout, but was held on {conversation.HeldOn:d MMMM yyyy}, after it was due on {conversation.DueBy:d MMMM yyyy}: plan it into the first weeks of the month. ")
-        + (conversation.Escalated ? "Escalating was the right call given the blockages described. " : "")
-        + "Make each action specific, owned and dated, and record the person's own view of their situation next time.";
+        (conversation.Timely ? "" : $"It was held on {conversation.HeldOn:d MMMM yyyy}, after it was due on {conversation.DueBy:d MMMM yyyy}: plan it into the first weeks of the month. ")
+        + (conversation.PersonsView ? "" : "Record the person's own view of their situation next time. ")
+        + "Make each action specific, owned and dated.";
 }
