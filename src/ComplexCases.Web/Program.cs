@@ -55,7 +55,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     // The JSON API answers 401/403 rather than redirecting to the sign-in or forbidden page.
     cookie.Events.OnRedirectToLogin = ComplexCasesApi.StatusForApi(StatusCodes.Status401Unauthorized, cookie.Events.OnRedirectToLogin);
-    cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
+    cookie.Events.OnRedirectToAccessDenied = Auditing.RefusalsRecorded(
+        ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied));
 });
 // A locked account, or one whose roles or cases changed, is signed out within a minute (the admin page renews its stamp).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -49,6 +49,12 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             ExecutablePath = ChromiumPath(),
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // The browser stands for the user's own machine: in the moved-clock runs only the site's process has its clock
+            // moved (the test command preloads libfaketime into the test host), never the browser's.
+            Env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => (Key: (string)e.Key, Value: (string?)e.Value ?? ""))
+                .Where(e => e.Key is not ("LD_PRELOAD" or "FAKETIME" or "FAKETIME_DONT_FAKE_MONOTONIC" or "FAKETIME_FORCE_MONOTONIC_FIX"))
+                .ToDictionary(e => e.Key, e => e.Value),
         });
     }
 

@@ -68,6 +68,22 @@ public sealed class SignInSecurityTests(DemoSiteFactory site) : IClassFixture<De
         (await client.GetAsync("/sign-in")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("practitioner", "/admin/audit")]
+    [InlineData("analyst", "/cases/E000001")]
+    [InlineData("practitioner", "/api/runs")]
+    public async Task RoleLevelRefusals_AreAudited(string user, string path)
+    {
+        var client = await site.SignInAsync(user);
+
+        var response = await client.GetAsync(path);
+
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Redirect, HttpStatusCode.Forbidden);
+        using var db = site.OpenDatabase();
+        db.Set<StoredAuditEvent>().Where(e => e.Actor == user && e.EventType == "access.denied").AsEnumerable()
+            .ShouldContain(e => e.Details!.Contains(path) && e.Details.Contains("role"));
+    }
+
     /// <summary>Signs in as the QDO on a client whose session cookie the test can read and copy.</summary>
     private static async Task<(HttpClient Client, string Header)> SessionCookieAsync(WebApplicationFactory<Program> factory)
     {
