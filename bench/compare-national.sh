@@ -33,11 +33,12 @@ grep -q '"M1", "M2", "M3"' "$work/mappa-any.json" || { echo "could not derive th
 
 timed() { # label, command...
   local label="$1"; shift
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null
-  read -r wall kb < "$work/time.txt"
-  printf '%-34s %-8s %-8s\n' "$label" "$wall" "$((kb / 1024))"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >/dev/null
+  read -r wall user sys kb < "$work/time.txt"
+  printf '%-34s %-8s %-8s %-8s\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$((kb / 1024))"
 }
-printf '%-34s %-8s %-8s\n' "command (12 months x $n people)" wall_s peak_MB
+# CPU seconds (user + sys) beside the wall time: on a shared machine they say more than the wall clock.
+printf '%-34s %-8s %-8s %-8s\n' "command (12 months x $n people)" wall_s cpu_s peak_MB
 for _ in 1 2 3; do timed "compare, threshold only (stored)" "$cli" compare --db "$db" --definition pilot-2024 --definition "$work/threshold-5.json" --out "$work/c1.json"; done
 for _ in 1 2 3; do timed "compare, MAPPA levels (rescreen)" "$cli" compare --db "$db" --definition pilot-2024 --definition "$work/mappa-any.json" --out "$work/c2.json"; done
 for _ in 1 2 3; do timed "evaluate pilot, window 6" "$cli" evaluate --db "$db" --definition pilot-2024 --window 6 --out "$work/e.json"; done

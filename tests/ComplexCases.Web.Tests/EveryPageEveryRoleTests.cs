@@ -28,6 +28,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
     [
         ("/", Permission.ViewHome, false, false),
         ("/definitions", Permission.ViewDefinitions, false, false),
+        ("/definitions/lab", Permission.ViewAggregates, false, false),
+        ("/definitions/lab?definition=pilot-2024@1&window=6", Permission.ViewAggregates, false, false),
         ("/runs", Permission.ViewRuns, false, false),
         ("/runs/new", Permission.RunScreening, false, false),
         ("/runs/progress/" + NoSuchJob, Permission.RunScreening, false, true),

@@ -12,7 +12,7 @@ namespace ComplexCases.Application.Evaluation;
 /// none of them. Lines are kept so evidence still points into the original extract.
 /// </summary>
 /// <remarks>
-/// Format 1: Brotli (quality 1: fast) over a stream of 7-bit varints. Codes (PDU, region, register, level, sentence
+/// Format 2: Brotli (quality 1: fast) over a stream of 7-bit varints. Codes (PDU, region, register, level, sentence
 /// type, event number) go into a string table the first time they appear and by index after. Dates are zig-zag day
 /// offsets from the screening date; a record's line is the zig-zag step from the line of the person's record before it
 /// in the same file (a person's rows are usually adjacent). Person by person: CRN (step from the previous person), PDU,
@@ -21,7 +21,9 @@ namespace ComplexCases.Application.Evaluation;
 /// </remarks>
 public static class RunInputsCodec
 {
-    public const int Format = 1;
+    /// <summary>The format written. 2: assessment ids that are plain numbers are kept as steps between numbers
+    /// (they were half the bytes as text); 1 (read still): every assessment id as text.</summary>
+    public const int Format = 2;
     private const uint Magic = 0x31495243; // "CRI1"
 
     /// <summary>People kept per part: a national run is stored as ≈15 blobs of ≈1 MB, so storing one never holds the whole month.</summary>
@@ -79,10 +81,11 @@ public static class RunInputsCodec
                     w.Line(r.Line, ref line);
                 }
                 line = 0;
+                long previousId = 0;
                 w.Int(records.Assessments.Length);
                 foreach (ref readonly var a in records.Assessments)
                 {
-                    w.Text(a.AssessmentId);
+                    w.AssessmentId(a.AssessmentId, ref previousId);
                     w.Date(a.CompletedOn);
                     w.Int(a.RoshOverall is { } rosh ? (int)rosh : 0);
                     w.Int((int)a.AlcoholNeed | ((int)a.DrugNeed << 2) | ((int)a.LearningDifficulties << 4) | ((int)a.MentalHealthConcerns << 6) | ((int)a.SelfHarmConcerns << 8));
@@ -139,13 +142,14 @@ public static class RunInputsCodec
         private readonly List<OpdScreening> _opd = [];
         private readonly List<int> _regStarts = [0], _assessmentStarts = [0], _sentenceStarts = [0], _opdStarts = [0];
 
-        /// <exception cref="InvalidDataException">The bytes are not run inputs of this format.</exception>
-        public void Add(byte[] data)
+        /// <exception cref="InvalidDataException">The bytes are not run inputs of that format.</exception>
+        public void Add(byte[] data, int format = Format)
         {
             ArgumentNullException.ThrowIfNull(data);
+            if (format is not (1 or 2)) throw new InvalidDataException($"Run inputs in format {format}, which this version cannot read.");
             try
             {
-                Read(data);
+                Read(data, format);
             }
             catch (EndOfStreamException ex)
             {
@@ -156,13 +160,13 @@ public static class RunInputsCodec
         public Caseload ToCaseload() => new([.. _people], new Dictionary<string, StaffMember>(),
             [.. _registrations], [.. _regStarts], [.. _assessments], [.. _assessmentStarts], [.. _sentences], [.. _sentenceStarts], [.. _opd], [.. _opdStarts]);
 
-        private void Read(byte[] data)
+        private void Read(byte[] data, int format)
         {
             using var input = new MemoryStream(data, writable: false);
             using var brotli = new BrotliStream(input, CompressionMode.Decompress);
             using var buffered = new BufferedStream(brotli, 1 << 16);
             using var r = new Reader(buffered);
-            if (r.Raw.ReadUInt32() != Magic) throw new InvalidDataException("Not stored run inputs (format 1).");
+            if (r.Raw.ReadUInt32() != Magic) throw new InvalidDataException("Not stored run inputs.");
             var count = r.Int();
             r.AsOfDay = r.Int();
             var crn = 0;
@@ -176,9 +180,10 @@ public static class RunInputsCodec
                 for (var n = r.Int(); n > 0; n--)
                     _registrations.Add(new Registration(r.Code()!, r.Code(), r.Date()!.Value, r.Date(), r.Line(ref line)));
                 line = 0;
+                long previousId = 0;
                 for (var n = r.Int(); n > 0; n--)
                 {
-                    var id = r.Raw.ReadString();
+                    var id = format == 1 ? r.Raw.ReadString() : r.AssessmentId(ref previousId);
                     var completed = r.Date()!.Value;
                     var rosh = r.Int();
                     var flags = r.Int();
@@ -217,7 +222,9 @@ public static class RunInputsCodec
     /// <summary>The varint stream of a part, in a buffer kept from part to part. Same bytes as BinaryWriter would write.</summary>
     private sealed class Writer
     {
-        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+        // By reference first: the extract reader interns codes, so nearly every lookup is a pointer hash. The same text
+        // in another instance just gets a second index, which the decoder reads as the same text.
+        private readonly Dictionary<string, int> _codes = new(ReferenceEqualityComparer.Instance);
         private byte[] _buffer = new byte[1 << 16];
         private int _length;
         private int _asOfDay;
@@ -250,6 +257,38 @@ public static class RunInputsCodec
                 v >>= 7;
             }
             _buffer[_length++] = (byte)v;
+        }
+
+        /// <summary>7-bit varint of a 64-bit value, as <see cref="BinaryWriter.Write7BitEncodedInt64"/>.</summary>
+        public void Long(long value)
+        {
+            Room(10);
+            var v = (ulong)value;
+            while (v >= 0x80)
+            {
+                _buffer[_length++] = (byte)(v | 0x80);
+                v >>= 7;
+            }
+            _buffer[_length++] = (byte)v;
+        }
+
+        /// <summary>
+        /// 0 then the text; or, for a plain number (1–18 digits, no leading zero, so it reads back as written), 1 then
+        /// the zig-zag step from the person's previous numeric id (consecutive ids take a byte or two).
+        /// </summary>
+        public void AssessmentId(string id, ref long previous)
+        {
+            if (id.Length is > 0 and <= 18 && (id.Length == 1 || id[0] != '0') && id.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+            {
+                var value = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+                var step = value - previous;
+                previous = value;
+                Int(1);
+                Long((step << 1) ^ (step >> 63));
+                return;
+            }
+            Int(0);
+            Text(id);
         }
 
         /// <summary>UTF-8 with its byte count first, as <see cref="BinaryWriter.Write(string)"/>.</summary>
@@ -313,6 +352,21 @@ public static class RunInputsCodec
             var code = string.Intern(Raw.ReadString());
             _codes.Add(code);
             return code;
+        }
+
+        public string AssessmentId(ref long previous)
+        {
+            switch (Int())
+            {
+                case 0:
+                    return Raw.ReadString();
+                case 1:
+                    var zigzag = Raw.Read7BitEncodedInt64();
+                    previous += (long)((ulong)zigzag >> 1) ^ -(zigzag & 1);
+                    return previous.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                default:
+                    throw new InvalidDataException("Unknown assessment id form.");
+            }
         }
 
         public DateOnly? Date()

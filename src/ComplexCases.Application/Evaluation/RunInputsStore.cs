@@ -61,10 +61,7 @@ public static class RunInputsStore
         while (reader.Read())
         {
             any = true;
-            var format = reader.GetInt32(0);
-            if (format != RunInputsCodec.Format)
-                throw new InvalidDataException($"run {runId}'s inputs are in format {format}, which this version cannot read");
-            parts.Add(reader.GetFieldValue<byte[]>(1));
+            parts.Add(reader.GetFieldValue<byte[]>(1), reader.GetInt32(0));
         }
         return any ? parts.ToCaseload() : null;
     }

@@ -59,6 +59,7 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
         var used = runs.Select(UsedBy).ToArray();
         var connectionString = db.Database.GetConnectionString()!;
         var results = new ScreenedMonth[runs.Count][];
+        using var oneCaseloadAtATime = new SemaphoreSlim(1);
         var errors = new UseCaseResult<ScreenedMonth>?[runs.Count];
         Parallel.For(0, runs.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -67,18 +68,25 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
             StoredPersonResults? stored = null;
             Caseload? caseload = null;
             results[i] = new ScreenedMonth[definitions.Count];
-            for (var d = 0; d < definitions.Count; d++)
+            try
             {
-                var month = ScreenOne(connection, runs[i], used[i], definitions[d], ref stored, ref caseload, cancellationToken);
-                if (!month.Succeeded) { errors[i] = month; return; }
-                results[i][d] = month.Value;
+                for (var d = 0; d < definitions.Count; d++)
+                {
+                    var month = ScreenOne(connection, runs[i], used[i], definitions[d], ref stored, ref caseload, oneCaseloadAtATime, cancellationToken);
+                    if (!month.Succeeded) { errors[i] = month; return; }
+                    results[i][d] = month.Value;
+                }
+            }
+            finally
+            {
+                if (caseload is not null) oneCaseloadAtATime.Release();
             }
         });
         return errors.FirstOrDefault(e => e is not null) is { } error ? error.ErrorAs<ScreenedMonth[][]>() : UseCaseResult<ScreenedMonth[][]>.Ok(results);
     }
 
     private static UseCaseResult<ScreenedMonth> ScreenOne(SqliteConnection connection, StoredRun run, Definition? used, Definition definition,
-        ref StoredPersonResults? stored, ref Caseload? caseload, CancellationToken cancellationToken)
+        ref StoredPersonResults? stored, ref Caseload? caseload, SemaphoreSlim oneCaseloadAtATime, CancellationToken cancellationToken)
     {
         if (used is not null && StoredOutcomeScorer.CanScore(definition, used))
         {
@@ -91,20 +99,31 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
 
         if (caseload is null)
         {
+            // A national month's records take a few hundred MB while they are decoded: one month at a time keeps a
+            // re-screening comparison within memory that a run's own screening fits in (the stored outcomes stay parallel).
+            oneCaseloadAtATime.Wait(cancellationToken);
             try
             {
                 caseload = RunInputsStore.Load(connection, run.Id);
             }
             catch (InvalidDataException ex)
             {
+                oneCaseloadAtATime.Release();
                 return UseCaseResult<ScreenedMonth>.Failed($"the records kept with run {run.Id} ({run.AsOf:yyyy-MM-dd}) cannot be read: {ex.Message}");
+            }
+            catch
+            {
+                oneCaseloadAtATime.Release();
+                throw;
             }
             if (caseload is null)
             {
+                oneCaseloadAtATime.Release();
                 return UseCaseResult<ScreenedMonth>.Invalid(
                     $"definition {definition.Id} v{definition.Version} decides some criteria differently from run {run.Id} ({run.AsOf:yyyy-MM-dd}, {run.DefinitionId} v{run.DefinitionVersion}), "
                     + "so the month must be screened again, but that run was stored before runs kept their records: screen that month's extract again with --replace");
             }
+            // Released by the caller once every definition has been screened on it.
         }
         var screener = new Screener(definition, run.AsOf);
         var screened = new PersonOutcome[caseload.Count];

@@ -62,6 +62,22 @@ public sealed class RunInputsCodecTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("1000000001", "1000000000", "7")]
+    [InlineData("007", "12", "0")]
+    [InlineData("A-1", "99999999999999999999", "-5")]
+    public void AssessmentIds_NumbersAndText_ComeBackExactly(string first, string second, string third)
+    {
+        var d = new DateOnly(2024, 6, 30);
+        Domain.Screening.Assessment[] assessments = [new(first, d, 2), new(second, d, 3), new(third, d, 4)];
+        var caseload = new Caseload([new Domain.People.Person(Domain.People.Crn.Parse("E000001"), "EOENFK", "N07", 2)],
+            new Dictionary<string, Domain.People.StaffMember>(), [], [0, 0], assessments, [0, 3], [], [0, 0], [], [0, 0]);
+
+        var decoded = RunInputsCodec.Decode(RunInputsCodec.Encode(caseload, d));
+
+        decoded.RecordsOf(0).Assessments.ToArray().ShouldBe(assessments);
+    }
+
     [Fact]
     public void Decode_NotRunInputs_InvalidData()
     {
