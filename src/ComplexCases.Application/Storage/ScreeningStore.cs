@@ -78,6 +78,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 IncompleteRecordsPeople = report.Incomplete.People,
                 IncompleteRecordsCriteriaUnknown = report.Incomplete.CriteriaUnknown,
                 IncompleteRecordsListed = report.Incomplete.Listed,
+                IncompleteRecordsCounted = true,
                 StartedAt = startedAt,
                 CompletedAt = clock.GetUtcNow(),
                 RunBy = runBy,
