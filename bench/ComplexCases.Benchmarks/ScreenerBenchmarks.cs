@@ -18,12 +18,16 @@ public class ScreenerBenchmarks
     private Screener _screener = null!;
     private string _folder = null!;
 
+    /// <summary>Share of rows made invalid: 0.02 gives people whose rejected rows make criteria unknown (criteria.md).</summary>
+    [Params(0.0, 0.02)]
+    public double Defects { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _folder = Path.Combine(Path.GetTempPath(), $"cc-bench-{Environment.ProcessId}");
         var asOf = new DateOnly(2024, 9, 1);
-        var month = PopulationGenerator.Generate(new GeneratorOptions(People, 1, 42, asOf), _folder)[^1];
+        var month = PopulationGenerator.Generate(new GeneratorOptions(People, 1, 42, asOf, DefectRate: Defects), _folder)[^1];
         var read = ExtractReader.Read(month.Folder);
         _caseload = read.Result!.Caseload;
         var definition = DefinitionFile.Load(DefinitionFile.PilotPath).Value!;

@@ -84,6 +84,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 IncompleteRecordsPeople = report.Incomplete.People,
                 IncompleteRecordsCriteriaUnknown = report.Incomplete.CriteriaUnknown,
                 IncompleteRecordsListed = report.Incomplete.Listed,
+                IncompleteRecordsCounted = true,
                 StartedAt = startedAt,
                 CompletedAt = clock.GetUtcNow(),
                 RunBy = runBy,

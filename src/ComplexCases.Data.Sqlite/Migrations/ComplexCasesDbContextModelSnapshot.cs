@@ -479,6 +479,9 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IncompleteRecordsCounted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IncompleteRecordsCriteriaUnknown")
                         .HasColumnType("INTEGER");
 

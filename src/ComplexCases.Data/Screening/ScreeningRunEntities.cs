@@ -26,6 +26,8 @@ public sealed class ScreeningRun
     public int IncompleteRecordsCriteriaUnknown { get; set; }
     /// <summary>Of those, the people listed as possibly complex only because of it.</summary>
     public int IncompleteRecordsListed { get; set; }
+    /// <summary>False for a run stored before these counts were made (its three counts are then 0, not measured).</summary>
+    public bool IncompleteRecordsCounted { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset CompletedAt { get; set; }
     /// <summary>Who or what ran it (user name, or "cli").</summary>

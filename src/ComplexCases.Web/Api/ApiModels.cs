@@ -99,8 +99,9 @@ public sealed record RunResponse(
 /// <summary>
 /// Whom a run's rejected rows affected: people a rejected row of their records names (records incomplete), those for
 /// whom a criterion reads unknown instead of not met because of it, and those listed as possibly complex only because of it.
+/// Counted is false for a run stored before these counts were made (the three are then 0, not measured).
 /// </summary>
-public sealed record IncompleteRecordsResponse(int People, int CriteriaUnknown, int Listed);
+public sealed record IncompleteRecordsResponse(bool Counted, int People, int CriteriaUnknown, int Listed);
 
 /// <summary>One page of a run's rejected rows, with the run's counts per file (which say what the file filter may be).</summary>
 public sealed record RejectedRowsResponse(

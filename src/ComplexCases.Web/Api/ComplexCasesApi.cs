@@ -187,7 +187,7 @@ internal static class ComplexCasesApi
     }
 
     private static IncompleteRecordsResponse Incomplete(ComplexCases.Data.Screening.ScreeningRun run) =>
-        new(run.IncompleteRecordsPeople, run.IncompleteRecordsCriteriaUnknown, run.IncompleteRecordsListed);
+        new(run.IncompleteRecordsCounted, run.IncompleteRecordsPeople, run.IncompleteRecordsCriteriaUnknown, run.IncompleteRecordsListed);
 
     private static Results<Ok<RunProgressResponse>, ProblemHttpResult> GetRunProgress(HttpContext context, ScreeningJobs jobs, Guid jobId)
     {

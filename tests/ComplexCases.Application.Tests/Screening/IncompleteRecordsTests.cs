@@ -125,7 +125,7 @@ public sealed class IncompleteRecordsTests : IDisposable
         report.Incomplete.ShouldBe(new IncompleteRecords(People: 3, CriteriaUnknown: 2, Listed: 1));
         using var db = _db.Open();
         var run = db.Runs.Single();
-        (run.IncompleteRecordsPeople, run.IncompleteRecordsCriteriaUnknown, run.IncompleteRecordsListed).ShouldBe((3, 2, 1));
+        (run.IncompleteRecordsCounted, run.IncompleteRecordsPeople, run.IncompleteRecordsCriteriaUnknown, run.IncompleteRecordsListed).ShouldBe((true, 3, 2, 1));
     }
 
     [Fact]
