@@ -153,6 +153,19 @@ public sealed class CliHelpTests : IDisposable
     }
 
     [Fact]
+    public void Screen_ColumnNameHoldingALineBreak_IsWarnedAboutOnOneLine()
+    {
+        var builder = new ExtractFolderBuilder();
+        _cleanup.Add(builder);
+        var extract = builder.WithRawFile("people.csv", "crn,region_code,pdu_code,\"odd\nname\"\nE000001,N07,EOENFK,x\n").Build();
+
+        var run = Screen(extract);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.Split('\n').ShouldContain(line => line.Contains("warning: people.csv: unknown column 'odd\\nname' ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Screen_PduCodeOf300Characters_IsListedInAFileWithABoundedName()
     {
         var pdu = new string('P', 300);
