@@ -33,6 +33,9 @@ public sealed record DefinitionFile(Definition Definition, string Json, string S
         string json;
         try
         {
+            // A pipe would wait for a writer for ever.
+            if (!Extracts.Reading.SpecialFiles.IsRegularFile(path))
+                return UseCaseResult<DefinitionFile>.Invalid($"definition {name} is not a regular file (a pipe, socket or device); give the definition's JSON file");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             var bytes = new byte[MaxBytes + 1];
             var length = 0;

@@ -19,7 +19,10 @@ public sealed record ReconciliationLimits
     /// <summary>Most rows any file may lose, in per cent (a truncated registrations.csv silently drops a criterion's data).</summary>
     [Range(0, 100)] public double MaxFileRowsDropPercent { get; init; } = 10;
 
-    /// <summary>Largest share of a file's rows that may be rejected, in per cent. Checked on every run, first month too.</summary>
+    /// <summary>
+    /// Largest share of a file's rows that may be rejected, in per cent, once there is a previous month to reconcile with
+    /// (a first month has nothing to become "left" of; nobody screened at all is refused even then).
+    /// </summary>
     [Range(0, 100)] public double MaxRejectedPercent { get; init; } = 5;
 
     /// <summary>Largest change (up or down) of the number listed, in per cent.</summary>
@@ -68,11 +71,12 @@ public sealed record Reconciliation(int? PreviousRunId, DateOnly? PreviousAsOf, 
     public string BreachSummary => string.Join("; ", Breaches.Select(f => f.Previous.Length > 0 ? $"{f.What} {f.Previous} -> {f.Now}" : $"{f.What} {f.Now}"));
 
     /// <summary>Reconciles a read extract (and its list) with the previous stored run of the same definition, if any.</summary>
-    public static Reconciliation Check(ExtractReadResult extract, int people, int listed, ScreeningRun? previous,
+    /// <param name="files">This month's row counts per file (<see cref="ExtractReadResult.Files"/>).</param>
+    public static Reconciliation Check(IReadOnlyList<FileReport> files, int people, int listed, ScreeningRun? previous,
         IReadOnlyList<RunFile> previousFiles, ReconciliationLimits limits)
     {
         var figures = new List<ReconciliationFigure>();
-        var peopleFile = extract.File(ExtractFiles.People);
+        var peopleFile = files.First(f => f.FileName == ExtractFiles.People);
 
         // Nobody screened: a header-only people.csv, or one where every row was rejected. Never a month.
         if (people == 0)
@@ -89,7 +93,7 @@ public sealed record Reconciliation(int? PreviousRunId, DateOnly? PreviousAsOf, 
                 previous.People >= limits.MinimumRows && drop > limits.MaxPeopleDropPercent));
         }
 
-        foreach (var file in extract.Files)
+        foreach (var file in files)
         {
             var before = previousFiles.FirstOrDefault(f => string.Equals(f.FileName, file.FileName, StringComparison.Ordinal));
             if (before is { Present: true } && !file.Present && file.FileName != ExtractFiles.People)
@@ -104,7 +108,7 @@ public sealed record Reconciliation(int? PreviousRunId, DateOnly? PreviousAsOf, 
                 figures.Add(new($"{file.FileName} rows", N(before.RowsRead), N(file.RowsRead), Percent(file.RowsRead, before.RowsRead),
                     $"-{limits.MaxFileRowsDropPercent:0.#}%", before.RowsRead >= limits.MinimumRows && drop > limits.MaxFileRowsDropPercent));
             }
-            if (file.RowsRead > 0)
+            if (file.RowsRead > 0 && previous is not null)
             {
                 var share = 100.0 * file.RowsRejected / file.RowsRead;
                 var previousShare = before is { RowsRead: > 0 } ? Share(before.RowsRejected, before.RowsRead) : "";

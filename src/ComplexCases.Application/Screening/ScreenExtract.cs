@@ -116,6 +116,9 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         {
             using var db = target.Value.Open();
             var store = new ScreeningStore(db);
+            // First of all, whatever else this run meets: a run killed after its commit but before its lists were moved into
+            // place has them moved now (or, if it never committed, its staged files dropped).
+            OutputWriter.Recover(request.OutputFolder, staged => store.IsStored(staged.RunId, staged.ExtractSha256, staged.AsOf));
             if (store.ConflictingDefinition(definition) is { } conflict) return UseCaseResult<ScreeningReport>.Invalid(conflict);
             var existing = store.FindSameRun(extract.Sha256, request.AsOf, definition.Definition);
             var previous = store.FindPreviousRun(definition.Definition.Id, request.AsOf, excludingRunId: existing?.Id);
@@ -141,7 +144,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             {
                 // A broken extract must never quietly become the latest month: reconcile with the previous one first.
                 var previousFiles = previous is null ? [] : db.RunFiles.AsNoTracking().Where(f => f.RunId == previous.Id).ToList();
-                var reconciliation = Reconciliation.Check(extract, caseload.Count, complex + possibly, previous, previousFiles, request.Limits);
+                var reconciliation = Reconciliation.Check(extract.Files, caseload.Count, complex + possibly, previous, previousFiles, request.Limits);
                 var reason = request.AcceptChanges?.Trim();
                 if (reconciliation.Refuses && string.IsNullOrEmpty(reason))
                 {
@@ -152,10 +155,6 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
                     return UseCaseResult<ScreeningReport>.Invalid($"--accept-changes: the reason is {reason.Length:N0} characters; keep it to {MaxReasonLength}");
                 report = report with { Reconciliation = reconciliation, AcceptedReason = reconciliation.Refuses ? reason : null };
             }
-
-            // A run killed after its commit but before its lists were moved into place is finished (or, if it never
-            // committed, its staged files dropped) before anything else touches the folder.
-            OutputWriter.Recover(request.OutputFolder, staged => store.IsStored(staged.RunId, staged.ExtractSha256, staged.AsOf));
 
             // Lists and workbooks are staged on the other core while the run is stored; the transaction
             // commits only once both have succeeded, then the staged files are moved into place.

@@ -113,7 +113,8 @@ internal static class ScreenCommand
     private static void Summarise(IAnsiConsole console, ScreeningReport report, ScreenRequest request)
     {
         var e = report.Extract;
-        foreach (var warning in e.Warnings.Take(20)) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {warning.Message}");
+        // One line each, however odd the names in them (a column name holding a line break).
+        foreach (var warning in e.Warnings.Take(20)) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {EchoText.Of(warning.Message, 300)}");
         if (e.Warnings.Count > 20) console.MarkupLineInterpolated($"[yellow]warning:[/] {e.Warnings.Count - 20} more warnings (all are in screening.json)");
         var d = report.Definition.Definition;
         if (d.EffectiveFrom > report.AsOf)

@@ -8,7 +8,7 @@ namespace ComplexCases.Extracts.Reading;
 /// so a FIFO named people.csv would hang the run forever. .NET has no public way to ask for a file's type, so on Linux the
 /// file is opened non-blocking (harmless for a regular file) and asked whether it can seek (a pipe cannot).
 /// </summary>
-internal static partial class SpecialFiles
+public static partial class SpecialFiles
 {
     private const int ReadOnly = 0;
     private const int NonBlocking = 0x800; // O_NONBLOCK on Linux x64, arm64 and arm

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace ComplexCases.Cli.Tests.Commands;
 
 /// <summary>The command line helps: a typo is named with its nearest command, every problem is said at once, help has examples.</summary>
-public sealed class CliHelpTests : IDisposable
+public sealed partial class CliHelpTests : IDisposable
 {
     private readonly TempFolder _temp = new();
     private readonly List<IDisposable> _cleanup = [];
@@ -128,6 +128,21 @@ public sealed class CliHelpTests : IDisposable
     }
 
     [Fact]
+    public async Task Screen_DefinitionThatIsAPipe_IsRefusedWithoutWaitingForAWriter()
+    {
+        var fifo = _temp["pipe.json"];
+        MakeFifo(fifo, Convert.ToUInt32("600", 8)).ShouldBe(0);
+
+        var run = await Task.Run(() => Screen(Person("E000001"), "--definition", fifo)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldBe("error: definition pipe.json is not a regular file (a pipe, socket or device); give the definition's JSON file\n");
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int MakeFifo(string path, uint mode);
+
+    [Fact]
     public void Screen_DefinitionEffectiveAfterTheScreeningDate_Warns()
     {
         var pilot = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "definitions", "pilot-2024.json"));
@@ -150,6 +165,19 @@ public sealed class CliHelpTests : IDisposable
         run.ExitCode.ShouldBe(2);
         run.Error.TrimEnd('\n').ShouldNotContain('\n');
         run.Error.ShouldContain("no\\nsuch");
+    }
+
+    [Fact]
+    public void Screen_ColumnNameHoldingALineBreak_IsWarnedAboutOnOneLine()
+    {
+        var builder = new ExtractFolderBuilder();
+        _cleanup.Add(builder);
+        var extract = builder.WithRawFile("people.csv", "crn,region_code,pdu_code,\"odd\nname\"\nE000001,N07,EOENFK,x\n").Build();
+
+        var run = Screen(extract);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.Split('\n').ShouldContain(line => line.Contains("warning: people.csv: unknown column 'odd\\nname' ignored", StringComparison.Ordinal));
     }
 
     [Fact]

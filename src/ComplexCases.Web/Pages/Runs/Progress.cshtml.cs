@@ -46,7 +46,8 @@ public sealed class ProgressModel(ScreeningJobs jobs) : PageModel
     {
         var job = jobs.Find(jobId, CurrentUser.Require(HttpContext).Id);
         if (job is null) return NotFound();
-        jobs.Decline(job, "You chose not to store this month; nothing was stored.");
+        // Only a job waiting for this decision: a queued or running one is not the user's to cancel here.
+        if (job.State.Status == ScreeningJobStatus.NeedsAcceptance) jobs.Decline(job, "You chose not to store this month; nothing was stored.");
         return SeeProgress(jobId);
     }
 
