@@ -52,8 +52,7 @@ internal static class DemoQualityAndNotifications
         var result = reviews.Record(qdo, crn, new QualityReviewRequest(WorkingCalendar.UkDate(clock.GetUtcNow()), answers,
             "A clear, timely conversation with risk considered throughout. Make each action specific, owned and dated, "
             + "and record the person's own view of their situation next time.",
-            "Suggested a peer-support session with another practitioner in the team on recording the person's voice.")
-            { WentWell = "A clear, timely conversation with risk considered throughout." });
+            "Suggested a peer-support session with another practitioner in the team on recording the person's voice."));
         if (result.Succeeded) log.WriteLine($"Demo mode: a quality review of {crn} recorded by the demo QDO.");
     }
 }
