@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplexCases.Domain.Panels;
 using ComplexCases.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ComplexCases.Web.BrowserTests;
@@ -25,6 +26,9 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
     private const string SupportAsked = "Journey test: a joint assessment with the mental health trust.";
     private const string Rationale = "Journey test: mental health and housing need agencies round one table.";
     private const string ActionText = "Journey test: arrange a joint assessment with the community mental health team.";
+    private const string PersonsView = "Journey test: wants help with housing before anything else.";
+    private const string FirstUpdate = "Journey test: referral sent to the trust; waiting for a date.";
+    private const string SecondUpdate = "Journey test: joint assessment held; a care plan is in place.";
 
     private readonly List<IBrowserContext> _contexts = [];
 
@@ -38,8 +42,14 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
     [Fact]
     public async Task ACaseGoesFromConversationDue_ThroughEscalationTriagePanelAndActions_ToClosed_EachStepTakenByItsRole()
     {
-        // The site's "today" is the date in England and Wales (the step pages refuse dates after it).
+        // The site's "today" is the date in England and Wales (the step pages refuse dates after it). Panels meet on working days,
+        // so the steps are dated on the latest working day so far, and the meeting is first scheduled a week or more ahead.
         var today = site.Clock.Today;
+        var calendar = Application.Workflow.WorkflowSettings.Shipped().Calendar;
+        var day = today;
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(-1);
+        var later = today.AddDays(7);
+        while (!calendar.IsWorkingDay(later)) later = later.AddDays(1);
 
         // 1. The practitioner: the case is on their home page and in their notifications; they record the conversation and escalate.
         var practitioner = await SignedInAsync("practitioner");
@@ -74,13 +84,15 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         (await practitioner.ErrorSummaryAsync()).ShouldBe([
             "Enter the date of the conversation",
             "Enter what was discussed",
+            "Enter the person's own view",
             "Choose whether the case needs more support from the Complex Cases Panel team",
         ]);
         await practitioner.ScreenshotAsync("process-1-conversation-error");
         await practitioner.ShouldBeAccessibleAsync();
 
-        await FillDateAsync(practitioner, today);
+        await FillDateAsync(practitioner, day);
         await practitioner.GetByLabel("What was discussed").FillAsync(Discussed);
+        await practitioner.GetByLabel("The person's own view").FillAsync(PersonsView);
         await practitioner.GetByLabel("Access to mental health services").CheckAsync();
         await practitioner.GetByLabel("Accommodation", new() { Exact = true }).CheckAsync();
         await practitioner.GetByLabel("Escalate to the Complex Cases Panel team").CheckAsync();
@@ -99,6 +111,19 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         await practitioner.GotoAsync($"/cases/{crn}/triage");
         await practitioner.ShouldBeForbiddenAsync();
 
+        // 1b. The SPO named on the record confirms it.
+        var spo = await SignedInAsync("spo");
+        await spo.GotoAsync($"/cases/{crn}");
+        await spo.GetByRole(AriaRole.Link, new() { Name = "Check and confirm the conversation record" }).ClickAsync();
+        await spo.WaitForURLAsync($"**/cases/{crn}/conversation/confirm");
+        (await spo.Locator("main").InnerTextAsync()).ShouldContain(PersonsView);
+        await spo.ShouldBeAccessibleAsync();
+        await spo.GetByRole(AriaRole.Button, new() { Name = "Confirm the record" }).ClickAsync();
+        await spo.WaitForURLAsync($"**/cases/{crn}");
+        (await SuccessBannerAsync(spo)).ShouldBe("You confirmed the conversation record.");
+        (await spo.Locator("#workflow .spo-confirmation").First.InnerTextAsync()).ShouldStartWith("Confirmed by ");
+        await spo.ShouldBeAccessibleAsync();
+
         // 2. The panel team: the escalation waits for triage on their home page; they refer it to the panel.
         var team = await SignedInAsync("panel-team");
         var escalation = team.Locator($"#escalations-awaiting-triage + table a[href^='/cases/{crn}']");
@@ -114,7 +139,7 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         await team.WaitForURLAsync($"**/cases/{crn}/triage");
         (await team.Locator("main").InnerTextAsync()).ShouldContain(Blockage);
         await team.ShouldBeAccessibleAsync();
-        await FillDateAsync(team, today);
+        await FillDateAsync(team, day);
         await team.GetByLabel("Who attended?").FillAsync($"{PanelTeamName}\nPsychology lead");
         await team.GetByLabel("Refer to the multi-agency panel").CheckAsync();
         await team.GetByLabel("Rationale for the decision").FillAsync(Rationale);
@@ -130,7 +155,9 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         await team.ShouldBeAccessibleAsync();
         await team.GetByRole(AriaRole.Link, new() { Name = "Schedule a meeting" }).ClickAsync();
         await team.WaitForURLAsync("**/panels/new");
-        await FillDateAsync(team, today);
+        await FillDateAsync(team, later);
+        await team.GetByLabel("Start time").FillAsync("10:00");
+        await team.GetByLabel("Venue").FillAsync("Journey test: Room 4, County Hall");
         await team.GetByLabel("Chair").FillAsync(ProbationEntry);
         await team.ShouldBeAccessibleAsync();
         await team.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
@@ -154,13 +181,41 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         (await SummaryValueAsync(team, "Expertise needed")).ShouldBe(Text(needed));
         await team.ShouldBeAccessibleAsync();
 
+        // The case's practitioner is invited with it, told, and sees the agenda entry on their case page.
+        await practitioner.GotoAsync($"/cases/{crn}");
+        var entry = await practitioner.Locator("#panel-entries").InnerTextAsync();
+        entry.ShouldContain("Journey test: Room 4, County Hall");
+        entry.ShouldContain("You are invited to attend for this case");
+        await practitioner.ScreenshotAsync("process-3-practitioner-invited");
+        await practitioner.ShouldBeAccessibleAsync();
+        await practitioner.GotoAsync("/notifications");
+        (await practitioner.Locator("main").InnerTextAsync()).ShouldContain($"Your case at panel: {crn}");
+
+        // The meeting moves (to the day the case is discussed): its agenda stays, and the practitioner is told where and when.
+        await team.GetByRole(AriaRole.Link, new() { Name = "Move the meeting" }).ClickAsync();
+        await team.WaitForURLAsync($"**{meeting}/reschedule");
+        await team.ShouldBeAccessibleAsync();
+        await FillDateAsync(team, day);
+        await team.GetByLabel("Start time").FillAsync("14:00");
+        await team.GetByLabel("Venue").FillAsync("");
+        await team.GetByLabel("Video link").FillAsync("https://video.example/journey-panel");
+        await team.GetByRole(AriaRole.Button, new() { Name = "Move the meeting" }).ClickAsync();
+        await team.WaitForURLAsync(MeetingPath());
+        (await SuccessBannerAsync(team)).ShouldStartWith("Meeting moved to");
+        (await SummaryValueAsync(team, "When")).ShouldEndWith("at 14:00");
+        (await team.Locator("main table").Last.InnerTextAsync()).ShouldContain(crn);
+        await team.ScreenshotAsync("process-3-meeting-moved");
+        await team.ShouldBeAccessibleAsync();
+        await practitioner.GotoAsync("/notifications");
+        (await practitioner.Locator("main").InnerTextAsync()).ShouldContain($"Moved: Your case at panel: {crn}");
+
         await team.GetByRole(AriaRole.Link, new() { Name = "Invite members" }).ClickAsync();
         await team.WaitForURLAsync($"**{meeting}/invite");
         (await team.Locator("main").InnerTextAsync()).ShouldContain($"Expertise the agenda needs: {Text(needed)}.");
         var invited = new List<Agency>();
-        foreach (var entry in new[] { PanelMemberEntry, ProbationEntry })
+        foreach (var directoryEntry in new[] { PanelMemberEntry, ProbationEntry })
         {
-            var box = team.GetByLabel(entry, new() { Exact = true });
+            var box = team.GetByLabel(directoryEntry, new() { Exact = true });
             await box.CheckAsync();
             var hint = (await team.Locator($"#{await box.GetAttributeAsync("aria-describedby")}").InnerTextAsync()).Trim();
             invited.Add(Agencies(hint.Split(" · ")[0]).Single());
@@ -182,7 +237,9 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
 
         await team.GetByRole(AriaRole.Link, new() { Name = "Record attendance" }).ClickAsync();
         await team.WaitForURLAsync($"**{meeting}/attendance");
-        foreach (var entry in new[] { PanelMemberEntry, ProbationEntry }) await team.GetByLabel(entry, new() { Exact = true }).CheckAsync();
+        foreach (var directoryEntry in new[] { PanelMemberEntry, ProbationEntry }) await team.GetByLabel(directoryEntry, new() { Exact = true }).CheckAsync();
+        await team.GetByLabel($"{me} attended (practitioner, {crn})").CheckAsync();
+        await team.GetByLabel("Written input").FillAsync("Journey test: adult social care sent a written update.");
         await team.ShouldBeAccessibleAsync();
         await team.GetByRole(AriaRole.Button, new() { Name = "Save attendance" }).ClickAsync();
         await team.WaitForURLAsync(MeetingPath());
@@ -244,8 +301,16 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         await mine.GetByRole(AriaRole.Link, new() { Name = "Update" }).ClickAsync();
         await member.WaitForURLAsync(new Regex(@"/actions/\d+$"));
         await member.ShouldBeAccessibleAsync();
+        // Two updates: the first keeps it open with progress, the second marks it done. Both are kept.
+        await member.GetByLabel("Notes").FillAsync(FirstUpdate);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await member.WaitForURLAsync("**/actions");
+        (await SuccessBannerAsync(member)).ShouldBe($"Action updated: {ActionText} is open.");
+        await mine.GetByRole(AriaRole.Link, new() { Name = "Update" }).ClickAsync();
+        await member.WaitForURLAsync(new Regex(@"/actions/\d+$"));
+        (await member.Locator("main .action-updates").InnerTextAsync()).ShouldContain(FirstUpdate);
         await member.GetByLabel("Done", new() { Exact = true }).CheckAsync();
-        await member.GetByLabel("Notes").FillAsync("Journey test: joint assessment held; a care plan is in place.");
+        await member.GetByLabel("Notes").FillAsync(SecondUpdate);
         await member.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await member.WaitForURLAsync("**/actions");
         (await SuccessBannerAsync(member)).ShouldBe($"Action updated: {ActionText} is done.");
@@ -257,7 +322,12 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         await team.GotoAsync($"/cases/{crn}");
         await team.GetByRole(AriaRole.Button, new() { Name = "Record the follow-up review" }).ClickAsync();
         await team.WaitForURLAsync($"**/cases/{crn}/follow-up");
-        (await team.Locator("main table tbody tr", new() { HasText = ActionText }).InnerTextAsync()).ShouldContain("Done");
+        var reviewed = await team.Locator("main table tbody tr", new() { HasText = ActionText }).InnerTextAsync();
+        reviewed.ShouldContain("Done");
+        // The review closes on evidence: every update, who made it and what changed.
+        reviewed.ShouldContain(FirstUpdate);
+        reviewed.ShouldContain(SecondUpdate);
+        reviewed.ShouldContain("open → done");
         await team.GetByLabel("The actions did what was needed: close the case").CheckAsync();
         await team.GetByLabel("What did the review find?").FillAsync("Journey test: the assessment happened and the plan is working.");
         await team.ShouldBeAccessibleAsync();
@@ -278,6 +348,49 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         await team.GotoAsync(meeting);
         (await SummaryValueAsync(team, "Status")).ShouldBe("Follow-up closed");
         await team.ShouldBeAccessibleAsync();
+
+        // 6. Next month's list: the case just closed is on it unchanged and stays closed (no fresh conversation a month after a
+        // panel closed it); another closed case whose score rose starts again, and its page says why.
+        var (rose, riseFrom) = NextMonthsList(crn);
+        await team.GotoAsync($"/cases/{crn}");
+        (await StageAsync(team)).ShouldBe("Closed");
+        (await team.Locator("#reentered-because").CountAsync()).ShouldBe(0);
+        await team.GotoAsync($"/cases/{rose}");
+        (await StageAsync(team)).ShouldBe("Conversation due");
+        (await team.Locator("#reentered-because").InnerTextAsync()).ShouldContain($"its score rose from {riseFrom} to {riseFrom + 1}");
+        await team.ScreenshotAsync("process-6-reentered");
+        await team.ShouldBeAccessibleAsync();
+    }
+
+    /// <summary>
+    /// Stores next month's list (this month's rows again, a month later) with one other closed case's score one higher, and
+    /// takes it into the process as a monthly run would. Returns that case and its score before.
+    /// </summary>
+    private (string Crn, int ScoreBefore) NextMonthsList(string unchanged)
+    {
+        using var db = site.OpenDatabase();
+        var settings = Application.Workflow.WorkflowSettings.Shipped();
+        var latest = db.Runs.Where(r => r.DefinitionId == settings.DefinitionId).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First();
+        var closed = db.Workflows.Where(w => w.Stage == (int)CaseStage.Closed && !w.LimitedAccess && w.Crn != unchanged && w.LatestRunId == latest.Id)
+            .Select(w => w.Crn).OrderBy(c => c).First();
+        var next = new Data.Screening.ScreeningRun
+        {
+            AsOf = latest.AsOf.AddMonths(1), DefinitionId = latest.DefinitionId, DefinitionVersion = latest.DefinitionVersion, Threshold = latest.Threshold,
+            ExtractSha256 = new string('b', 64), RunBy = "journey-test", StartedAt = latest.StartedAt, CompletedAt = latest.CompletedAt,
+            People = latest.People, Complex = latest.Complex, PossiblyComplex = latest.PossiblyComplex,
+        };
+        db.Runs.Add(next);
+        db.SaveChanges();
+        var scoreBefore = 0;
+        foreach (var row in db.ListedCases.AsNoTracking().Where(c => c.RunId == latest.Id).ToList())
+        {
+            row.RunId = next.Id;
+            if (row.Crn == closed) (scoreBefore, row.Score) = (row.Score, (short)(row.Score + 1));
+            db.ListedCases.Add(row);
+        }
+        db.SaveChanges();
+        new Application.Workflow.WorkflowIntake(settings, TimeProvider.System).TakeIn(db, next.Id);
+        return (closed, scoreBefore);
     }
 
     /// <summary>A browser context of the role's own, signed in through the form, on the home page (checked).</summary>

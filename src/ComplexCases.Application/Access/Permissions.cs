@@ -69,8 +69,14 @@ public static class Permissions
     // - Administrator: runs the service, not cases; case access needs a second role.
     // - ViewRejectedRows: masked values, but still about people; only those who run screenings fix extract quality.
     // - ViewAggregates: counts only, for those who plan capacity or oversee quality across a PDU or region.
-    // - RecordConversation: the practitioner and their SPO hold the conversation together; either may record it.
-    // - RecordTriage, ManagePanels: the Complex Cases Panel team runs triage and panels for its region.
+    // - RecordConversation: the practitioner and their SPO hold the conversation together; either may record it. The same
+    //   permission opens the SPO's confirmation page (/cases/{crn}/conversation/confirm), and only the SPO named on the
+    //   record may confirm it (CaseWorkflows.ConfirmConversation).
+    // - ViewCase also opens a quality review's feedback (/cases/{crn}/reviews/{id}); only the case's practitioner may reply
+    //   to it or mark it read (QualityReviews.Reply, MarkRead).
+    // - RecordTriage, ManagePanels: the Complex Cases Panel team runs triage and panels for its region (ManagePanels also
+    //   moves a meeting, /panels/{id}/reschedule). A case's practitioner and SPO, invited with it, see its agenda entry on
+    //   the case page they already may open, not the meeting page (which would show the other cases).
     // - ViewPanels: QDOs observe panels for practice quality; panel members see only meetings they are invited to.
     // - UpdateOwnActions: anyone who can be named as an action's owner; the action itself must name them, and they must still
     //   see the case: in their own case scope on its latest listing, or for a panel member while it is on the agenda of a meeting

@@ -15,9 +15,10 @@ namespace ComplexCases.Application.Panels;
 public sealed record PanelCaseRecord<T>(DateTimeOffset At, string ByName, WorkflowStep Step, T Record, long? MeetingId);
 
 /// <summary>
-/// The panel's view of a case on an agenda: only the fields a panel needs. Who, where and who supervises; the criteria met
-/// (labels, no evidence); the expertise needed; this time round the escalation, triage and panel records (never the
-/// conversation's own notes); and the actions. No monthly list history.
+/// The panel's view of a case on an agenda, as pre-reading: who, where and who supervises; the criteria met with the reason
+/// and record behind each; the expertise needed; this time round the conversation that escalated it (its reflective notes only
+/// for the panel team), the escalation, triage and panel records; the months it was listed and earlier panels; and the actions
+/// with every update.
 /// </summary>
 public sealed record PanelCaseView(
     PanelMeetingRecord Meeting,
@@ -37,6 +38,24 @@ public sealed record PanelCaseView(
 
     /// <summary>The date of each meeting a discussion was recorded at (a discussion is dated by its meeting, not by when it was typed up).</summary>
     public IReadOnlyDictionary<long, DateOnly> MeetingDates { get; init; } = new Dictionary<long, DateOnly>();
+
+    /// <summary>Pre-reading: the criteria met, each with the reason and the record behind it.</summary>
+    public IReadOnlyList<CriterionExplanation> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// Pre-reading: the conversation that escalated the case this time round. The panel team reads all of it; a panel member from
+    /// another agency reads its date, blockages and the person's own view, not the practitioner and SPO's reflective notes.
+    /// </summary>
+    public Conversation? Conversation { get; init; }
+
+    /// <summary>Whether <see cref="Conversation"/> carries the reflective notes (the panel team) or not (a panel member).</summary>
+    public bool ConversationInFull { get; init; }
+
+    /// <summary>Pre-reading: the case's months on the operational definition's lists, newest first (date, score).</summary>
+    public IReadOnlyList<(DateOnly AsOf, int Score)> Listings { get; init; } = [];
+
+    /// <summary>Pre-reading: the other panel meetings whose agenda had the case (date, whether it was discussed), newest first.</summary>
+    public IReadOnlyList<(long MeetingId, DateOnly HeldOn, bool Discussed)> EarlierPanels { get; init; } = [];
 
     /// <summary>When the panel discussed it: the meeting's date, or the day it was recorded when no meeting is known.</summary>
     public DateOnly DiscussedOn(PanelCaseRecord<PanelDiscussion> discussion) =>
@@ -77,6 +96,19 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
         var meetingIds = discussions.Select(d => d.MeetingId).OfType<long>().Distinct().ToList();
         var blockages = events.Skip(start + 1).Where(e => e.Step == (int)WorkflowStep.ConversationEscalated)
             .Select(e => StepDetails.FromJson(e.DetailsJson).Conversation?.Blockages).LastOrDefault(b => b is not null) ?? new HashSet<BlockageCategory>();
+        var escalating = events.Skip(start + 1).Where(e => e.Step == (int)WorkflowStep.ConversationEscalated)
+            .Select(e => StepDetails.FromJson(e.DetailsJson).Conversation).LastOrDefault(c => c is not null);
+        var inFull = PanelScope.MayManage(user, meeting.RegionCode);
+        var listings = (from c in db.ListedCases.AsNoTracking()
+                        join r in db.Runs.AsNoTracking() on c.RunId equals r.Id
+                        where c.Crn == crn && r.DefinitionId == settings.DefinitionId && c.Status == (byte)ScreeningStatus.Complex
+                        select new { r.AsOf, c.Score }).ToList()
+            .OrderByDescending(x => x.AsOf).Select(x => (x.AsOf, (int)x.Score)).Distinct().ToList();
+        var earlier = (from a in db.PanelAgendaItems.AsNoTracking()
+                       join m in db.PanelMeetings.AsNoTracking() on a.MeetingId equals m.Id
+                       where a.Crn == crn && a.MeetingId != meetingId
+                       select new { m.Id, m.HeldOn, a.Discussed }).ToList()
+            .OrderByDescending(x => x.HeldOn).Select(x => (x.Id, x.HeldOn, x.Discussed)).ToList();
         return new PanelCaseView(meeting, listing, item.Discussed, workflow.FollowUpDue, met, settings.Expertise.NeededFor(listed.MetMask, blockages),
             Records(current, d => d.Escalation),
             Records(current, d => d.Triage),
@@ -84,6 +116,11 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
             caseActions)
         {
             ActionUpdates = actions.UpdatesOf([.. caseActions.Select(a => a.Action.Id)]),
+            Evidence = [.. EvidenceJson.Deserialize(listed.EvidenceJson).Where(e => e.Outcome == CriterionOutcome.Met)],
+            Conversation = escalating is null ? null : inFull ? escalating : escalating with { Discussed = "", BlockageDetail = "" },
+            ConversationInFull = inFull,
+            Listings = listings,
+            EarlierPanels = earlier,
             MeetingDates = db.PanelMeetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionary(m => m.Id, m => m.HeldOn),
         };
     }

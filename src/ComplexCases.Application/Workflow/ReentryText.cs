@@ -26,8 +26,17 @@ public static class ReentryText
 
     private static string Names(ReentryReason reason, ListedCase listed)
     {
-        var labels = EvidenceJson.Deserialize(listed.EvidenceJson).ToDictionary(e => e.Criterion, e => e.Label);
-        var names = reason.NewlyMet.Select(c => labels.TryGetValue(c, out var label) ? label : c.ToString()).ToList();
+        // The criteria's labels as the list gives them; a listing whose evidence cannot be read still says which criterion.
+        Dictionary<Domain.Definitions.CriterionId, string> labels;
+        try
+        {
+            labels = EvidenceJson.Deserialize(listed.EvidenceJson).ToDictionary(e => e.Criterion, e => e.Label);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            labels = [];
+        }
+        var names = reason.NewlyMet.Select(c => labels.TryGetValue(c, out var label) ? label : Domain.Definitions.CriterionIds.ToKey(c)).ToList();
         return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
     }
 }

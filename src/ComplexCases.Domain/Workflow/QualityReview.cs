@@ -59,6 +59,7 @@ public sealed record QualityReview(
     /// <summary>What went well: empty only on reviews recorded before it was asked for.</summary>
     public string WentWell { get; init; } = "";
 
+    /// <param name="wentWell">What went well; null when the caller does not collect it (then it is not required).</param>
     /// <param name="conversationOn">The date of the conversation reviewed, if one is recorded: a review cannot come before it.</param>
     public static Validated<QualityReview> Create(DateOnly? reviewedOn, IReadOnlyDictionary<ChecklistItem, ChecklistAnswer?> answers,
         string? wentWell, string? feedback, string? peerSupportNotes, DateOnly today, DateOnly? conversationOn = null)
@@ -66,7 +67,9 @@ public sealed record QualityReview(
         var checks = new Checks();
         var day = checks.Date("reviewedOn", "the date of the review", reviewedOn, notAfter: today, notBefore: conversationOn,
             after: "the conversation it reviews");
-        var well = checks.Text("wentWell", "what went well", wentWell, Conversation.MaxText);
+        // Required whenever the caller collects it (the review form always does, so it is never skipped there); null means a
+        // caller written before it was asked for, whose reviews show their feedback alone.
+        var well = checks.Text("wentWell", "what went well", wentWell, Conversation.MaxText, required: wentWell is not null);
         foreach (var item in Checklist.Items)
         {
             if (!answers.TryGetValue(item, out var answer) || answer is not { } a || !Enum.IsDefined(a))

@@ -71,7 +71,7 @@ public sealed class PanelMemberAccessTests : IDisposable
     }
 
     [Fact]
-    public void PanelView_ShowsTheEscalationAndTriageButNotTheConversationOrEvidence()
+    public void PanelView_PreReading_ShowsEvidenceEscalationAndTriage_ButNotTheConversationsReflectiveNotesToAMember()
     {
         var db = _world.Db();
         var workflow = db.Workflows.Single(w => w.Crn == "E000001");
@@ -80,7 +80,8 @@ public sealed class PanelMemberAccessTests : IDisposable
             Step = (int)WorkflowStep.ConversationEscalated, FromStage = 1, ToStage = 2, By = "practitioner", ByName = "Alex Practitioner", At = _world.Clock.GetUtcNow(),
             Notes = "", DetailsJson = new StepDetails
             {
-                Conversation = new Conversation(_world.Today, "Alex", "Sam", "PRIVATE CONVERSATION NOTES", new HashSet<BlockageCategory>(), ""),
+                Conversation = new Conversation(_world.Today, "Alex", "Sam", "PRIVATE CONVERSATION NOTES", new HashSet<BlockageCategory> { BlockageCategory.Accommodation }, "PRIVATE DETAIL")
+                    { PersonsView = "Wants a flat near family" },
                 Escalation = new Escalation("No accommodation", "Council referral", "Housing expertise"),
             }.ToJson(),
         });
@@ -97,8 +98,17 @@ public sealed class PanelMemberAccessTests : IDisposable
         view.Escalations.ShouldHaveSingleItem().Record.Blockage.ShouldBe("No accommodation");
         view.Triages.ShouldHaveSingleItem().Record.Rationale.ShouldBe("Needs panel");
         view.CriteriaMet.ShouldBe(["Criterion mental_health"]);
-        view.Needs.ShouldBe([Agency.MentalHealth]);
+        // The escalation named accommodation: housing is needed as well as what the criteria bring.
+        view.Needs.ShouldBe([Agency.MentalHealth, Agency.Housing], ignoreOrder: true);
         System.Text.Json.JsonSerializer.Serialize(view.Escalations).ShouldNotContain("PRIVATE");
+        // Pre-reading: the criteria with their reasons, the conversation's date, blockages and the person's view, the months listed.
+        view.Evidence.ShouldHaveSingleItem().Reason.ShouldBe("secret reason");
+        view.Conversation!.ShouldSatisfyAllConditions(c => c.Discussed.ShouldBeEmpty(), c => c.BlockageDetail.ShouldBeEmpty(),
+            c => c.PersonsView.ShouldBe("Wants a flat near family"), c => c.Blockages.ShouldBe([BlockageCategory.Accommodation]));
+        view.ConversationInFull.ShouldBeFalse();
+        view.Listings.ShouldHaveSingleItem().Score.ShouldBe(7);
+        // The panel team reads the conversation in full.
+        _world.Cases(_world.Db()).Find(_world.PanelTeam, id, "E000001")!.Conversation!.Discussed.ShouldBe("PRIVATE CONVERSATION NOTES");
     }
 
     private static bool Can(StaffUser user, string crn) =>

@@ -152,7 +152,7 @@ public sealed class QualityReviewsTests : IDisposable
         answers[ChecklistItem.RiskConsidered] = null;
         answers.Remove(ChecklistItem.PersonsVoice);
 
-        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 16), answers, "  ", null));
+        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 16), answers, "  ", null) { WentWell = " " });
 
         result.Succeeded.ShouldBeFalse();
         result.NotFound.ShouldBeFalse();

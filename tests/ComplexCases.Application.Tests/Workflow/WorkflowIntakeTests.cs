@@ -82,6 +82,22 @@ public sealed class WorkflowIntakeTests : IDisposable
     }
 
     [Fact]
+    public void TakeIn_NewlyMetCriterion_WithUnreadableEvidence_StillStartsAgain_NamingTheCriterionByItsKey()
+    {
+        using var db = _db.Open();
+        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        ListedAndClosedInAugust(db, intake, September);
+        var september = ListedAgain(db, September, score: 6, metMask: 1 << (int)Domain.Definitions.CriterionId.Ipp);
+        db.ListedCases.Single(c => c.RunId == september.Id).EvidenceJson = "{}";
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+
+        intake.TakeIn(db, september.Id).Entered.ShouldHaveSingleItem();
+
+        db.WorkflowEvents.AsNoTracking().OrderBy(e => e.Id).Last().Notes.ShouldContain("it now meets ipp, which it did not");
+    }
+
+    [Fact]
     public void TakeIn_AClosedCaseStillListedAfterSixMonths_StartsAgain_AndNotAMonthSooner()
     {
         using var db = _db.Open();

@@ -23,8 +23,9 @@ public class QualityReviewTests
     }
 
     [Fact]
-    public void Create_WhatWentWellRequired()
+    public void Create_WhatWentWellRequired_WhenCollected_AndNotAskedOfCallersThatDoNotCollectIt()
     {
+        Create(wentWell: null).ShouldSucceed().WentWell.ShouldBe("");
         Create(wentWell: " ").ShouldFailOn("wentWell", "Enter what went well");
         Create(wentWell: new string('x', Conversation.MaxText + 1)).ShouldFailOn("wentWell", "What went well must be 4000 characters or fewer");
     }

@@ -86,6 +86,10 @@ public sealed class ProcessPagesTests(DemoSiteFactory site) : IClassFixture<Demo
         html.ShouldContain("Your next panel meetings");
         html.ShouldMatch("<a class=\"govuk-link\" href=\"/panels/[0-9]+\">");
         html.ShouldContain("on the agenda");
+        // The agenda itself: each case the member is invited to discuss, linked to the panel's view of it, and audited.
+        html.ShouldMatch("<a class=\"govuk-link\" href=\"/panels/[0-9]+/cases/[A-Z][0-9]{6}\">");
+        using var audit = site.OpenDatabase();
+        audit.AuditEvents.Any(e => e.EventType == AuditEventTypes.PanelMeetingViewed && e.Actor == "panel-member" && e.Details.Contains("\"page\":\"home\"")).ShouldBeTrue();
     }
 
     [Fact]

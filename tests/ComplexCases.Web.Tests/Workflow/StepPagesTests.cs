@@ -226,6 +226,32 @@ public sealed class StepPagesTests(DemoSiteFactory site) : IClassFixture<DemoSit
     }
 
     [Fact]
+    public async Task Triage_DatedBeforeTheConversationThatEscalated_Is400BesideTheDateAndSavesNothing()
+    {
+        var placed = site.CaseAt(CaseStage.AwaitingConversation);
+        var spo = await site.SignInAsync("spo");
+        (await spo.SubmitAsync($"/cases/{placed.Crn}/conversation",
+            Conversation("escalate", ("blockage", "b"), ("tried", "t"), ("supportAsked", "s")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var escalated = site.Workflow(placed.Crn);
+        var heldOn = StepDetails.FromJson(escalated.Events.OrderBy(e => e.Id).Last().DetailsJson).Conversation!.HeldOn;
+        var before = heldOn.AddDays(-1);
+        var client = await site.SignInAsync("panel-team");
+
+        var response = await client.SubmitAsync($"/cases/{placed.Crn}/triage",
+        [
+            new("heldOn-day", before.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("heldOn-month", before.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("heldOn-year", before.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("attendees", "Panel coordinator"), new("decision", "refer-to-panel"), new("rationale", "Needs the panel."),
+        ]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())
+            .ShouldContain($"<a href=\"#heldOn-day\">The date of the triage meeting must be on or after the conversation that escalated the case, {heldOn:d MMMM yyyy}</a>");
+        site.Workflow(placed.Crn).Version.ShouldBe(escalated.Version);
+    }
+
+    [Fact]
     public async Task Triage_AdviceAndCloseWithoutAdvice_Is400AndSavesNothing()
     {
         var placed = site.CaseAt(CaseStage.AwaitingTriage);

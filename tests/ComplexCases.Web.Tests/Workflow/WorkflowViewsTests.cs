@@ -178,6 +178,19 @@ public sealed partial class WorkflowViewsTests(DemoSiteFactory site) : IClassFix
             .Message.ShouldContain("Workflow:Timescales");
     }
 
+    [Fact]
+    public void Settings_ReentryPeriod_FromConfiguration_DefaultSixMonths_AndAnUnusableOneStopsTheStart()
+    {
+        var folder = WorkflowSettings.FindDefinitionsDirectory(AppContext.BaseDirectory)!;
+        ReentryRule Read(string? months) => WorkflowServices.ReadSettings(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Workflow:Reentry:MonthsClosed"] = months }).Build().GetSection(WorkflowServices.Section), folder).Reentry;
+
+        Read("3").MonthsClosed.ShouldBe(3);
+        Read(null).MonthsClosed.ShouldBe(6);
+        Should.Throw<InvalidOperationException>(() => Read("0")).Message.ShouldContain("Workflow:Reentry:MonthsClosed");
+        Should.Throw<InvalidOperationException>(() => Read("half a year")).Message.ShouldContain("Workflow:Reentry:MonthsClosed");
+    }
+
     /// <summary>The practitioners' names on this month's list (complex cases in the process) that the filter keeps.</summary>
     private List<string> ExpectedPractitioners(System.Linq.Expressions.Expression<Func<Data.Screening.ListedCase, bool>> scope)
     {

@@ -54,7 +54,8 @@ public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db
         (Day, MonthValue, Year) = (form["reviewedOn-day"], form["reviewedOn-month"], form["reviewedOn-year"]);
         foreach (var item in Checklist.Items)
             Answers[item] = Enum.TryParse<ChecklistAnswer>(form[$"answers[{item}]"], out var a) && Enum.IsDefined(a) ? a : null;
-        WentWell = form["wentWell"];
+        // Always a string (empty when left out): the form asks for it, so it is required.
+        WentWell = form["wentWell"].ToString();
         Feedback = form["feedback"];
         PeerSupportNotes = form["peerSupportNotes"];
 

@@ -46,7 +46,9 @@ public sealed class TriageModel(ComplexCasesDbContext db, CaseWorkflows workflow
             Errors.Add(new FieldError("decision", "Choose whether to give advice and close the case, or refer it to the panel"));
         var people = (Attendees ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // Without a decision, advice is not yet known to be required: do not claim it is.
-        var triage = Triage.Create(heldOn, people, Rationale, Advice, referToPanel: refer || Decision is null, Today);
+        // Not before the conversation that escalated the case: the date is refused beside its field, not only by the save.
+        var (escalatedOn, _) = CaseWorkflows.PreviousStepDate(Record, WorkflowStep.TriageAdviceGiven);
+        var triage = Triage.Create(heldOn, people, Rationale, Advice, referToPanel: refer || Decision is null, Today, escalatedOn);
         AddErrors(triage.Errors);
         if (Errors.Count > 0) return null;
         return (refer ? WorkflowStep.TriageReferredToPanel : WorkflowStep.TriageAdviceGiven, null, new StepDetails { Triage = triage.Value });

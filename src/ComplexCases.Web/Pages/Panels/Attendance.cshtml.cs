@@ -9,7 +9,7 @@ namespace ComplexCases.Web.Pages.Panels;
 
 /// <summary>The panel team records who of those invited attended; the meeting is then held and its gap is against who was there.</summary>
 [Authorize(Policy = nameof(Permission.ManagePanels))]
-public sealed class AttendanceModel(PanelMeetings meetings) : PanelFormPage
+public sealed class AttendanceModel(PanelMeetings meetings, Auditing audit) : PanelFormPage
 {
     [FromRoute] public long Id { get; set; }
     [BindProperty] public List<long> Attended { get; set; } = [];
@@ -23,9 +23,13 @@ public sealed class AttendanceModel(PanelMeetings meetings) : PanelFormPage
     public MeetingDetails Meeting { get; private set; } = null!;
     public bool TooEarly => Meeting.Meeting.HeldOn > meetings.Today;
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (!Load()) return NotFound();
+        // The form names the agenda cases' practitioners and SPOs with each case's CRN: a consultation of the agenda.
+        if (Meeting.Staff.Count > 0)
+            await audit.RecordAsync(CurrentUser.Require(HttpContext), Domain.Audit.AuditAction.Consultation, Application.Audit.AuditEventTypes.PanelMeetingViewed,
+                "Complex Case Panel: attendance", Meeting.Staff.Select(x => x.Crn).Distinct(), new Application.Audit.AuditDetails().Add("meetingId", Id).Add("page", "attendance").ToString());
         Attended = [.. Meeting.Members.Where(m => m.Attended).Select(m => m.MemberId)];
         Apologies = [.. Meeting.Members.Where(m => m.Apologies).Select(m => m.MemberId)];
         StaffAttended = [.. Meeting.Staff.Where(x => x.Attended).Select(x => x.Id)];
