@@ -150,14 +150,14 @@ public sealed partial class RunUploadTests
     /// <summary>Polls the progress API until the job reaches <paramref name="status"/> (or fails the test on another end).</summary>
     private static async Task<JsonElement> WaitUntilAsync(HttpClient client, string progress, string status)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             using var json = JsonDocument.Parse(await client.GetStringAsync("/api" + progress));
             var now = json.RootElement.GetProperty("status").GetString();
             if (now == status) return json.RootElement.Clone();
             if (now is "succeeded" or "failed" && status != now) throw new ShouldAssertException($"expected {status}, got {json.RootElement}");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{progress} did not reach {status}: {json.RootElement}");
+            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"{progress} did not reach {status}: {json.RootElement}");
             await Task.Delay(50);
         }
     }
