@@ -64,8 +64,9 @@ SETTINGS
         ComplexCases.Web.BrowserTests) filter=(--filter "FullyQualifiedName~WholeProcessJourney|FullyQualifiedName~PanelJourney") ;;
         *) filter=() ;;
       esac
+      # A test host that stops making progress fails within minutes (with a dump) instead of running out CI's time.
       dotnet test "tests/$name/$name.csproj" -c Release --no-build -nologo -v q "${filter[@]}" --settings "$settings" \
-        --logger "trx" --results-directory "$results/$name@$label" || status=1
+        --blame-hang-timeout 5m --logger "trx" --results-directory "$results/$name@$label" || status=1
     done
   done
 fi
