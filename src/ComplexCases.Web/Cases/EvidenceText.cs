@@ -33,7 +33,8 @@ public static partial class EvidenceText
     public static string Source(Evidence evidence)
     {
         var on = evidence.Date is { } d ? " of " + d.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "";
-        return evidence.File switch
+        // A rejected row left the person's records incomplete: say so first, whatever system it came from.
+        return (evidence.Rejected == true ? "Rejected row of an " : "") + evidence.File switch
         {
             "assessments.csv" => $"OASys assessment{on}",
             "registrations.csv" => $"nDelius registration{on}" + (Codes.TryGetValue(evidence.Key, out var name) ? $" ({name})" : ""),
@@ -46,7 +47,8 @@ public static partial class EvidenceText
 
     /// <summary>Where the row is in the extract, for analysts: "assessments.csv line 36420".</summary>
     public static string Location(Evidence evidence) =>
-        string.Create(CultureInfo.InvariantCulture, $"{evidence.File} line {evidence.Line}");
+        string.Create(CultureInfo.InvariantCulture, $"{evidence.File} line {evidence.Line}")
+        + (evidence.Rejected == true ? $" (rejected row: {evidence.Value})" : "");
 
     [GeneratedRegex(@"\b(RLRH|RMRH|RHRH|RVHR|MAPP)\b")]
     private static partial Regex RegisterCode();

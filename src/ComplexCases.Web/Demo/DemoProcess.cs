@@ -77,7 +77,8 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
                 }
                 continue;
             }
-            switch (i % 6)
+            // Seven plans in turn; two of them leave the case waiting, so earlier months leave conversations overdue.
+            switch (i % 7)
             {
                 case 1: PlanConversation(w, Calendar.AddWorkingDays(asOf, 3), escalate: false, Blockages[2]); break;
                 case 2: PlanConversation(w, Calendar.AddWorkingDays(asOf, 5), escalate: true, Blockages[3], triageAfter: 4, refer: true); break;
@@ -85,7 +86,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
                 case 3: PlanConversation(w, Calendar.AddWorkingDays(w.ConversationDue ?? asOf, 3), escalate: false, Blockages[4]); break;
                 case 4: PlanConversation(w, Calendar.AddWorkingDays(asOf, 7), escalate: true, Blockages[5], triageAfter: 5, refer: false); break;
                 case 5: PlanConversation(w, Calendar.AddWorkingDays(asOf, 9), escalate: true, Blockages[3], triageAfter: 3, refer: true); break;
-                // case 0: nobody records it, so it is overdue.
+                // cases 0 and 6: nobody records it, so it is overdue.
             }
         }
     }
@@ -131,12 +132,14 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         var today = timeline.Today;
         timeline.MoveTo(today, 9);
         // Escalations awaiting triage and cases awaiting the panel, even on the first day of a month.
-        if (Count(CaseStage.AwaitingTriage) < 2)
+        // One escalation stays awaiting triage; when no case awaits the panel, another is escalated and referred for next week.
+        var wanted = (Count(CaseStage.AwaitingPanel) == 0 ? 2 : 1) - Count(CaseStage.AwaitingTriage);
+        if (wanted > 0)
         {
             // Overdue conversations held at last, then this month's; one of each kind is always left waiting.
             var waiting = Waiting();
             var candidates = waiting.Where(w => w.ConversationDue < today).Skip(1).Concat(waiting.Where(w => w.ConversationDue >= today).Skip(1));
-            foreach (var w in candidates.Take(2 - Count(CaseStage.AwaitingTriage)))
+            foreach (var w in candidates.Take(wanted))
                 Converse(w, today, escalate: true, Blockages[3]);
         }
         if (Count(CaseStage.AwaitingPanel) == 0 && Oldest(CaseStage.AwaitingTriage) is { } triage) Triage(triage, today, refer: true);
