@@ -389,7 +389,7 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
             db.ListedCases.Add(row);
         }
         db.SaveChanges();
-        new Application.Workflow.WorkflowIntake(settings, TimeProvider.System).TakeIn(db, next.Id);
+        new Application.Workflow.WorkflowIntake(settings, site.Clock).TakeIn(db, next.Id);
         return (closed, scoreBefore);
     }
 
