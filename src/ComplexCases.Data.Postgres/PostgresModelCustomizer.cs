@@ -1,3 +1,4 @@
+using ComplexCases.Data.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -21,6 +22,7 @@ public sealed class PostgresModelCustomizer(ModelCustomizerDependencies dependen
     // timestamptz takes only UTC: Npgsql refuses a DateTimeOffset with another offset and a DateTime whose Kind is not Utc.
     // SQLite stores either as text and takes any. Every instant is therefore stored as UTC; the moment is unchanged, the
     // offset it was written with is not kept (the application shows times in Europe/London from UTC in any case).
+    // timestamptz keeps microseconds, SQLite's text the full 100 ns tick: no instant but the audit's is compared exactly.
     private static readonly ValueConverter<DateTimeOffset, DateTimeOffset> UtcOffset =
         new(v => v.ToUniversalTime(), v => v);
 
@@ -28,6 +30,13 @@ public sealed class PostgresModelCustomizer(ModelCustomizerDependencies dependen
     private static readonly ValueConverter<DateTime, DateTime> UtcKind =
         new(v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
             v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    // An audit entry's time is hashed to the tick (AuditHash), so it must come back to the tick or the chain would not
+    // verify: UTC ticks in a bigint, ordered and compared as the instants are (to read one in SQL:
+    // to_timestamp(("OccurredAtUtc" - 621355968000000000) / 1e7)).
+    private static readonly ValueConverter<DateTime, long> UtcTicks =
+        new(v => (v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v).Ticks,
+            v => new DateTime(v, DateTimeKind.Utc));
 
     public override void Customize(ModelBuilder modelBuilder, DbContext context)
     {
@@ -43,5 +52,6 @@ public sealed class PostgresModelCustomizer(ModelCustomizerDependencies dependen
                 else if (type == typeof(DateTime)) property.SetValueConverter(UtcKind);
             }
         }
+        modelBuilder.Entity<StoredAuditEvent>().Property(e => e.OccurredAtUtc).HasConversion(UtcTicks).HasColumnType("bigint");
     }
 }

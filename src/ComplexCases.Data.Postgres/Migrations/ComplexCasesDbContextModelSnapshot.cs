@@ -165,8 +165,8 @@ namespace ComplexCases.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
-                    b.Property<DateTime>("OccurredAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAtUtc")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplexCases.Data.Postgres.Migrations
 {
     [DbContext(typeof(ComplexCasesDbContext))]
-    [Migration("20261206123145_Initial")]
+    [Migration("20261206123316_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -168,8 +168,8 @@ namespace ComplexCases.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
-                    b.Property<DateTime>("OccurredAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAtUtc")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

@@ -77,7 +77,7 @@ namespace ComplexCases.Data.Postgres.Migrations
                 columns: table => new
                 {
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OccurredAtUtc = table.Column<long>(type: "bigint", nullable: false),
                     Actor = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
                     Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
                     EventType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
