@@ -21,7 +21,8 @@ data="$dir/data"
 user=complexcases
 action=${1:-start}
 
-find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+# The newest server installed (a client alone has a bin folder too, without initdb).
+find_bin() { ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 | xargs -r dirname; }
 
 install_server() {
   echo "PostgreSQL server not found: installing Debian's postgresql" >&2
