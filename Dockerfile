@@ -2,7 +2,7 @@
 #   docker build --build-arg VERSION=1.2.0 --build-arg COMMIT=$(git rev-parse HEAD) -t complex-cases .
 #   docker run -p 8080:8080 -v complex-cases-data:/data complex-cases
 # Data (the SQLite database of a pilot) lives on the /data volume; a national service points
-# ConnectionStrings__ComplexCases at its database server instead (docs/operations.md).
+# ConnectionStrings__ComplexCases elsewhere (README, production settings).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 # The web build copies GOV.UK Frontend and MoJ Frontend from npm into wwwroot.
