@@ -1,4 +1,5 @@
 using ComplexCases.Application.Lists;
+using ComplexCases.Application.Screening;
 
 namespace ComplexCases.Application.Tests.Lists;
 
