@@ -66,7 +66,7 @@ public sealed record MonthlyList(
 /// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as SQL would do them: the same
 /// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause), applied to each
 /// person's current facts (<see cref="CurrentFacts"/>, as the case page applies them) before anything is counted, and
-/// text ordered as SQLite's BINARY collation orders it. Filters and columns show the month's own row.
+/// text in code point order (<see cref="CodePointOrder"/>). Filters and columns show the month's own row.
 /// </remarks>
 public static class MonthlyListQuery
 {
