@@ -32,7 +32,4 @@ public sealed record DatabaseTarget(IStoreProvider Provider, string ConnectionSt
 
     /// <summary>Opens (creating the database if needed) and migrates the database.</summary>
     public ComplexCasesDbContext Open() => Provider.Open(ConnectionString);
-
-    /// <summary>Whether an exception from <see cref="Open"/> means the target itself is unusable (a user's error, not a failure).</summary>
-    public bool IsUnusable(Exception ex) => Provider.IsUnusableTarget(ex);
 }
