@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ComplexCases.Cli.Commands;
+using ComplexCases.Data.Providers;
+using ComplexCases.Data.Sqlite;
 using ComplexCases.Extracts.Reading;
 
 namespace ComplexCases.Cli;
@@ -20,17 +22,19 @@ public static class CliApp
              with the previous month (accept it with --accept-changes "REASON"); nothing was stored
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    /// <param name="provider">The database provider; the command line's own is SQLite (a file per database).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider? provider = null)
     {
+        provider ??= SqliteProvider.Instance;
         // One command per line: commands added by other features go here too.
         Command[] commands =
         [
-            ScreenCommand.Create(output, error, clock),
+            ScreenCommand.Create(output, error, clock, provider),
             GenerateCommand.Create(output, error),
-            AuditCommand.Create(output, error),
-            OutcomesCommand.Create(output, error, clock),
-            EvaluateCommand.Create(output, error, clock),
-            CompareCommand.Create(output, error, clock),
+            AuditCommand.Create(output, error, provider),
+            OutcomesCommand.Create(output, error, clock, provider),
+            EvaluateCommand.Create(output, error, clock, provider),
+            CompareCommand.Create(output, error, clock, provider),
         ];
         var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.\n\n" + ExitCodes);
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -2,6 +2,7 @@ using ComplexCases.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ComplexCases.Data.Sqlite;
 
@@ -12,8 +13,14 @@ public static class SqliteDatabase
         ((DbContextOptionsBuilder<ComplexCasesDbContext>)Configure(new DbContextOptionsBuilder<ComplexCasesDbContext>(), connectionString)).Options;
 
     /// <summary>The provider set-up, for <c>AddDbContext</c> in a long-running host (which migrates once, at start).</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+        // The store operations (bulk writes, the audit chain) travel with the options: see StoreServices.
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(builder.Options.FindExtension<SqliteStoreExtension>() ?? new SqliteStoreExtension());
+        return builder;
+    }
 
     /// <summary>The same database for a web host: pooled connections and foreign keys on every connection.</summary>
     public static string Pooled(string connectionString) =>

@@ -1,6 +1,7 @@
-using ComplexCases.Data.Screening;
-using Microsoft.Data.Sqlite;
 using System.Text;
+using ComplexCases.Data.Providers;
+using ComplexCases.Data.Screening;
+using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
 
 namespace ComplexCases.Data.Sqlite;
@@ -10,13 +11,15 @@ namespace ComplexCases.Data.Sqlite;
 /// statement bound natively, inside the caller's open transaction. EF (or ADO.NET parameter objects)
 /// would take seconds for 240,000 rows; this takes a fraction of one.
 /// </summary>
-public static class SqlitePersonResultWriter
+internal sealed class SqlitePersonResultWriter : IPersonResultBulkWriter
 {
-    public static void Insert(SqliteConnection connection, int runId, IReadOnlyList<PersonResultRow> rows,
+    public void Write(DbContext context, int runId, IReadOnlyList<PersonResultRow> rows,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        SqliteBulkInsert.Check(db, raw.sqlite3_prepare_v2(db,
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rows);
+        var db = SqliteNative.Handle(context.Database.GetDbConnection());
+        SqliteNative.Check(db, raw.sqlite3_prepare_v2(db,
             $"INSERT INTO {PersonResult.Table} (run_id, crn, pdu_code, met_mask, unknown_mask, score, status) VALUES (?,?,?,?,?,?,?)",
             out var statement));
         using (statement)
@@ -37,7 +40,7 @@ public static class SqlitePersonResultWriter
                 raw.sqlite3_bind_int(statement, 6, row.Score);
                 raw.sqlite3_bind_int(statement, 7, row.Status);
                 var rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_DONE) SqliteBulkInsert.Check(db, rc);
+                if (rc != raw.SQLITE_DONE) SqliteNative.Check(db, rc);
                 raw.sqlite3_reset(statement);
                 if ((i & 0x3FFF) == 0)
                 {

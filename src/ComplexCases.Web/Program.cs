@@ -1,6 +1,7 @@
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
+using ComplexCases.Data.Sqlite;
 using ComplexCases.Web;
 using ComplexCases.Web.Operations;
 using ComplexCases.Web.Panels;
@@ -12,14 +13,17 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
     builder.WebHost.UseUrls("http://localhost:5080");
 
-var database = DatabaseTarget.Resolve(builder.Configuration.GetConnectionString("ComplexCases"));
+// The host picks the database provider; the application sees only IStoreProvider and the store operations it supplies.
+builder.Services.AddSqliteProvider();
+var provider = SqliteProvider.Instance;
+var database = DatabaseTarget.Resolve(provider, builder.Configuration.GetConnectionString("ComplexCases"));
 if (!database.Succeeded) throw new InvalidOperationException(database.Error);
 builder.Services.AddSingleton(database.Value);
 // Migrate (and set WAL) once at start; requests then share pooled connections and never re-check the schema.
 database.Value.Open().Dispose();
-var pooledConnection = ComplexCases.Data.Sqlite.SqliteDatabase.Pooled(database.Value.ConnectionString);
+var pooledConnection = provider.Pooled(database.Value.ConnectionString);
 // Pooled contexts: setting up a context's internal services was a fifth of a list view's CPU.
-builder.Services.AddDbContextPool<ComplexCasesDbContext>(options => ComplexCases.Data.Sqlite.SqliteDatabase.Configure(options, pooledConnection));
+builder.Services.AddDbContextPool<ComplexCasesDbContext>(options => provider.Configure(options, pooledConnection));
 builder.Services.AddSingleton(TimeProvider.System);
 
 var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
@@ -61,9 +65,10 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 // A locked account, or one whose roles or cases changed, is signed out within a minute (the admin page renews its stamp).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
-var auditOptions = ComplexCases.Data.Sqlite.SqliteDatabase.Options(pooledConnection);
+var auditOptions = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ComplexCasesDbContext>();
+provider.Configure(auditOptions, pooledConnection);
 builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(
-    () => new ComplexCasesDbContext(auditOptions), services.GetRequiredService<TimeProvider>()));
+    () => new ComplexCasesDbContext(auditOptions.Options), services.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<Auditing>();
 // Screenings started from the browser run one at a time in the background; their pages poll the job.
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
@@ -88,6 +93,7 @@ builder.Services.AddScoped<ComplexCases.Application.RecordChecks.RecordsToCheck>
 builder.Services.AddScoped<ComplexCases.Application.Insight.ProcessInsight>();
 builder.Services.AddScoped<ComplexCases.Application.Insight.ListTrend>();
 builder.Services.AddSingleton<ComplexCases.Application.Insight.CriteriaCounts>();
+builder.Services.AddScoped<ComplexCases.Application.Solutions.PanelSolutions>();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();

@@ -40,4 +40,20 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
         (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the first month as a year and month, for example 2026-03."]);
         await _page.ShouldBeAccessibleAsync();
     }
+
+    [Fact]
+    public async Task PanelSolutions_FromTheNavigation_SearchesByBlockage_AndIsAccessible()
+    {
+        await _page.SignInAsync("practitioner");
+
+        await _page.ClickMainNavigationAsync("Panel solutions", "**/solutions**");
+        await _page.ShouldBeAccessibleAsync();
+        await _page.Locator("#blockage").SelectOptionAsync("accommodation");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await _page.WaitForURLAsync("**/solutions?blockage=accommodation**");
+
+        (await _page.Locator("#results-count").TextContentAsync())!.ShouldContain("solution");
+        await _page.ScreenshotAsync("panel-solutions");
+        await _page.ShouldBeAccessibleAsync();
+    }
 }

@@ -68,7 +68,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("practitioner");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Records to check", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Records to check", "Panel solutions", "Actions", "Notifications"]);
         await _page.GetByRole(AriaRole.Heading, new() { Name = "What to do this month" }).WaitForAsync();
         await _page.ScreenshotAsync("home-practitioner");
         await _page.ShouldBeAccessibleAsync();
@@ -100,7 +100,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("spo");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Records to check", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Records to check", "Panel solutions", "Actions", "Notifications"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Each needs a reflective practice conversation between the practitioner and you.");
         await _page.ScreenshotAsync("home-spo");
         await _page.ShouldBeAccessibleAsync();
@@ -139,7 +139,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("panel-team");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Insight", "Panels", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Insight", "Panels", "Panel solutions", "Actions", "Notifications"]);
         (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
         await _page.ScreenshotAsync("home-panel-team");
         await _page.ShouldBeAccessibleAsync();
@@ -158,7 +158,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("panel-member");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Panels", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Panels", "Panel solutions", "Actions", "Notifications"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Your role does not include case lists.");
         (await _page.Locator("main a[href^='/lists/'], main a[href^='/cases/'], main table").CountAsync()).ShouldBe(0);
         await _page.ScreenshotAsync("home-panel-member");
@@ -177,7 +177,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("qdo");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Insight", "Panels", "Quality reviews", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Insight", "Panels", "Panel solutions", "Quality reviews", "Notifications"]);
         (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
         await _page.ScreenshotAsync("home-qdo");
         await _page.ShouldBeAccessibleAsync();
@@ -204,7 +204,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("analyst");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Insight", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Insight", "Panel solutions", "Notifications"]);
         await _page.ScreenshotAsync("home-analyst");
         await _page.ShouldBeAccessibleAsync();
 

@@ -45,4 +45,6 @@ public enum Permission
     ViewPanelCase = 23,
     /// <summary>See possibly complex cases whose records need checking and updating (the practitioner's data-quality task); case-scoped.</summary>
     CheckRecords = 24,
+    /// <summary>Search the library of what panels agreed for each kind of blockage (taken out of their cases).</summary>
+    ViewPanelSolutions = 25,
 }

@@ -61,6 +61,7 @@ public static class Permissions
         (ViewNotifications, [Y,            Y,   Y,         Y,         Y,           Y,   Y,       Y]),
         (ViewPanelCase,     [N,            N,   N,         Y,         Y,           N,   N,       N]),
         (CheckRecords,      [Y,            Y,   Y,         N,         N,           N,   N,       N]),
+        (ViewPanelSolutions,[Y,            Y,   Y,         Y,         Y,           Y,   Y,       N]),
     ];
     // Why the less obvious cells are as they are:
     // - PanelMember: no list or full case page; the panel fields of cases on their own meetings' agendas only (ViewPanelCase).
@@ -86,6 +87,8 @@ public static class Permissions
     // - ViewPanelCase: a panel member's only view of a case: the panel fields, while the case is on their meetings' agendas.
     // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.
     //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
+    // - ViewPanelSolutions: what panels agreed, with the person, their CRN, the action owners and the exact dates taken out,
+    //   so every caseworker can learn from it (the evaluation's trickle-down effect); the administrator runs the service only.
     // - CheckRecords: a possibly complex case is a data-quality task, not a conversation. The practitioner owns it (updates
     //   the records); their SPO and head of PDU see it, and how many there are per team, to make sure it gets done.
 

@@ -10,6 +10,9 @@ namespace ComplexCases.Application.Audit;
 /// </summary>
 public sealed class AuditDetails
 {
+    /// <summary>The key naming a stored run: the audit search finds a person in entries that name a run holding them.</summary>
+    public const string RunIdKey = "runId";
+
     private readonly List<(string Key, object Value)> _values = [];
 
     public AuditDetails Add(string key, string value) => Set(key, value);

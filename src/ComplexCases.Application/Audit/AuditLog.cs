@@ -1,9 +1,6 @@
-using System.Data.Common;
 using ComplexCases.Data;
-using ComplexCases.Data.Audit;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Audit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplexCases.Application.Audit;
 
@@ -25,19 +22,19 @@ public sealed class AuditLog(TimeProvider clock)
     /// Appends the next entry in the caller's open transaction (or in one of its own if there is none).
     /// </summary>
     /// <remarks>
-    /// Reading the head and inserting after it is safe because SQLite serialises writers (transactions begin
-    /// IMMEDIATE), and two writers taking the same sequence would collide on the primary key anyway. PostgreSQL
-    /// will need the head locked first, e.g. SELECT … FOR UPDATE on a one-row chain-head table.
+    /// The provider's chain store reads the head and inserts after it, serialising appends its own way
+    /// (<see cref="IAuditChainStore"/>).
     /// </remarks>
     public AuditEvent Append(ComplexCasesDbContext db, AuditEntryRequest request)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var entry = new AuditEntry(clock.GetUtcNow(), request.Actor, request.Action, request.EventType, request.Purpose, request.Subjects, request.Details);
-        if (db.Database.CurrentTransaction is not null) return Insert(db, entry);
+        var chain = db.AuditChain();
+        if (db.Database.CurrentTransaction is not null) return chain.Append(db, entry);
 
         using var transaction = db.Database.BeginTransaction();
-        var appended = Insert(db, entry);
+        var appended = chain.Append(db, entry);
         transaction.Commit();
         return appended;
     }
@@ -46,17 +43,7 @@ public sealed class AuditLog(TimeProvider clock)
     public static AuditChainHead Head(ComplexCasesDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Database.OpenConnection();
-        try
-        {
-            using var command = Command(db, $"SELECT \"Sequence\", \"Hash\" FROM \"{StoredAuditEvent.Table}\" ORDER BY \"Sequence\" DESC LIMIT 1");
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : AuditChainHead.Genesis;
-        }
-        finally
-        {
-            db.Database.CloseConnection();
-        }
+        return db.AuditChain().Head(db);
     }
 
     /// <summary>
@@ -68,7 +55,7 @@ public sealed class AuditLog(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(db);
         var verifier = new AuditChainVerifier();
         var read = 0;
-        foreach (var row in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsEnumerable())
+        foreach (var row in db.AuditChain().InSequence(db))
         {
             if ((++read & 0x3FF) == 0) cancellationToken.ThrowIfCancellationRequested();
             AuditEvent e;
@@ -84,48 +71,5 @@ public sealed class AuditLog(TimeProvider clock)
             if (!verifier.Check(e)) break;
         }
         return verifier.Result;
-    }
-
-    private static AuditEvent Insert(ComplexCasesDbContext db, AuditEntry entry)
-    {
-        var e = AuditEvent.Next(Head(db), entry);
-        // Plain ADO.NET, not the change tracker: no side effect on the caller's pending changes, and no
-        // EF query compilation in the monthly run's critical path.
-        var row = StoredAuditEvent.From(e);
-        using var command = Command(db, $"""
-            INSERT INTO "{StoredAuditEvent.Table}" ("Sequence", "OccurredAtUtc", "Actor", "Action", "EventType", "Purpose",
-                "SubjectCount", "SubjectsSha256", "SubjectCrns", "Details", "PreviousHash", "Hash")
-            VALUES (@sequence, @occurredAt, @actor, @action, @eventType, @purpose, @subjectCount, @subjectsSha256, @subjectCrns, @details, @previousHash, @hash)
-            """);
-        Parameter(command, "@sequence", row.Sequence);
-        Parameter(command, "@occurredAt", row.OccurredAtUtc);
-        Parameter(command, "@actor", row.Actor);
-        Parameter(command, "@action", row.Action);
-        Parameter(command, "@eventType", row.EventType);
-        Parameter(command, "@purpose", row.Purpose);
-        Parameter(command, "@subjectCount", row.SubjectCount);
-        Parameter(command, "@subjectsSha256", row.SubjectsSha256);
-        Parameter(command, "@subjectCrns", row.SubjectCrns);
-        Parameter(command, "@details", row.Details);
-        Parameter(command, "@previousHash", row.PreviousHash);
-        Parameter(command, "@hash", row.Hash);
-        command.ExecuteNonQuery();
-        return e;
-    }
-
-    private static DbCommand Command(ComplexCasesDbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -82,7 +82,7 @@ public static class AuditSearch
     {
         var named = db.AuditEvents.AsNoTracking().Where(e => e.SubjectCrns == null)
             .Select(e => new { e.Sequence, e.Details }).AsEnumerable()
-            .Select(e => (e.Sequence, RunId: AuditDetails.ReadNumber(e.Details, ScreeningAudit.RunIdKey)))
+            .Select(e => (e.Sequence, RunId: AuditDetails.ReadNumber(e.Details, AuditDetails.RunIdKey)))
             .Where(e => e.RunId is > 0 and <= int.MaxValue)
             .ToList();
         if (named.Count == 0) return [];

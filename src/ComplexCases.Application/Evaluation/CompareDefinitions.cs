@@ -1,5 +1,6 @@
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Storage;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.People;
@@ -67,7 +68,7 @@ public sealed record ComparisonReport(Definition A, Definition B, DateOnly? From
 /// listed, sensitivity to the threshold (4 to 8) and to each criterion being dropped, and month-to-month stability.
 /// Months come from <see cref="StoredMonths"/>: no extract is read again.
 /// </summary>
-public sealed class CompareDefinitions(TimeProvider clock)
+public sealed class CompareDefinitions(TimeProvider clock, IStoreProvider provider)
 {
     public const string Purpose = "comparing complex-case definitions over stored months";
 
@@ -76,7 +77,7 @@ public sealed class CompareDefinitions(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(request);
         if (request.From is { } f && request.To is { } t && f > t)
             return UseCaseResult<ComparisonReport>.Invalid($"--from {f:yyyy-MM-dd} is after --to {t:yyyy-MM-dd}");
-        var target = ExistingDatabase.Resolve(request.Database);
+        var target = ExistingDatabase.Resolve(provider, request.Database);
         if (!target.Succeeded) return target.ErrorAs<ComparisonReport>();
         try
         {
@@ -85,7 +86,7 @@ public sealed class CompareDefinitions(TimeProvider clock)
             if (!a.Succeeded) return a.ErrorAs<ComparisonReport>();
             var b = DefinitionSource.Resolve(db, request.DefinitionB, "--definition (second)");
             if (!b.Succeeded) return b.ErrorAs<ComparisonReport>();
-            var months = new StoredMonths(db);
+            var months = new StoredMonths(db, provider);
             var runs = months.NewestRunPerDate().Where(r => (request.From is null || r.AsOf >= request.From) && (request.To is null || r.AsOf <= request.To)).ToList();
 
             var compared = new List<ComparedMonth>();
@@ -115,7 +116,7 @@ public sealed class CompareDefinitions(TimeProvider clock)
             });
             return UseCaseResult<ComparisonReport>.Ok(report);
         }
-        catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
+        catch (Exception ex) when (provider.IsUnusableTarget(ex))
         {
             return UseCaseResult<ComparisonReport>.Invalid($"cannot use the database ({target.Value.Description}): {ex.GetBaseException().Message}");
         }

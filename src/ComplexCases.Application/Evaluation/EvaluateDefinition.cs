@@ -1,5 +1,6 @@
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Storage;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Evaluation;
 using ComplexCases.Domain.People;
@@ -36,7 +37,7 @@ public sealed record EvaluationReport(
 /// who), scored and listed by d on their records for D; its outcome is whether the person had an outcome of a type in T
 /// with D &lt; occurred_on ≤ D + W months. Audited: it combines outcomes with screening results.
 /// </summary>
-public sealed class EvaluateDefinition(TimeProvider clock)
+public sealed class EvaluateDefinition(TimeProvider clock, IStoreProvider provider)
 {
     public const int MaxWindowMonths = 120;
     public const string Purpose = "evaluating a complex-case definition against outcomes";
@@ -47,7 +48,7 @@ public sealed class EvaluateDefinition(TimeProvider clock)
         if (request.WindowMonths is < 1 or > MaxWindowMonths)
             return UseCaseResult<EvaluationReport>.Invalid($"--window: {request.WindowMonths} is not a number of months from 1 to {MaxWindowMonths}");
         var types = (request.Types is { Count: > 0 } t ? t : OutcomeTypes.Default).Distinct().Order().ToList();
-        var target = ExistingDatabase.Resolve(request.Database);
+        var target = ExistingDatabase.Resolve(provider, request.Database);
         if (!target.Succeeded) return target.ErrorAs<EvaluationReport>();
         try
         {
@@ -59,7 +60,7 @@ public sealed class EvaluateDefinition(TimeProvider clock)
             if (followUpUntil is not { } limit)
                 return UseCaseResult<EvaluationReport>.Invalid("no outcomes have been imported (complexcases outcomes import), and no --follow-up-until was given");
 
-            var months = new StoredMonths(db);
+            var months = new StoredMonths(db, provider);
             var history = OutcomeHistory.Load(db, types);
             var scores = new ScoreHistogram();
             long personMonths = 0, listed = 0, listedWithOutcome = 0;
@@ -101,7 +102,7 @@ public sealed class EvaluateDefinition(TimeProvider clock)
             });
             return UseCaseResult<EvaluationReport>.Ok(report);
         }
-        catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
+        catch (Exception ex) when (provider.IsUnusableTarget(ex))
         {
             return UseCaseResult<EvaluationReport>.Invalid($"cannot use the database ({target.Value.Description}): {ex.GetBaseException().Message}");
         }

@@ -1,6 +1,7 @@
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data.Evaluation;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Evaluation;
 using ComplexCases.Extracts.Outcomes;
@@ -19,14 +20,14 @@ public sealed record OutcomesImportReport(int ImportId, OutcomesReadResult File,
 /// outcomes in one transaction with the import's audit entry. A file that cannot be read stores nothing; rejected
 /// rows are reported and the rest stored. CRNs never screened are accepted: they may be screened in a month not stored.
 /// </summary>
-public sealed class ImportOutcomes(TimeProvider clock)
+public sealed class ImportOutcomes(TimeProvider clock, IStoreProvider provider)
 {
     public const string Purpose = "outcomes of people on probation, to evaluate complex-case definitions";
 
     public UseCaseResult<OutcomesImportReport> Run(string? database, string file, string actor = "cli", CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(file)) return UseCaseResult<OutcomesImportReport>.Invalid("--file: give the outcome file (outcomes.csv)");
-        var target = DatabaseTarget.Resolve(database);
+        var target = DatabaseTarget.Resolve(provider, database);
         if (!target.Succeeded) return target.ErrorAs<OutcomesImportReport>();
         var (read, error) = OutcomesReader.Read(file, cancellationToken);
         if (error is not null) return UseCaseResult<OutcomesImportReport>.Invalid($"{error.Message}; nothing was stored");
@@ -57,7 +58,7 @@ public sealed class ImportOutcomes(TimeProvider clock)
             transaction.Commit();
             return UseCaseResult<OutcomesImportReport>.Ok(new OutcomesImportReport(import.Id, result, added, result.Outcomes.Count - added, OutcomeHistory.Latest(db)));
         }
-        catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
+        catch (Exception ex) when (provider.IsUnusableTarget(ex))
         {
             return UseCaseResult<OutcomesImportReport>.Invalid($"cannot use the database ({target.Value.Description}): {ex.GetBaseException().Message}; nothing was stored");
         }

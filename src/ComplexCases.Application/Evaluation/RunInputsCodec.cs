@@ -49,7 +49,7 @@ public static class RunInputsCodec
         private byte[] _compressed = [];
 
         /// <summary>The part's bytes, valid until the next call.</summary>
-        public ReadOnlySpan<byte> Encode(Caseload caseload, int start, int end, DateOnly asOf)
+        public ReadOnlyMemory<byte> Encode(Caseload caseload, int start, int end, DateOnly asOf)
         {
             ArgumentNullException.ThrowIfNull(caseload);
             ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -117,7 +117,7 @@ public static class RunInputsCodec
             if (_compressed.Length < bound) _compressed = new byte[Math.Max(bound, _compressed.Length * 2)];
             if (!BrotliEncoder.TryCompress(raw, _compressed, out var written, Quality, Window))
                 throw new InvalidOperationException("Brotli could not compress the run inputs.");
-            return _compressed.AsSpan(0, written);
+            return _compressed.AsMemory(0, written);
         }
     }
 

@@ -1,9 +1,7 @@
+using System.Data.Common;
 using ComplexCases.Data;
-using ComplexCases.Data.Evaluation;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Screening;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using SQLitePCL;
 
 namespace ComplexCases.Application.Evaluation;
 
@@ -15,53 +13,33 @@ public static class RunInputsStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caseload);
-        // Bound natively, as the person results are (SqlitePersonResultWriter): each part's bytes go from the encoder's
-        // buffer to SQLite without an array of their own.
-        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
-        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var rc = raw.sqlite3_prepare_v2(handle,
-            $"INSERT INTO \"{RunInputs.Table}\" (\"RunId\", \"Part\", \"Format\", \"People\", \"Records\", \"Data\") VALUES (?, ?, ?, ?, ?, ?)", out var statement);
-        Check(handle, rc);
-        using (statement)
+        db.RunInputs().Write(db, runId, Parts(caseload, asOf));
+    }
+
+    /// <summary>Each part encoded as it is asked for, into the encoder's one buffer (valid until the next part).</summary>
+    private static IEnumerable<RunInputsPart> Parts(Caseload caseload, DateOnly asOf)
+    {
+        var encoder = new RunInputsCodec.Encoder();
+        for (int start = 0, part = 0; start < caseload.Count || part == 0; start += RunInputsCodec.PartSize, part++)
         {
-            var encoder = new RunInputsCodec.Encoder();
-            for (int start = 0, part = 0; start < caseload.Count || part == 0; start += RunInputsCodec.PartSize, part++)
-            {
-                var end = Math.Min(caseload.Count, start + RunInputsCodec.PartSize);
-                raw.sqlite3_bind_int(statement, 1, runId);
-                raw.sqlite3_bind_int(statement, 2, part);
-                raw.sqlite3_bind_int(statement, 3, RunInputsCodec.Format);
-                raw.sqlite3_bind_int(statement, 4, end - start);
-                raw.sqlite3_bind_int(statement, 5, RecordsOf(caseload, start, end));
-                raw.sqlite3_bind_blob(statement, 6, encoder.Encode(caseload, start, end, asOf));
-                rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_DONE) Check(handle, rc);
-                raw.sqlite3_reset(statement);
-            }
+            var end = Math.Min(caseload.Count, start + RunInputsCodec.PartSize);
+            yield return new RunInputsPart(part, RunInputsCodec.Format, end - start, RecordsOf(caseload, start, end), encoder.Encode(caseload, start, end, asOf));
         }
     }
 
-    private static void Check(SQLitePCL.sqlite3 handle, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-            throw new Microsoft.Data.Sqlite.SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc);
-    }
-
     /// <summary>The run's caseload as it was screened (records only), or null when the run was stored before inputs were kept.</summary>
+    /// <param name="store">The provider's run-inputs store (<see cref="StoreServices.RunInputs"/>).</param>
     /// <param name="connection">An open connection of its own: months are loaded in parallel.</param>
-    public static Caseload? Load(Microsoft.Data.Sqlite.SqliteConnection connection, int runId)
+    public static Caseload? Load(IRunInputsStore store, DbConnection connection, int runId)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Format\", \"Data\" FROM \"{RunInputs.Table}\" WHERE \"RunId\" = @run ORDER BY \"Part\"";
-        command.Parameters.AddWithValue("@run", runId);
-        using var reader = command.ExecuteReader();
         var parts = new RunInputsCodec.Parts();
         var any = false;
-        while (reader.Read())
+        foreach (var (format, data) in store.Read(connection, runId))
         {
             any = true;
-            parts.Add(reader.GetFieldValue<byte[]>(1), reader.GetInt32(0));
+            parts.Add(data, format);
         }
         return any ? parts.ToCaseload() : null;
     }

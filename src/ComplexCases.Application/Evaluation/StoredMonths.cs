@@ -1,11 +1,11 @@
+using System.Data.Common;
 using ComplexCases.Application.Definitions;
 using ComplexCases.Data;
-using ComplexCases.Data.Sqlite;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Evaluation;
 using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Evaluation;
@@ -27,10 +27,10 @@ public sealed record ScreenedMonth(StoredRun Run, Crn[] Crns, int[] PduIndexes, 
 /// that changes a criterion's parameters is screened again from the records the run kept (<see cref="RunInputsStore"/>).
 /// </summary>
 /// <remarks>
-/// Months are independent, so they are read and screened on every core, each worker with its own SQLite connection
-/// (WAL lets readers share the file); a month read once serves every definition asked about it.
+/// Months are independent, so they are read and screened on every core, each worker with its own connection from the
+/// provider (SQLite's WAL lets readers share the file); a month read once serves every definition asked about it.
 /// </remarks>
-public sealed class StoredMonths(ComplexCasesDbContext db)
+public sealed class StoredMonths(ComplexCasesDbContext db, IStoreProvider provider)
 {
     private readonly Dictionary<(string, int), Definition?> _used = [];
 
@@ -57,14 +57,14 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
         ArgumentNullException.ThrowIfNull(definitions);
         // Read on this thread through EF before the workers start: the context is not thread-safe.
         var used = runs.Select(UsedBy).ToArray();
+        var reader = new MonthReader(db.PersonResultReader(), db.RunInputs());
         var connectionString = db.Database.GetConnectionString()!;
         var results = new ScreenedMonth[runs.Count][];
         using var oneCaseloadAtATime = new SemaphoreSlim(1);
         var errors = new UseCaseResult<ScreenedMonth>?[runs.Count];
         Parallel.For(0, runs.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
+            using var connection = provider.OpenConnection(connectionString);
             StoredPersonResults? stored = null;
             Caseload? caseload = null;
             results[i] = new ScreenedMonth[definitions.Count];
@@ -72,7 +72,7 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
             {
                 for (var d = 0; d < definitions.Count; d++)
                 {
-                    var month = ScreenOne(connection, runs[i], used[i], definitions[d], ref stored, ref caseload, oneCaseloadAtATime, cancellationToken);
+                    var month = ScreenOne(reader, connection, runs[i], used[i], definitions[d], ref stored, ref caseload, oneCaseloadAtATime, cancellationToken);
                     if (!month.Succeeded) { errors[i] = month; return; }
                     results[i][d] = month.Value;
                 }
@@ -85,12 +85,15 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
         return errors.FirstOrDefault(e => e is not null) is { } error ? error.ErrorAs<ScreenedMonth[][]>() : UseCaseResult<ScreenedMonth[][]>.Ok(results);
     }
 
-    private static UseCaseResult<ScreenedMonth> ScreenOne(SqliteConnection connection, StoredRun run, Definition? used, Definition definition,
+    /// <summary>The provider's readers, taken from the context on the calling thread (the context is not thread-safe).</summary>
+    private sealed record MonthReader(IPersonResultReader Results, IRunInputsStore Inputs);
+
+    private static UseCaseResult<ScreenedMonth> ScreenOne(MonthReader reader, DbConnection connection, StoredRun run, Definition? used, Definition definition,
         ref StoredPersonResults? stored, ref Caseload? caseload, SemaphoreSlim oneCaseloadAtATime, CancellationToken cancellationToken)
     {
         if (used is not null && StoredOutcomeScorer.CanScore(definition, used))
         {
-            stored ??= SqlitePersonResultReader.Read(connection, run.Id, cancellationToken);
+            stored ??= reader.Results.Read(connection, run.Id, cancellationToken);
             var scorer = new StoredOutcomeScorer(definition);
             var outcomes = new PersonOutcome[stored.Count];
             for (var i = 0; i < outcomes.Length; i++) outcomes[i] = scorer.Score(stored.MetMasks[i], stored.UnknownMasks[i]);
@@ -104,7 +107,7 @@ public sealed class StoredMonths(ComplexCasesDbContext db)
             oneCaseloadAtATime.Wait(cancellationToken);
             try
             {
-                caseload = RunInputsStore.Load(connection, run.Id);
+                caseload = RunInputsStore.Load(reader.Inputs, connection, run.Id);
             }
             catch (InvalidDataException ex)
             {

@@ -7,9 +7,9 @@ public sealed record ListCsvRow(
     string Crn, string? Forename, string? Surname, string? Team, string? Practitioner, string? Spo,
     string Status, int Score, string CriteriaMet, string CriteriaUnknown, string Change, int MonthsListed)
 {
-    public static ListCsvRow From(Screening.ListEntry c) => new(c.Crn, c.Forename, c.Surname, c.TeamName ?? c.TeamCode,
+    public static ListCsvRow From(ListEntry c) => new(c.Crn, c.Forename, c.Surname, c.TeamName ?? c.TeamCode,
         c.PractitionerName ?? c.PractitionerCode, c.SpoName ?? c.SpoCode, c.StatusText, c.Score,
-        OutputWriter.Criteria(c.Met), OutputWriter.Criteria(c.Unknown), c.ChangeText, c.MonthsListed);
+        ListFiles.Criteria(c.Met), ListFiles.Criteria(c.Unknown), c.ChangeText, c.MonthsListed);
 }
 
 /// <summary>The list CSV, written the same way by the monthly run and by a download from the web.</summary>

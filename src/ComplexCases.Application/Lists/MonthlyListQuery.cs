@@ -66,7 +66,7 @@ public sealed record MonthlyList(
 /// done in memory over that one PDU's rows (a few dozen to a few hundred), exactly as SQL would do them: the same
 /// <see cref="CaseFilter"/> rules (<see cref="CaseFilter.Matches"/> agrees with its WHERE clause), applied to each
 /// person's current facts (<see cref="CurrentFacts"/>, as the case page applies them) before anything is counted, and
-/// text ordered as SQLite's BINARY collation orders it. Filters and columns show the month's own row.
+/// text in code point order (<see cref="CodePointOrder"/>). Filters and columns show the month's own row.
 /// </remarks>
 public static class MonthlyListQuery
 {
@@ -149,9 +149,9 @@ public static class MonthlyListQuery
     // the SQL's ORDER BY was.
     private static Comparison<MonthlyListRow> Order(MonthlyListSort sort, Comparison<MonthlyListRow> tie) => sort switch
     {
-        MonthlyListSort.Surname => (a, b) => Then(SqliteBinaryOrder.Compare(a.Surname, b.Surname), a, b, tie),
+        MonthlyListSort.Surname => (a, b) => Then(CodePointOrder.Compare(a.Surname, b.Surname), a, b, tie),
         MonthlyListSort.ScoreDescending => (a, b) => Then(b.Score.CompareTo(a.Score), a, b, tie),
-        MonthlyListSort.Practitioner => (a, b) => Then(SqliteBinaryOrder.Compare(a.PractitionerName, b.PractitionerName), a, b, tie),
+        MonthlyListSort.Practitioner => (a, b) => Then(CodePointOrder.Compare(a.PractitionerName, b.PractitionerName), a, b, tie),
         MonthlyListSort.MonthsListedDescending => (a, b) => Then(b.MonthsListed.CompareTo(a.MonthsListed), a, b, tie),
         _ => ByCrn,
     };
@@ -160,11 +160,12 @@ public static class MonthlyListQuery
 }
 
 /// <summary>
-/// Text in the order SQLite's default BINARY collation gives it (UTF-8 bytes, that is Unicode code points), NULL
-/// first as in an ascending ORDER BY. Ordinal UTF-16 comparison differs only where a surrogate pair (U+10000 and up)
-/// meets U+E000–U+FFFF.
+/// Text in Unicode code point order (that is, UTF-8 byte order), NULL first as in an ascending ORDER BY: the order the
+/// lists had when SQLite sorted them (its default BINARY collation), and the one PostgreSQL gives under COLLATE "C".
+/// The lists are sorted here, not by the database, so the order is the application's whatever the provider. Ordinal
+/// UTF-16 comparison differs only where a surrogate pair (U+10000 and up) meets U+E000–U+FFFF.
 /// </summary>
-internal static class SqliteBinaryOrder
+internal static class CodePointOrder
 {
     public static int Compare(string? a, string? b)
     {

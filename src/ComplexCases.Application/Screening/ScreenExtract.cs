@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ComplexCases.Application.Definitions;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Storage;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Extracts.Reading;
@@ -14,7 +15,7 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 {
     /// <summary>Definition file; null means the pilot definition shipped with the program.</summary>
     public string? DefinitionPath { get; init; }
-    /// <summary>SQLite file or connection string; null means the embedded default database.</summary>
+    /// <summary>A database file or connection string for the provider; null means the default database.</summary>
     public string? Database { get; init; }
     /// <summary>Replace a stored run of the same extract, date and definition instead of recognising it.</summary>
     public bool Replace { get; init; }
@@ -33,7 +34,7 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 /// run, store it all in one transaction and write the lists. All or nothing: a failure stores nothing
 /// and leaves no half-written output.
 /// </summary>
-public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings? workflow = null)
+public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, Workflow.WorkflowSettings? workflow = null)
 {
     /// <summary>Screening dates the service accepts: wide enough for any real extract, narrow enough for date arithmetic.</summary>
     public static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
@@ -51,19 +52,15 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
     {
         // A run that stores nothing leaves nothing behind: no new empty output folder, no new empty database file.
         var outputExisted = string.IsNullOrWhiteSpace(request.OutputFolder) || Directory.Exists(request.OutputFolder);
-        var databaseFile = DatabaseTarget.Resolve(request.Database) is { Succeeded: true } t ? t.Value.File : null;
-        var databaseExisted = databaseFile is null || File.Exists(databaseFile);
+        var database = DatabaseTarget.Resolve(provider, request.Database) is { Succeeded: true } t ? t.Value : null;
+        var databaseExisted = database is null || database.Exists;
         _committed = false;
         Refusal = null;
         var result = RunOnce(request, progress, cancellationToken);
         if (!result.Succeeded && !_committed)
         {
             if (!outputExisted) TryDelete(() => Directory.Delete(request.OutputFolder, recursive: true));
-            if (!databaseExisted)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) TryDelete(() => File.Delete(databaseFile + suffix));
-            }
+            if (!databaseExisted) provider.Drop(database!.ConnectionString);
         }
         return result;
     }
@@ -90,7 +87,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
         if (!definitionResult.Succeeded) return definitionResult.ErrorAs<ScreeningReport>();
         var definition = definitionResult.Value;
 
-        var target = DatabaseTarget.Resolve(request.Database);
+        var target = DatabaseTarget.Resolve(provider, request.Database);
         if (!target.Succeeded) return target.ErrorAs<ScreeningReport>();
 
         if (!Directory.Exists(request.ExtractFolder))
@@ -180,7 +177,7 @@ public sealed class ScreenExtract(TimeProvider clock, Workflow.WorkflowSettings?
             progress?.Report(new ScreeningProgress("Done", 1));
             return UseCaseResult<ScreeningReport>.Ok(report);
         }
-        catch (Exception ex) when (DatabaseTarget.IsUnusableTarget(ex))
+        catch (Exception ex) when (provider.IsUnusableTarget(ex))
         {
             return UseCaseResult<ScreeningReport>.Invalid($"cannot use the database or output folder ({EchoText.Of(target.Value.Description, 200)}, {EchoText.Of(request.OutputFolder, 200)}): {EchoText.Of(ex.GetBaseException().Message, 300)}; nothing was stored");
         }

@@ -1,90 +1,35 @@
 using ComplexCases.Data;
-using ComplexCases.Data.Sqlite;
-using Microsoft.Data.Sqlite;
+using ComplexCases.Data.Providers;
 
 namespace ComplexCases.Application.Storage;
 
 /// <summary>
-/// Where runs are stored: the --db argument, else COMPLEXCASES_DB, else the embedded default SQLite file.
-/// Resolving checks the argument without touching the disk; the file and its folder are created on open.
+/// Where runs are stored: the --db argument, else COMPLEXCASES_DB, else the provider's default database (for SQLite, an
+/// embedded file). Resolving checks the argument without touching the disk; the database is created on open.
 /// </summary>
-public sealed record DatabaseTarget(string ConnectionString, string Description)
+public sealed record DatabaseTarget(IStoreProvider Provider, string ConnectionString, string Description)
 {
     public const string EnvironmentVariable = "COMPLEXCASES_DB";
 
-    private static readonly string[] PostgresKeywords = ["host", "server", "port", "username", "user id", "database"];
-
-    public static string DefaultFile => Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        "complexcases", "complexcases.db");
-
-    public static UseCaseResult<DatabaseTarget> Resolve(string? argument)
+    public static UseCaseResult<DatabaseTarget> Resolve(IStoreProvider provider, string? argument)
     {
+        ArgumentNullException.ThrowIfNull(provider);
         if (argument is not null && string.IsNullOrWhiteSpace(argument))
-            return Invalid("--db: give a SQLite database file (or leave --db out to use the default database)");
+            return UseCaseResult<DatabaseTarget>.Invalid($"--db: give {provider.Expected} (or leave --db out to use the default database)");
         var value = argument ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(value)) value = DefaultFile;
-
-        if (value.Contains('=', StringComparison.Ordinal)) return FromConnectionString(value);
-        try
-        {
-            var full = Path.GetFullPath(value);
-            if (Directory.Exists(full)) return Invalid($"--db: '{value}' is a folder; give a database file inside it");
-            return UseCaseResult<DatabaseTarget>.Ok(new DatabaseTarget(
-                new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString(), full));
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return Invalid($"--db: '{value}' is not a usable file path: {ex.Message}");
-        }
+        if (string.IsNullOrWhiteSpace(value)) value = provider.DefaultTarget;
+        var resolved = provider.Resolve(value);
+        return resolved.Error is { } error
+            ? UseCaseResult<DatabaseTarget>.Invalid(error)
+            : UseCaseResult<DatabaseTarget>.Ok(new DatabaseTarget(provider, resolved.ConnectionString!, resolved.Description!));
     }
 
-    /// <summary>The SQLite file this target names (null for an in-memory database).</summary>
-    public string? File
-    {
-        get
-        {
-            var builder = new SqliteConnectionStringBuilder(ConnectionString);
-            return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
-                ? null
-                : Path.GetFullPath(builder.DataSource);
-        }
-    }
+    /// <summary>The local file this target names (null when there is none: in memory, or a server).</summary>
+    public string? File => Provider.FileOf(ConnectionString);
 
-    /// <summary>Opens (creating the file and its folder if needed) and migrates the database.</summary>
-    public ComplexCasesDbContext Open()
-    {
-        var builder = new SqliteConnectionStringBuilder(ConnectionString);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        }
-        return SqliteDatabase.Open(ConnectionString);
-    }
+    /// <summary>Whether the database exists yet.</summary>
+    public bool Exists => Provider.Exists(ConnectionString);
 
-    /// <summary>Whether an exception from <see cref="Open"/> means the target itself is unusable (a user's error, not a failure).</summary>
-    public static bool IsUnusableTarget(Exception ex) =>
-        ex is UnauthorizedAccessException or IOException
-        || (ex is SqliteException sqlite && sqlite.SqliteErrorCode is 14 /* CANTOPEN */ or 26 /* NOTADB */ or 8 /* READONLY */);
-
-    private static UseCaseResult<DatabaseTarget> FromConnectionString(string value)
-    {
-        var keywords = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => part.Split('=', 2)[0].Trim().ToLowerInvariant()).ToList();
-        if (keywords.Any(k => PostgresKeywords.Contains(k)))
-            return Invalid("--db: PostgreSQL is not supported by this version yet; give a SQLite database file");
-        try
-        {
-            var builder = new SqliteConnectionStringBuilder(value);
-            if (string.IsNullOrWhiteSpace(builder.DataSource)) return Invalid("--db: the connection string names no Data Source");
-            return UseCaseResult<DatabaseTarget>.Ok(new DatabaseTarget(builder.ToString(), builder.DataSource));
-        }
-        catch (ArgumentException ex)
-        {
-            return Invalid($"--db: not a SQLite connection string: {ex.Message}");
-        }
-    }
-
-    private static UseCaseResult<DatabaseTarget> Invalid(string message) => UseCaseResult<DatabaseTarget>.Invalid(message);
+    /// <summary>Opens (creating the database if needed) and migrates the database.</summary>
+    public ComplexCasesDbContext Open() => Provider.Open(ConnectionString);
 }

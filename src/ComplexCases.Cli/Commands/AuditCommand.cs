@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ComplexCases.Application;
 using ComplexCases.Application.Audit;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.People;
 using Spectre.Console;
 
@@ -10,24 +11,24 @@ namespace ComplexCases.Cli.Commands;
 /// <summary><c>complexcases audit verify|list</c>: check and search the audit log (docs/audit-events.md).</summary>
 internal static class AuditCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) =>
+    public static Command Create(TextWriter output, TextWriter error, IStoreProvider provider) =>
         new("audit", "Check and search the audit log of personal-data processing.\n\nExample:\n  complexcases audit verify --db ./complexcases.db")
         {
-            Verify(output, error),
-            List(output, error),
+            Verify(output, error, provider),
+            List(output, error, provider),
         };
 
     private static Option<string?> DatabaseOption() =>
         new("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
 
-    private static Command Verify(TextWriter output, TextWriter error)
+    private static Command Verify(TextWriter output, TextWriter error, IStoreProvider provider)
     {
         var db = DatabaseOption();
         var command = new Command("verify", "Check the hash chain of the whole log; name the first entry altered, removed or out of order.\n\n"
             + "Example:\n  complexcases audit verify --db ./complexcases.db") { db };
         command.SetAction((parse, cancellationToken) =>
         {
-            var result = VerifyAuditLog.Run(parse.GetValue(db), cancellationToken);
+            var result = VerifyAuditLog.Run(provider, parse.GetValue(db), cancellationToken);
             if (!result.Succeeded) return Task.FromResult(Fail(error, result.Status, result.Error));
             var chain = result.Value;
             if (chain.Break is { } broken)
@@ -45,7 +46,7 @@ internal static class AuditCommand
         return command;
     }
 
-    private static Command List(TextWriter output, TextWriter error)
+    private static Command List(TextWriter output, TextWriter error, IStoreProvider provider)
     {
         var db = DatabaseOption();
         var crn = new Option<string?>("--crn") { Description = "Only entries concerning this person (CRN)." };
@@ -73,7 +74,7 @@ internal static class AuditCommand
                 fromDate is { } f ? new DateTimeOffset(f, TimeOnly.MinValue, TimeSpan.Zero) : null,
                 toDate is { } t ? new DateTimeOffset(t.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
                 parse.GetValue(page), parse.GetValue(pageSize));
-            var result = SearchAuditLog.Run(parse.GetValue(db), query);
+            var result = SearchAuditLog.Run(provider, parse.GetValue(db), query);
             if (!result.Succeeded) return Fail(error, result.Status, result.Error);
             Print(Terminal.For(output), result.Value, parse.GetValue(details));
             return CliApp.Ok;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using ComplexCases.Application;
+using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
+using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Extracts.Reading;
 using Spectre.Console;
@@ -12,7 +14,7 @@ namespace ComplexCases.Cli.Commands;
 internal static class ScreenCommand
 {
 
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
     {
         var extract = new Option<string>("--extract") { Description = "Folder holding the month's extract (people.csv and the other CSV files).", Required = true };
         var asOf = new Option<string>("--as-of") { Description = "Screening date D, as yyyy-MM-dd.", Required = true };
@@ -58,15 +60,15 @@ internal static class ScreenCommand
                 error.WriteLine("error: --accept-changes: give the reason for accepting the changes, e.g. --accept-changes \"two PDUs merged into one\"");
                 return CliApp.UserError;
             }
-            return Run(request, output, error, clock);
+            return Run(request, output, error, clock, provider);
         });
         return command;
     }
 
-    private static int Run(ScreenRequest request, TextWriter output, TextWriter error, TimeProvider clock)
+    private static int Run(ScreenRequest request, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
     {
         var console = Terminal.For(output);
-        var useCase = new ScreenExtract(clock);
+        var useCase = new ScreenExtract(clock, provider);
         UseCaseResult<ScreeningReport> result;
         if (Terminal.IsInteractive(console))
         {

@@ -63,7 +63,7 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
                 if (current.Stage != p.Stage || current.Percent != percent)
                     job.Update(new ScreeningJobState(ScreeningJobStatus.Running, p.Stage, percent));
             });
-            var screening = new ScreenExtract(clock, workflow);
+            var screening = new ScreenExtract(clock, database.Provider, workflow);
             var result = screening.Run(new ScreenRequest(job.UploadFolder, job.AsOf, Path.Combine(job.UploadFolder, "out"))
             {
                 DefinitionPath = job.DefinitionPath,

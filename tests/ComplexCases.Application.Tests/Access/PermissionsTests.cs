@@ -8,13 +8,13 @@ public sealed class PermissionsTests
     // The matrix written out again, by role, independently of Permissions.cs: any change there must be made here too.
     private static readonly Dictionary<Role, Permission[]> Expected = new()
     {
-        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications, CheckRecords],
-        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords],
-        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords],
-        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase],
-        [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase],
-        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications],
-        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ViewApi, ViewNotifications],
+        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications, CheckRecords, ViewPanelSolutions],
+        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions],
+        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions],
+        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase, ViewPanelSolutions],
+        [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase, ViewPanelSolutions],
+        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications, ViewPanelSolutions],
+        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ViewApi, ViewNotifications, ViewPanelSolutions],
         [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageDefinitions, ManageUsers, ViewAuditLog, ViewNotifications],
     };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Tests.Screening;
+using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Audit;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -192,6 +193,6 @@ public sealed class ScreeningRunAuditTests : IDisposable
     {
         if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
-        return new ScreenExtract(_clock, ScreeningOnly).Run(adjust is null ? request : adjust(request));
+        return new ScreenExtract(_clock, SqliteProvider.Instance, ScreeningOnly).Run(adjust is null ? request : adjust(request));
     }
 }

@@ -3,6 +3,7 @@ using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Tests.Screening;
 using ComplexCases.Data.Screening;
+using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -144,7 +145,7 @@ public sealed class MonthlyListCacheTests : IDisposable
     private ScreeningReport Screen(string extract, DateOnly asOf, bool replace = false)
     {
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false, Replace = replace };
-        var result = new ScreenExtract(_clock).Run(request);
+        var result = new ScreenExtract(_clock, SqliteProvider.Instance).Run(request);
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;
     }

@@ -167,7 +167,7 @@ public sealed class MonthlyListQueryTests(VariedListDatabase data) : IClassFixtu
     }
 
     [Fact]
-    public void SqliteBinaryOrder_OrdersTextAsSqliteDoes()
+    public void CodePointOrder_OrdersTextAsSqliteDoes()
     {
         string?[] values = [null, "", "a", "B", "b", "Zoë", "Ödön", "Ａ", "𝒜", "\uE000", "\uFFFD", "ab", "中", "😀", "z"];
         using var connection = new SqliteConnection("Data Source=:memory:");
@@ -193,10 +193,10 @@ public sealed class MonthlyListQueryTests(VariedListDatabase data) : IClassFixtu
         }
 
         var sorted = values.ToList();
-        sorted.Sort(SqliteBinaryOrder.Compare);
+        sorted.Sort(CodePointOrder.Compare);
 
         sorted.ShouldBe(sqlite);
-        SqliteBinaryOrder.Compare("Ａ", "𝒜").ShouldBeLessThan(0);
+        CodePointOrder.Compare("Ａ", "𝒜").ShouldBeLessThan(0);
         string.CompareOrdinal("Ａ", "𝒜").ShouldBeGreaterThan(0);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ComplexCases.Application.Cases;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
+using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -41,7 +42,7 @@ public sealed class IncompleteRecordsTests : IDisposable
 
     private ScreeningReport Screen()
     {
-        var result = new ScreenExtract(_clock).Run(new ScreenRequest(_extract.Build(), September, _out) { Database = _db.FilePath, WriteWorkbooks = false });
+        var result = new ScreenExtract(_clock, SqliteProvider.Instance).Run(new ScreenRequest(_extract.Build(), September, _out) { Database = _db.FilePath, WriteWorkbooks = false });
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplexCases.Application.Screening;
+using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -235,6 +236,6 @@ public sealed class ScreenExtractTests : IDisposable
     private UseCaseResult<ScreeningReport> Screen(string extract, DateOnly asOf, Func<ScreenRequest, ScreenRequest>? adjust = null)
     {
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
-        return new ScreenExtract(_clock).Run(adjust is null ? request : adjust(request));
+        return new ScreenExtract(_clock, SqliteProvider.Instance).Run(adjust is null ? request : adjust(request));
     }
 }

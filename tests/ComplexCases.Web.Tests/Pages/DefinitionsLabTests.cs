@@ -34,7 +34,7 @@ public sealed class DefinitionsLabTests(DemoSiteFactory site) : IClassFixture<De
         }
         var database = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>(site.Services);
-        new ImportOutcomes(new FakeTimeProvider()).Run(database.ConnectionString, _file).Succeeded.ShouldBeTrue();
+        new ImportOutcomes(new FakeTimeProvider(), database.Provider).Run(database.ConnectionString, _file).Succeeded.ShouldBeTrue();
 
         var html = await client.GetStringAsync("/definitions/lab?definition=pilot-2024@1&window=6");
 

@@ -43,7 +43,7 @@ public sealed class LabModel(ComplexCasesDbContext db, DatabaseTarget database, 
             return;
         }
         Definition = definition;
-        var result = new EvaluateDefinition(clock).Run(new EvaluateRequest(database.ConnectionString, definition, Window)
+        var result = new EvaluateDefinition(clock, database.Provider).Run(new EvaluateRequest(database.ConnectionString, definition, Window)
         {
             Actor = CurrentUser.Require(HttpContext).Id,
         }, HttpContext.RequestAborted);

@@ -47,7 +47,7 @@ public sealed class DownloadModel(ComplexCasesDbContext db, MonthlyListCache lis
             new AuditDetails().Add("pdu", Pdu).Add("run", Run?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
                 .Add("recipient", Recipient!).Add("format", format.Value.ToString().ToLowerInvariant()).ToString());
         return format == DownloadFormat.Xlsx
-            ? File(download.Value.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{OutputWriter.FileNameFor(Pdu)}.xlsx")
-            : File(download.Value.Content, "text/csv", $"{OutputWriter.FileNameFor(Pdu)}.csv");
+            ? File(download.Value.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{ListFiles.FileNameFor(Pdu)}.xlsx")
+            : File(download.Value.Content, "text/csv", $"{ListFiles.FileNameFor(Pdu)}.csv");
     }
 }

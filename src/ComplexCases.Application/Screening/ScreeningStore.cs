@@ -1,16 +1,16 @@
 using System.Buffers;
 using System.Text.Json;
 using ComplexCases.Application.Audit;
-using ComplexCases.Application.Screening;
+using ComplexCases.Application.Lists;
+using ComplexCases.Application.Storage;
 using ComplexCases.Data;
+using ComplexCases.Data.Providers;
 using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
-using ComplexCases.Data.Sqlite;
-using Microsoft.Data.Sqlite;
 
-namespace ComplexCases.Application.Storage;
+namespace ComplexCases.Application.Screening;
 
 /// <summary>Reads and writes screening runs. One run is stored in one transaction.</summary>
 internal sealed class ScreeningStore(ComplexCasesDbContext db)
@@ -98,7 +98,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
 
             // Thousands of rows: bulk, not tracked (the mapping still comes from the EF model).
             // Made as they are inserted: a bad month rejects tens of thousands of rows.
-            SqliteBulkInsert.Insert(db, extract.Rejections.Select(r => new RejectedRow
+            db.BulkInserter().Insert(db, extract.Rejections.Select(r => new RejectedRow
             {
                 RunId = run.Id, FileName = r.File, Line = r.Line, Column = r.Column, Reason = RejectionText.Of(r.Reason), Detail = r.Detail, Value = r.Value,
             }), utf8: null, cancellationToken);
@@ -112,7 +112,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
                 var person = caseload[i];
                 rows[i] = new PersonResultRow(person.Crn, person.PduCode, o.MetMask, o.UnknownMask, o.Score, (byte)o.Status);
             }
-            SqlitePersonResultWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), run.Id, rows, progress, cancellationToken);
+            db.PersonResultWriter().Write(db, run.Id, rows, progress, cancellationToken);
             Evaluation.RunInputsStore.Save(db, run.Id, caseload, run.AsOf); // so the month can be re-screened under other definitions
 
             // In the run's transaction: the run and its audit entries are stored together or not at all.
@@ -136,7 +136,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using var json = new Utf8JsonWriter(buffer);
-        // The insert binds each entity before asking for the next, so the buffer holds the current case's evidence.
+        // The insert writes each entity before asking for the next, so the buffer holds the current case's evidence.
         var entities = report.Cases.Select(c =>
         {
             buffer.ResetWrittenCount();
@@ -145,7 +145,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             json.Flush();
             return ToEntity(runId, c);
         });
-        SqliteBulkInsert.Insert(db, entities, new Utf8Column<ListedCase>(nameof(ListedCase.EvidenceJson), _ => buffer.WrittenSpan), cancellationToken);
+        db.BulkInserter().Insert(db, entities, new Utf8Column<ListedCase>(nameof(ListedCase.EvidenceJson), _ => buffer.WrittenSpan), cancellationToken);
     }
 
     private void StoreDefinition(ScreeningReport report)

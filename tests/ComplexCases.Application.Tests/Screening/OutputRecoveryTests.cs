@@ -1,6 +1,6 @@
-using ComplexCases.Application.Lists;
+using ComplexCases.Application.Screening;
 
-namespace ComplexCases.Application.Tests.Lists;
+namespace ComplexCases.Application.Tests.Screening;
 
 /// <summary>
 /// What a run killed after its commit left in the output folder is finished by the next start: staged files of a stored

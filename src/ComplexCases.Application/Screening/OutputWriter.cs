@@ -1,9 +1,9 @@
 using System.Text.Json;
-using ComplexCases.Application.Screening;
+using ComplexCases.Application.Lists;
 using ComplexCases.Domain.Definitions;
 using nietras.SeparatedValues;
 
-namespace ComplexCases.Application.Lists;
+namespace ComplexCases.Application.Screening;
 
 /// <summary>
 /// Writes a run's files (screening-output.md) into a hidden staging folder first and moves them into
@@ -99,8 +99,8 @@ public sealed class OutputWriter : IDisposable
                 // Each workbook leaves its zip buffers behind; a young-generation collection now and then lets the
                 // next ones reuse that memory instead of growing the heap beside the store (a national run writes 110).
                 if (books is not null && ++written % 16 == 0) GC.Collect(0);
-                WritePduCsv(Path.Combine(lists, FileNameFor(group.Key) + ".csv"), group);
-                if (books is not null) PduWorkbook.Write(Path.Combine(books, FileNameFor(group.Key) + ".xlsx"), group.Key, [.. group], report.Definition.Definition, report.AsOf);
+                WritePduCsv(Path.Combine(lists, ListFiles.FileNameFor(group.Key) + ".csv"), group);
+                if (books is not null) PduWorkbook.Write(Path.Combine(books, ListFiles.FileNameFor(group.Key) + ".xlsx"), group.Key, [.. group], report.Definition.Definition, report.AsOf);
             }
             WriteRejected(Path.Combine(writer._staging, RejectedFile), report);
             return writer;
@@ -167,35 +167,6 @@ public sealed class OutputWriter : IDisposable
     {
         if (!_published && Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
     }
-
-    /// <summary>Longest file name (before .csv/.xlsx) a PDU's list gets: file systems allow 255 bytes.</summary>
-    public const int MaxFileNameLength = 120;
-
-    /// <summary>
-    /// The file name for a PDU's list. PDU codes come from the extract, so anything but letters, digits, '-' and '_'
-    /// is percent-encoded: a code can never name a path outside the output folder, and two codes never share a file.
-    /// A code too long for a file name (file systems stop at 255 bytes) keeps its start and ends with '~' and a hash of the
-    /// whole code, so it is still one file per code rather than a failed run.
-    /// </summary>
-    public static string FileNameFor(string pduCode)
-    {
-        var name = new System.Text.StringBuilder(pduCode.Length);
-        foreach (var c in pduCode)
-        {
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_') name.Append(c);
-            else foreach (var b in System.Text.Encoding.UTF8.GetBytes(c.ToString())) name.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        if (name.Length <= MaxFileNameLength) return name.ToString();
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pduCode)))[..16];
-        var keep = MaxFileNameLength - hash.Length - 1;
-        // Never cut a %XX escape in half.
-        var cut = name.ToString(0, keep);
-        var percent = cut.LastIndexOf('%');
-        if (percent >= 0 && percent > keep - 3) cut = cut[..percent];
-        return cut + "~" + hash;
-    }
-
-    public static string Criteria(IEnumerable<string> ids) => string.Join(';', ids);
 
     private static void WritePduCsv(string path, IEnumerable<ListEntry> entries)
     {

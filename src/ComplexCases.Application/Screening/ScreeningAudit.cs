@@ -1,20 +1,19 @@
 using System.Runtime.InteropServices;
+using ComplexCases.Application.Audit;
 using ComplexCases.Data;
+using ComplexCases.Data.Providers;
 using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
 
-namespace ComplexCases.Application.Audit;
+namespace ComplexCases.Application.Screening;
 
 /// <summary>The audit entries a screening run writes (docs/audit-events.md): built here, appended in the run's transaction.</summary>
 internal static class ScreeningAudit
 {
     public const string Purpose = "monthly complex case screening";
-    public const string RunIdKey = "runId";
+    public const string RunIdKey = AuditDetails.RunIdKey;
 
     /// <summary>Collection: the extract's people were imported and their results stored as this run.</summary>
     public static AuditEntryRequest Collected(ScreeningRun run, Caseload caseload, string definitionSha256)
@@ -34,7 +33,7 @@ internal static class ScreeningAudit
     /// Concerns those whose earlier listing was combined with this month's data: continuing, and those who left.
     /// Null when there was no previous run or nobody's earlier listing was used.
     /// </summary>
-    public static AuditEntryRequest? Combined(ScreeningRun run, Screening.ScreeningReport report)
+    public static AuditEntryRequest? Combined(ScreeningRun run, ScreeningReport report)
     {
         if (report.PreviousRunId is not { } previousRunId) return null;
         var linked = report.Cases.Where(c => c.Change != ListChange.New).Select(c => Crn.Parse(c.Crn)).ToArray();
@@ -53,7 +52,7 @@ internal static class ScreeningAudit
     /// Collection: a month stored although it differs from the previous month beyond the reconciliation limits, because
     /// the analyst accepted it; the reason and the figures beyond their limits. Null when nothing needed accepting.
     /// </summary>
-    public static AuditEntryRequest? ChangesAccepted(ScreeningRun run, Screening.ScreeningReport report)
+    public static AuditEntryRequest? ChangesAccepted(ScreeningRun run, ScreeningReport report)
     {
         if (report.AcceptedReason is not { } reason || report.Reconciliation is not { Refuses: true } reconciliation) return null;
         var details = new AuditDetails().Add(RunIdKey, run.Id).Add("asOf", run.AsOf).Add("reason", reason)
@@ -75,29 +74,8 @@ internal static class ScreeningAudit
         };
 
     /// <summary>Who a stored run's results concern, read before the run is deleted.</summary>
-    /// <remarks>Read natively, as the results are written (SqlitePersonResultWriter): through ADO.NET, 240,000 CRN strings take ~75 ms.</remarks>
-    public static AuditSubjects SubjectsOf(ComplexCasesDbContext db, int runId)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var rc = raw.sqlite3_prepare_v2(handle, $"SELECT crn FROM {PersonResult.Table} WHERE run_id = ?", out var statement);
-        if (rc != raw.SQLITE_OK) throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc);
-        using (statement)
-        {
-            raw.sqlite3_bind_int(statement, 1, runId);
-            var crns = new List<Crn>();
-            Span<char> text = stackalloc char[7];
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                var bytes = raw.sqlite3_column_blob(statement, 0);
-                if (bytes.Length != text.Length) continue;
-                for (var i = 0; i < text.Length; i++) text[i] = (char)bytes[i];
-                if (Crn.TryParse(text, out var crn)) crns.Add(crn);
-            }
-            if (rc != raw.SQLITE_DONE) throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(handle).utf8_to_string()}", rc);
-            return AuditSubjects.Of(CollectionsMarshal.AsSpan(crns));
-        }
-    }
+    public static AuditSubjects SubjectsOf(ComplexCasesDbContext db, int runId) =>
+        AuditSubjects.Of(CollectionsMarshal.AsSpan(db.PersonResultReader().Crns(db, runId)));
 
     private static AuditDetails RunDetails(ScreeningRun run, string? definitionSha256)
     {
