@@ -22,15 +22,16 @@ public static class CliApp
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
+        using var services = CliServices.Create(clock);
         // One command per line: commands added by other features go here too.
         Command[] commands =
         [
-            ScreenCommand.Create(output, error, clock),
+            ScreenCommand.Create(output, error, services),
             GenerateCommand.Create(output, error),
             AuditCommand.Create(output, error),
-            OutcomesCommand.Create(output, error, clock),
-            EvaluateCommand.Create(output, error, clock),
-            CompareCommand.Create(output, error, clock),
+            OutcomesCommand.Create(output, error, services),
+            EvaluateCommand.Create(output, error, services),
+            CompareCommand.Create(output, error, services),
         ];
         var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.\n\n" + ExitCodes);
         foreach (var command in commands) root.Subcommands.Add(command);

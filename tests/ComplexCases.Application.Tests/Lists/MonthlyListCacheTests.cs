@@ -144,7 +144,7 @@ public sealed class MonthlyListCacheTests : IDisposable
     private ScreeningReport Screen(string extract, DateOnly asOf, bool replace = false)
     {
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false, Replace = replace };
-        var result = new ScreenExtract(_clock).Run(request);
+        var result = Compose.Screening(_clock).Run(request);
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;
     }
