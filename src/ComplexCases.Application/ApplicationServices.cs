@@ -43,6 +43,7 @@ public static class ApplicationServices
         services.TryAddScoped<PanelCases>();
         services.TryAddScoped<CaseActions>();
         services.TryAddScoped<QualityReviews>();
+        services.TryAddScoped<AccountAdministration>();
         return services;
     }
 }
