@@ -4,6 +4,7 @@ using ComplexCases.Application.Evaluation;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Panels;
 using ComplexCases.Application.Quality;
+using ComplexCases.Application.RecordChecks;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ namespace ComplexCases.Application;
 /// <summary>
 /// The one way the application's services are built, in every host: the web registers this, and so does the command line.
 /// The host adds what only it can choose: the <see cref="TimeProvider"/>, the database context (scoped), logging, the
-/// <see cref="WorkflowSettings"/> and <see cref="QualitySettings"/> read from its configuration, and the email hook. Nothing
+/// <see cref="WorkflowSettings"/> and <see cref="QualitySettings"/> read from its configuration, the email hook, and the
+/// web's <see cref="GroupCommitAuditWriter"/> (page views audited on connections of its own). Nothing
 /// in the application news up a service it depends on, so a test or a host swaps one registration and everything follows.
 /// </summary>
 public static class ApplicationServices
@@ -44,6 +46,7 @@ public static class ApplicationServices
         services.TryAddScoped<CaseActions>();
         services.TryAddScoped<QualityReviews>();
         services.TryAddScoped<AccountAdministration>();
+        services.TryAddScoped<RecordsToCheck>();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public sealed class ApplicationServicesTests
         typeof(ScreenExtract), typeof(WorkflowIntake), typeof(CaseWorkflows), typeof(IWorkflowNotices), typeof(PanelMeetings), typeof(IPanelNotices),
         typeof(PanelDirectory), typeof(PanelDiscussions), typeof(PanelExpertise), typeof(PanelCases), typeof(CaseActions), typeof(QualityReviews),
         typeof(NotificationCentre), typeof(ReminderSweep), typeof(AccountAdministration), typeof(EvaluateDefinition), typeof(CompareDefinitions),
-        typeof(ImportOutcomes),
+        typeof(ImportOutcomes), typeof(ComplexCases.Application.RecordChecks.RecordsToCheck),
     ];
 
     [Fact]
