@@ -1,6 +1,7 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Evaluation;
+using ComplexCases.Application.Insight;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Panels;
 using ComplexCases.Application.Quality;
@@ -47,6 +48,7 @@ public static class ApplicationServices
         services.TryAddScoped<QualityReviews>();
         services.TryAddScoped<AccountAdministration>();
         services.TryAddScoped<RecordsToCheck>();
+        services.TryAddScoped<ProcessInsight>();
         return services;
     }
 }

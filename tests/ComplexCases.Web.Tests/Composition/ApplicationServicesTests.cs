@@ -19,6 +19,7 @@ public sealed class ApplicationServicesTests
         typeof(PanelDirectory), typeof(PanelDiscussions), typeof(PanelExpertise), typeof(PanelCases), typeof(CaseActions), typeof(QualityReviews),
         typeof(NotificationCentre), typeof(ReminderSweep), typeof(AccountAdministration), typeof(EvaluateDefinition), typeof(CompareDefinitions),
         typeof(ImportOutcomes), typeof(ComplexCases.Application.RecordChecks.RecordsToCheck),
+        typeof(ComplexCases.Application.Insight.ProcessInsight),
     ];
 
     [Fact]
