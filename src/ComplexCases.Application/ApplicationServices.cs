@@ -30,6 +30,8 @@ public static class ApplicationServices
         services.TryAddSingleton<EvaluateDefinition>();
         services.TryAddSingleton<CompareDefinitions>();
         services.TryAddSingleton<ImportOutcomes>();
+        // Counts per stored run, kept once computed (a stored run never changes).
+        services.TryAddSingleton<CriteriaCounts>();
         // Keeps the last run's refusal: a new one per run.
         services.TryAddTransient<ScreenExtract>();
 
@@ -49,6 +51,7 @@ public static class ApplicationServices
         services.TryAddScoped<AccountAdministration>();
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();
+        services.TryAddScoped<ListTrend>();
         return services;
     }
 }

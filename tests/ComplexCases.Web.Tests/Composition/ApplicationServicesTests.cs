@@ -19,7 +19,8 @@ public sealed class ApplicationServicesTests
         typeof(PanelDirectory), typeof(PanelDiscussions), typeof(PanelExpertise), typeof(PanelCases), typeof(CaseActions), typeof(QualityReviews),
         typeof(NotificationCentre), typeof(ReminderSweep), typeof(AccountAdministration), typeof(EvaluateDefinition), typeof(CompareDefinitions),
         typeof(ImportOutcomes), typeof(ComplexCases.Application.RecordChecks.RecordsToCheck),
-        typeof(ComplexCases.Application.Insight.ProcessInsight),
+        typeof(ComplexCases.Application.Insight.ProcessInsight), typeof(ComplexCases.Application.Insight.ListTrend),
+        typeof(ComplexCases.Application.Insight.CriteriaCounts),
     ];
 
     [Fact]
