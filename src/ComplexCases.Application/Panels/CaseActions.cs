@@ -29,7 +29,7 @@ public sealed record ActionItem(CaseActionRecord Action, string? Forename, strin
 /// panel team of the case's region. An update from an out-of-date page is refused with a conflict message, and every update is
 /// audited with the change.
 /// </summary>
-public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
+public sealed class CaseActions(ComplexCasesDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const int MaxNotes = 4000;
 
@@ -120,7 +120,7 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             return Conflict(db.CaseActions.AsNoTracking().Single(a => a.Id == id));
         }
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionUpdated,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionUpdated,
             "Complex Case Panel: action updated")
         {
             Subjects = AuditSubjects.Of(Crn.Parse(action.Crn)),

@@ -18,7 +18,7 @@ public sealed record PanelMemberInput(string? Name, Agency? Agency, string? JobT
 /// The panel directory: the people the panel team can invite, by agency, kept per region. Members are deactivated rather
 /// than deleted, because past meetings name them. Every change is audited.
 /// </summary>
-public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
+public sealed class PanelDirectory(ComplexCasesDbContext db, AuditLog audit)
 {
     public const int MaxName = 128;
 
@@ -121,7 +121,7 @@ public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
     }
 
     private void Audit(StaffUser user, PanelMemberRecord member, string change) =>
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.PanelDirectoryChanged,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.PanelDirectoryChanged,
             "Complex Case Panel: directory kept")
         {
             Details = new AuditDetails().Add("memberId", member.Id).Add("change", change).Add("agency", ((Agency)member.Agency).ToKey())

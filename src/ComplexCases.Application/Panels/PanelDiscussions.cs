@@ -28,7 +28,7 @@ public sealed record DiscussionInput(int ExpectedVersion, string? Summary, strin
 /// step through <see cref="CaseWorkflows"/> (permission, state machine, version check, event and audit in one place), and the
 /// actions, the agenda item and their audit entry are saved in that same transaction.
 /// </summary>
-public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows workflows, TimeProvider clock)
+public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows workflows, AuditLog audit, TimeProvider clock)
 {
     public const int MaxActions = 10;
 
@@ -106,7 +106,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         {
             if (audited) return;
             audited = true;
-            new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionCreated,
+            audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionCreated,
                 "Complex Case Panel: actions agreed")
             {
                 Subjects = AuditSubjects.Of(Crn.Parse(crn)),

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
-using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
@@ -66,7 +65,7 @@ public sealed record AgendaCandidate(CaseListing Listing, IReadOnlySet<Agency> N
 /// region manages its meetings; each change checks the meeting's version (a save from an out-of-date page is refused with a
 /// conflict message) and is audited in the same transaction.
 /// </summary>
-public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings settings, TimeProvider clock)
+public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings settings, AuditLog audit, IPanelNotices notices, TimeProvider clock)
 {
     /// <summary>How far from today a meeting may be scheduled (either way: a meeting already held can be recorded).</summary>
     public const int MaxDaysFromToday = 366;
@@ -348,45 +347,6 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         }
     }
 
-    /// <summary>
-    /// Tells each invited practitioner and SPO about their case at the meeting: once per case and date, and again when the meeting
-    /// moves (a new date or, on the same date, a new time or place: <paramref name="moved"/>).
-    /// </summary>
-    private void TellCaseStaff(PanelMeetingRecord meeting, bool moved, string actor)
-    {
-        var staff = db.PanelMeetingStaff.AsNoTracking().Where(x => x.MeetingId == meeting.Id).ToList();
-        if (staff.Count == 0) return;
-        var when = meeting.StartsAt is { } t ? $" at {t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        var where = string.Join(", ", new[] { meeting.Venue, meeting.VideoLink is null ? null : "by video" }.OfType<string>()) is { Length: > 0 } w ? $" ({w})" : "";
-        var subject = moved ? $".v{meeting.Version}" : "";
-        new NotificationCentre(db, clock).Add(staff.Select(x =>
-        {
-            var (title, body) = NotificationTexts.PanelCaseListed(x.Crn, meeting.HeldOn, when, where);
-            return new NotificationDraft(x.UserName, Domain.Notifications.NotificationKind.PanelCaseListed,
-                $"{x.Crn}@{meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}{subject}", meeting.HeldOn,
-                moved ? "Moved: " + title : title, body, NotificationLinks.Case(x.Crn), [x.Crn]);
-        }), actor);
-    }
-
-    /// <summary>Tells the invited directory members with an account that the meeting moved (on the same date: a new time or place).</summary>
-    private void TellMembersMoved(PanelMeetingRecord meeting, string actor)
-    {
-        var accounts = (from invite in db.PanelMeetingMembers.AsNoTracking()
-                        where invite.MeetingId == meeting.Id
-                        join member in db.PanelMembers.AsNoTracking() on invite.MemberId equals member.Id
-                        where member.Active && member.UserName != null
-                        select member.UserName!).ToList();
-        var agenda = meeting.Agenda.Select(a => a.Crn).Order(StringComparer.Ordinal).ToList();
-        var when = meeting.StartsAt is { } t ? $" at {t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        var where = string.Join(", ", new[] { meeting.Venue, meeting.VideoLink }.OfType<string>());
-        var title = $"Panel meeting moved: {meeting.HeldOn:d MMMM yyyy}{when}";
-        var body = $"The Complex Case Panel you are invited to is now on {meeting.HeldOn:d MMMM yyyy}{when}{(where.Length > 0 ? $", {where}" : "")}. "
-            + $"Its agenda and invitations are unchanged ({agenda.Count} case(s)).";
-        new NotificationCentre(db, clock).Add(accounts.Select(userName => new NotificationDraft(userName, Domain.Notifications.NotificationKind.PanelInvitation,
-            $"{meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.v{meeting.Version}", meeting.HeldOn, title, body,
-            NotificationLinks.PanelMeeting(meeting.Id), agenda)), actor);
-    }
-
     /// <summary>Closes the meeting's follow-up by hand (the panel team decides it is done): panel members' access to its cases ends.</summary>
     public PanelResult<PanelMeetingRecord> CloseFollowUp(StaffUser user, long id, int expectedVersion) =>
         Change(user, id, expectedVersion, "follow_up_closed", meeting =>
@@ -546,9 +506,9 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         // Invitations go out with the save, not at the next sweep, in its transaction and under the same user; the sweep makes
         // the same drafts (same keys) as a safety net.
         var actor = user?.Id ?? WorkflowIntake.SystemActor;
-        if (outcome.NotifyMoved) TellMembersMoved(meeting, actor);
-        if (outcome.NotifyInvited) new NotificationCentre(db, clock).PanelInvitations(meeting.Id, Today, actor);
-        if (outcome.NotifyInvited) TellCaseStaff(meeting, outcome.NotifyMoved, actor);
+        if (outcome.NotifyMoved) notices.MeetingMoved(meeting, actor);
+        if (outcome.NotifyInvited) notices.InvitationsChanged(meeting.Id, Today, actor);
+        if (outcome.NotifyInvited) notices.CaseStaffInvited(meeting, outcome.NotifyMoved, actor);
         transaction.Commit();
         return PanelResult<PanelMeetingRecord>.Ok(meeting);
     }
@@ -574,7 +534,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         more?.Invoke(text);
         text.Add("notInvited", PanelExpertise.Keys(details.NotInvited.Missing));
         if (details.NotPresent is { } absent) text.Add("notPresent", PanelExpertise.Keys(absent.Missing));
-        new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.PanelMeetingChanged,
+        audit.Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.PanelMeetingChanged,
             $"Complex Case Panel: meeting {change.Replace('_', ' ')}")
         {
             Subjects = AuditSubjects.Of(meeting.Agenda.Select(a => a.Crn).Concat(alsoConcerned).Select(Crn.Parse)),

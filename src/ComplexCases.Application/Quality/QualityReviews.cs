@@ -47,7 +47,8 @@ public sealed record QualityReviewResult(QualityReviewRecord? Review, IReadOnlyL
 /// Quality reviews by QDOs: a month's reproducible sample of listed cases in their region, a review of any case they may review
 /// (checklist, feedback, peer-support notes; audited, and the practitioner told), and the reviews of a case for whoever may see it.
 /// </summary>
-public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings settings, QualitySettings quality, TimeProvider clock)
+public sealed class QualityReviews(
+    ComplexCasesDbContext db, WorkflowSettings settings, QualitySettings quality, AuditLog audit, NotificationCentre notifications, TimeProvider clock)
 {
     public const string Purpose = "quality review of practice on a complex case";
 
@@ -164,7 +165,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         db.QualityReviews.Add(record);
         db.SaveChanges();
         var counts = review.Answers.Values.GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityReviewRecorded, Purpose)
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityReviewRecorded, Purpose)
         {
             Subjects = AuditSubjects.Of(Crn.Parse(workflow.Crn)),
             Details = new AuditDetails().Add("reviewId", record.Id).Add("reviewedOn", record.ReviewedOn)
@@ -176,7 +177,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         var facts = WorkflowRecords.Facts(workflow);
         var (title, body) = NotificationTexts.QualityFeedback(workflow.Crn, record.ReviewedOn);
         var practitioners = StaffDirectory.Load(db).WithStaffCode(workflow.PractitionerCode).Where(u => CaseAccess.CanSee(u, facts));
-        new NotificationCentre(db, clock).Add(practitioners.Select(u => new NotificationDraft(u.Id, NotificationKind.QualityFeedback,
+        notifications.Add(practitioners.Select(u => new NotificationDraft(u.Id, NotificationKind.QualityFeedback,
             record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.ReviewedOn, title, body,
             NotificationLinks.CaseReviews(workflow.Crn), [workflow.Crn])), user.Id);
         transaction.Commit();
@@ -213,7 +214,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         db.SaveChanges();
         AuditAnswer(user, review, "reply");
         var (title, body) = NotificationTexts.QualityReply(review.Crn, user.DisplayName);
-        new NotificationCentre(db, clock).Add([new NotificationDraft(review.ReviewerUserName, NotificationKind.QualityReply,
+        notifications.Add([new NotificationDraft(review.ReviewerUserName, NotificationKind.QualityReply,
             $"{review.Id}-{review.Replies.Count}", null, title, body, NotificationLinks.CaseReviews(review.Crn), [review.Crn])], user.Id);
         transaction.Commit();
         return new QualityReviewResult(review, [], NotFound: false);
@@ -246,7 +247,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
     }
 
     private void AuditAnswer(StaffUser user, QualityReviewRecord review, string answer) =>
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityFeedbackAnswered, Purpose)
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityFeedbackAnswered, Purpose)
         {
             Subjects = AuditSubjects.Of(Crn.Parse(review.Crn)),
             Details = new AuditDetails().Add("reviewId", review.Id).Add("answer", answer).ToString(),

@@ -1,6 +1,5 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
-using ComplexCases.Application.Notifications;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
@@ -21,7 +20,7 @@ public sealed record StepRequest(string Crn, WorkflowStep Step, int ExpectedVers
 /// domain's state machine, and stores the move, its event and its audit entry in one transaction. A save made from an
 /// out-of-date page is refused with a conflict message and changes nothing.
 /// </summary>
-public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings settings, TimeProvider clock)
+public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings settings, AuditLog audit, IWorkflowNotices notices, TimeProvider clock)
 {
     /// <summary>The case's workflow with its events, if the user may see the case; null when there is none or they may not.</summary>
     public CaseWorkflowRecord? Find(StaffUser user, string crn, Permission permission = Permission.ViewCase)
@@ -71,7 +70,7 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
             var latest = db.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == request.Crn);
             return UseCaseResult<CaseWorkflowRecord>.Invalid(Conflict(latest));
         }
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.WorkflowStepTaken,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.WorkflowStepTaken,
             $"Complex Case process: {request.Step.Describe()}")
         {
             Subjects = AuditSubjects.Of(crn),
@@ -81,9 +80,9 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         // An escalation tells the panel team now, not at the next sweep: in this transaction, under this user, with the keys
         // the sweep uses (it stays as a safety net and finds them stored).
         if (moved.Workflow.Stage == CaseStage.AwaitingTriage && (CaseStage)moved.Workflow.History[^1].From != CaseStage.AwaitingTriage)
-            new NotificationCentre(db, clock).Escalated(record, user.Id);
+            notices.Escalated(record, user.Id);
         if (spo is not null && stored.ConfirmedBy is null)
-            new NotificationCentre(db, clock).ConversationToConfirm(record, stored, spo, user.Id);
+            notices.ConversationToConfirm(record, stored, spo, user.Id);
         transaction.Commit();
         return UseCaseResult<CaseWorkflowRecord>.Ok(record);
     }
@@ -153,7 +152,7 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         using var transaction = db.Database.BeginTransaction();
         (stored.ConfirmedBy, stored.ConfirmedByName, stored.ConfirmedAt) = (user.Id, user.DisplayName, now);
         db.SaveChanges();
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ConversationConfirmed,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ConversationConfirmed,
             "Complex Case process: the SPO confirmed the conversation record")
         {
             Subjects = AuditSubjects.Of(Crn.Parse(crn)),

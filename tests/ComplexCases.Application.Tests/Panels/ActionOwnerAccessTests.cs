@@ -94,7 +94,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
     {
         // Access is to the case, not to the meeting the action was agreed at: the same rule as the panel case page.
         var mo = _world.Db().PanelMembers.AsNoTracking().Single(m => m.UserName == "mo").Id;
-        new CaseWorkflows(_world.Db(), _world.Settings, _world.Clock).Take(_world.PanelTeam,
+        Compose.Workflows(_world.Db(), _world.Settings, _world.Clock).Take(_world.PanelTeam,
             new StepRequest(Crn, WorkflowStep.FollowUpBackToPanel, _world.CaseVersion(Crn), "Needs the panel again", StepDetails.None)).Succeeded.ShouldBeTrue();
         CloseFollowUp();
         _world.Meeting(_world.Today.AddDays(14), [mo], [Crn]);

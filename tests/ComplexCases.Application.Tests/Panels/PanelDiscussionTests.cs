@@ -98,7 +98,7 @@ public sealed class PanelDiscussionTests : IDisposable
         var stale = Input(PanelWorld.Action("Refer"));
         var db = _world.Db();
         // Someone withdrew the case meanwhile.
-        new CaseWorkflows(db, _world.Settings, _world.Clock)
+        Compose.Workflows(db, _world.Settings, _world.Clock)
             .Take(_world.PanelTeam, new StepRequest("E000001", WorkflowStep.Withdrawn, stale.ExpectedVersion, "Transferred out", StepDetails.None))
             .Succeeded.ShouldBeTrue();
 

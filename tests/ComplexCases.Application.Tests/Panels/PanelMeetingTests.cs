@@ -194,7 +194,7 @@ public sealed class PanelMeetingTests : IDisposable
                 new DiscussionInput(_world.CaseVersion(crn), "Discussed", "Decided", [PanelWorld.Action("Refer to housing")])).Errors.ShouldBeEmpty();
         }
         _world.Clock.Advance(TimeSpan.FromDays(30));
-        var workflows = new CaseWorkflows(_world.Db(), _world.Settings, _world.Clock);
+        var workflows = Compose.Workflows(_world.Db(), _world.Settings, _world.Clock);
         workflows.Take(_world.PanelTeam, new StepRequest("E000001", WorkflowStep.FollowUpClosed, _world.CaseVersion("E000001"), "Done", StepDetails.None))
             .Succeeded.ShouldBeTrue();
 
