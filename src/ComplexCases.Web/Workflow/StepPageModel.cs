@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
@@ -97,10 +98,10 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
     {
         if (await LoadAsync() is { } refused) return refused;
         if (Record.Version != Version) return Conflicted(CaseWorkflows.Conflict(Record));
-        if (Unavailable is not null) return WithStatus(StatusCodes.Status409Conflict);
+        if (Unavailable is not null) return ResultToPage.WithStatus(this, UseCaseStatus.Conflict);
 
         var form = ReadForm();
-        if (form is not { } step || Errors.Count > 0) return WithStatus(StatusCodes.Status400BadRequest);
+        if (form is not { } step || Errors.Count > 0) return ResultToPage.WithStatus(this, UseCaseStatus.Invalid);
 
         var result = workflows.Take(Staff, new StepRequest(Crn, step.Step, Version, step.Notes, step.Details));
         if (result.Succeeded)
@@ -108,16 +109,14 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
             TempData[BannerKey] = Success(step.Step, (CaseStage)result.Value.Stage);
             return Redirect($"/cases/{Uri.EscapeDataString(Crn)}");
         }
-        // Refused after our checks passed: someone saved in between (a conflict), or the rules said no.
+        // Refused after our checks passed: someone saved in between (the conflict carries the case as it is now), or the rules said no.
         db.ChangeTracker.Clear();
-        var latest = workflows.Find(Staff, Crn, Permission);
-        if (latest is not null && latest.Version != Version)
+        if (result is { Status: UseCaseStatus.Conflict, Value: { } latest })
         {
             Show(latest);
             return Conflicted(result.Error);
         }
-        Errors.Add(new FieldError("", result.Error));
-        return WithStatus(StatusCodes.Status409Conflict);
+        return ResultToPage.Refused(this, result, Errors);
     }
 
     /// <summary>The first error for a form field, if any.</summary>
@@ -190,12 +189,6 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
         Conflict = message;
         // The form now carries the latest version: saving again is a deliberate choice made after seeing the latest state.
         Version = Record.Version;
-        return WithStatus(StatusCodes.Status409Conflict);
-    }
-
-    private PageResult WithStatus(int status)
-    {
-        Response.StatusCode = status;
-        return Page();
+        return ResultToPage.WithStatus(this, UseCaseStatus.Conflict);
     }
 }
