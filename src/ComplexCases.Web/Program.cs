@@ -65,6 +65,7 @@ var auditOptions = ComplexCases.Data.Sqlite.SqliteDatabase.Options(pooledConnect
 builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(
     () => new ComplexCasesDbContext(auditOptions), services.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<Auditing>();
+builder.Services.AddReadUseCases();
 // Screenings started from the browser run one at a time in the background; their pages poll the job.
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
 builder.Services.AddSingleton(ComplexCases.Web.Runs.UploadLimit.From(builder.Configuration));
