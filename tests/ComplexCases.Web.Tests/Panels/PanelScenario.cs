@@ -1,5 +1,5 @@
-using ComplexCases.Application;
 using System.Runtime.CompilerServices;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;

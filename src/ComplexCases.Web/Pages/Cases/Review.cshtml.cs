@@ -1,5 +1,5 @@
-using ComplexCases.Application;
 using System.Globalization;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
