@@ -18,13 +18,6 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     {
     }
 
-    /// <summary>
-    /// The machine's own time, only for a site that must agree with parts outside it that read the machine clock themselves:
-    /// an identity provider's token lifetimes and an HTTP client's cookie jar (which drops a cookie whose expiry it thinks
-    /// has passed). Such a test still passes on any date; the moved-clock runs of the test command prove it.
-    /// </summary>
-    public static TestClock AtMachineTime() => new(DateTimeOffset.UtcNow);
-
     public DateTimeOffset Start { get; } = start;
 
     /// <summary>The England and Wales date the clock started on: the site's "today" for the length of a test run.</summary>

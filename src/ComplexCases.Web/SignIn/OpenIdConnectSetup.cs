@@ -73,6 +73,11 @@ internal static class OpenIdConnectSetup
                 return Task.CompletedTask;
             };
         });
+        // The ID token's lifetime is judged by the service's clock, like every other date it reads (IdentityModel's own
+        // check reads the machine clock, which a test or a moved clock could not agree with).
+        authentication.Services.AddOptions<OpenIdConnectOptions>(OpenIdConnectSettings.Scheme)
+            .Configure<TimeProvider>((options, clock) => options.TokenValidationParameters.LifetimeValidator =
+                (notBefore, expires, _, parameters) => TokenLifetime.IsCurrent(notBefore, expires, parameters, clock));
         return settings;
     }
 

@@ -27,11 +27,13 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IssuedCode> _codes = new(StringComparer.Ordinal);
     private readonly string _clientId;
     private readonly string? _clientSecret;
+    private readonly TimeProvider _clock;
 
-    private FakeIdentityProvider(string clientId, string? clientSecret)
+    private FakeIdentityProvider(string clientId, string? clientSecret, TimeProvider clock)
     {
         _clientId = clientId;
         _clientSecret = clientSecret;
+        _clock = clock;
         _key = new RsaSecurityKey(_rsa) { KeyId = "fake-idp-key" };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -68,9 +70,13 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>Token requests the provider refused, and why (to explain a failing test).</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
 
-    public static async Task<FakeIdentityProvider> StartAsync(string clientId, string? clientSecret)
+    /// <summary>How old the ID tokens are when issued: zero, or more than their five minutes to send expired ones.</summary>
+    public TimeSpan TokenAge { get; set; }
+
+    /// <summary>A provider whose tokens are dated by <paramref name="clock"/>: the site's clock, as a real provider and service agree on the time.</summary>
+    public static async Task<FakeIdentityProvider> StartAsync(string clientId, string? clientSecret, TimeProvider clock)
     {
-        var idp = new FakeIdentityProvider(clientId, clientSecret);
+        var idp = new FakeIdentityProvider(clientId, clientSecret, clock);
         await idp._app.StartAsync();
         var address = idp._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         idp.Issuer = new Uri(address).GetLeftPart(UriPartial.Authority);
@@ -99,7 +105,7 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
         else
         {
             var accessToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-            var now = DateTime.UtcNow;
+            var now = (_clock.GetUtcNow() - TokenAge).UtcDateTime;
             var idToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
                 Issuer = Issuer,

@@ -24,7 +24,9 @@ public sealed class OidcSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Provider = await FakeIdentityProvider.StartAsync(ClientId, ClientSecret);
+        // The site and the provider share a test clock: token lifetimes and cookie expiries never depend on the real date.
+        var clock = new ComplexCases.TestSupport.TestClock();
+        Provider = await FakeIdentityProvider.StartAsync(ClientId, ClientSecret, clock);
         // Development: the provider on the loopback socket speaks http, which only Development accepts.
         Site = new ConfiguredSiteFactory("Development", new Dictionary<string, string?>
         {
@@ -34,8 +36,7 @@ public sealed class OidcSite : IAsyncLifetime
             ["Authentication:OpenIdConnect:DisplayName"] = DisplayName,
         })
         {
-            // The provider's tokens and the client's correlation cookies run on the machine clock: the site must agree with them.
-            Clock = ComplexCases.TestSupport.TestClock.AtMachineTime(),
+            Clock = clock,
         };
         using var scope = Site.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
@@ -62,8 +63,9 @@ public sealed class OidcSite : IAsyncLifetime
 public sealed class OpenIdConnectTests(OidcSite oidc) : IClassFixture<OidcSite>
 {
     private HttpClient NewClient() =>
-        // https, as in production: the provider's correlation and nonce cookies are Secure.
-        oidc.Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        // https, as in production: the provider's correlation and nonce cookies are Secure. Cookies expire by the site's
+        // clock, not the machine's (HttpClient's own container would drop them by the real date).
+        oidc.Site.CreateDefaultClient(new Uri("https://localhost"), new SiteClockCookies(oidc.Site.Clock));
 
     [Fact]
     public async Task SignInPage_WithAProvider_OffersItAlongsideLocalAccounts()
@@ -141,6 +143,27 @@ public sealed class OpenIdConnectTests(OidcSite oidc) : IClassFixture<OidcSite>
 
         landing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await landing.Content.ReadAsStringAsync()).ShouldContain($"Signing in with {OidcSite.DisplayName} did not finish");
+    }
+
+    [Fact]
+    public async Task SignIn_ExpiredIdToken_IsRefusedByTheSitesClock()
+    {
+        var client = NewClient();
+        var authorize = await ChallengeAsync(client, "/runs");
+        oidc.Provider.TokenAge = TimeSpan.FromHours(1);
+        HttpResponseMessage landing;
+        try
+        {
+            landing = await CallbackAsync(client, authorize, oidc.Provider.IssueCode("jo.analyst@example.test", authorize));
+        }
+        finally
+        {
+            oidc.Provider.TokenAge = TimeSpan.Zero;
+        }
+
+        landing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await landing.Content.ReadAsStringAsync()).ShouldContain($"Signing in with {OidcSite.DisplayName} did not finish");
+        (await client.GetAsync("/runs")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
     // ---- The claim → local account mapping ----
