@@ -4,6 +4,7 @@ using ComplexCases.Application.Definitions;
 using ComplexCases.Application.Cases;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
+using ComplexCases.Application.Workflow;
 
 // In the web app's root namespace so that Program.cs needs no extra using for its one line.
 namespace ComplexCases.Web;
@@ -21,6 +22,7 @@ public static class UseCaseServices
         services.AddScoped<ShowRunRejections>();
         services.AddScoped<RunHistory>();
         services.AddScoped<DefinitionUsage>();
+        services.AddScoped<StepCaseQuery>();
         return services;
     }
 }

@@ -3,19 +3,14 @@ using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
-using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Workflow;
-
-/// <summary>Who the case is about and who holds it, from its latest listing (for the step pages' headings and defaults).</summary>
-public sealed record CasePerson(string Name, string? PduName, string? PractitionerName, string? SpoName);
 
 /// <summary>
 /// What every step page shares: the case must be in the process and within the user's reach for the page's permission
@@ -23,7 +18,7 @@ public sealed record CasePerson(string Name, string? PduName, string? Practition
 /// an older version is refused with the conflict message and the latest state, saving nothing; a save redirects to the
 /// case page with a success banner.
 /// </summary>
-public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows workflows, WorkflowViews views, Auditing audit) : PageModel
+public abstract class StepPageModel(StepCaseQuery cases, CaseWorkflows workflows, WorkflowViews views, Auditing audit) : PageModel
 {
     public const string BannerKey = "WorkflowBanner";
 
@@ -49,7 +44,7 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
 
     protected CaseWorkflowRecord Record { get; private set; } = null!;
 
-    protected ComplexCasesDbContext Db => db;
+    protected StepCaseQuery Cases => cases;
 
     protected CaseWorkflows Workflows => workflows;
 
@@ -110,7 +105,6 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
             return Redirect($"/cases/{Uri.EscapeDataString(Crn)}");
         }
         // Refused after our checks passed: someone saved in between (the conflict carries the case as it is now), or the rules said no.
-        db.ChangeTracker.Clear();
         if (result is { Status: UseCaseStatus.Conflict, Value: { } latest })
         {
             Show(latest);
@@ -165,12 +159,7 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
             return NotFound();
         }
         Show(record);
-        var listing = db.ListedCases.AsNoTracking().Where(c => c.RunId == record.LatestRunId && c.Crn == record.Crn)
-            .Select(c => new { c.Forename, c.Surname, c.PduName, c.PractitionerName, c.SpoName })
-            .SingleOrDefault();
-        Person = listing is null
-            ? new CasePerson(Crn, record.PduCode, null, null)
-            : new CasePerson($"{listing.Forename} {listing.Surname}".Trim(), listing.PduName ?? record.PduCode, listing.PractitionerName, listing.SpoName);
+        Person = cases.PersonOf(record);
         return null;
     }
 
