@@ -85,6 +85,7 @@ builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddPanels();
+builder.Services.AddScoped<ComplexCases.Application.RecordChecks.RecordsToCheck>();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();

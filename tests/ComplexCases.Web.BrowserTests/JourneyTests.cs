@@ -68,7 +68,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("practitioner");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Records to check", "Actions", "Notifications"]);
         await _page.GetByRole(AriaRole.Heading, new() { Name = "What to do this month" }).WaitForAsync();
         await _page.ScreenshotAsync("home-practitioner");
         await _page.ShouldBeAccessibleAsync();
@@ -100,7 +100,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("spo");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Records to check", "Actions", "Notifications"]);
         (await _page.Locator("main").InnerTextAsync()).ShouldContain("Each needs a reflective practice conversation between the practitioner and you.");
         await _page.ScreenshotAsync("home-spo");
         await _page.ShouldBeAccessibleAsync();

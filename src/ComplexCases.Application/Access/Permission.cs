@@ -43,4 +43,6 @@ public enum Permission
     ViewNotifications = 22,
     /// <summary>The fields a panel needs about a case on an agenda (agenda-scoped for panel members).</summary>
     ViewPanelCase = 23,
+    /// <summary>See possibly complex cases whose records need checking and updating (the practitioner's data-quality task); case-scoped.</summary>
+    CheckRecords = 24,
 }

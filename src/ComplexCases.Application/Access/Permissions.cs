@@ -60,6 +60,7 @@ public static class Permissions
         (ViewPduProgress,   [N,            Y,   Y,         Y,         N,           Y,   N,       N]),
         (ViewNotifications, [Y,            Y,   Y,         Y,         Y,           Y,   Y,       Y]),
         (ViewPanelCase,     [N,            N,   N,         Y,         Y,           N,   N,       N]),
+        (CheckRecords,      [Y,            Y,   Y,         N,         N,           N,   N,       N]),
     ];
     // Why the less obvious cells are as they are:
     // - PanelMember: no list or full case page; the panel fields of cases on their own meetings' agendas only (ViewPanelCase).
@@ -85,6 +86,8 @@ public static class Permissions
     // - ViewPanelCase: a panel member's only view of a case: the panel fields, while the case is on their meetings' agendas.
     // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.
     //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
+    // - CheckRecords: a possibly complex case is a data-quality task, not a conversation. The practitioner owns it (updates
+    //   the records); their SPO and head of PDU see it, and how many there are per team, to make sure it gets done.
 
     private static readonly FrozenDictionary<Role, CaseScope> Scopes = new Dictionary<Role, CaseScope>
     {
@@ -100,7 +103,7 @@ public static class Permissions
 
     /// <summary>The permissions evaluated per case through <see cref="ScopeOf"/>; the others are global.</summary>
     public static IReadOnlySet<Permission> CaseScoped { get; } =
-        new[] { ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, RecordTriage, ManagePanels, RecordQualityReview, ViewPanelCase }
+        new[] { ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, RecordTriage, ManagePanels, RecordQualityReview, ViewPanelCase, CheckRecords }
             .ToFrozenSet();
 
     /// <summary>The permission that lets a user take a workflow step on a case in their scope; null for steps only the system takes.</summary>

@@ -52,15 +52,23 @@ internal sealed class DemoStaff
     public StaffUser PanelTeam { get; }
     public StaffUser Qdo { get; }
 
-    /// <summary>Who the demo accounts are: the practitioner with the most complex cases on run <paramref name="runId"/> (in Norfolk when it is there), their SPO, PDU and region.</summary>
+    /// <summary>
+    /// Who the demo accounts are: a practitioner in Norfolk (when it is there) with the most complex cases on run
+    /// <paramref name="runId"/>, preferring one who also has a possibly complex case (so the demo shows both the conversations
+    /// and the records to check); their SPO, PDU and region.
+    /// </summary>
     public static StaffAccount[] Choose(DatabaseTarget database, int runId)
     {
         using var db = database.Open();
-        var pdu = db.ListedCases.Any(c => c.RunId == runId && c.PduCode == "EOENFK") ? "EOENFK" : null;
-        var busiest = db.ListedCases.Where(c => c.RunId == runId && c.PractitionerCode != null && !c.LimitedAccess && (pdu == null || c.PduCode == pdu))
+        // A demo month is a few hundred listed people: choose in memory, on every preference at once.
+        const byte complex = (byte)Domain.Screening.ScreeningStatus.Complex, possibly = (byte)Domain.Screening.ScreeningStatus.PossiblyComplex;
+        var busiest = db.ListedCases.Where(c => c.RunId == runId && c.PractitionerCode != null && !c.LimitedAccess && c.Change != (byte)Domain.Screening.ListChange.Left)
+            .AsEnumerable()
             .GroupBy(c => new { c.PractitionerCode, c.PractitionerName, c.SpoCode, c.SpoName, c.TeamCode, c.PduCode, c.RegionCode })
-            .OrderByDescending(g => g.Count(c => c.Status == (byte)Domain.Screening.ScreeningStatus.Complex)).ThenByDescending(g => g.Count())
-            .ThenBy(g => g.Key.PractitionerCode)
+            .OrderByDescending(g => g.Key.PduCode == "EOENFK")
+            .ThenByDescending(g => g.Any(c => c.Status == possibly) && g.Any(c => c.Status == complex))
+            .ThenByDescending(g => g.Count(c => c.Status == complex)).ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key.PractitionerCode, StringComparer.Ordinal)
             .Select(g => g.Key).First();
         var spoTeams = string.Join(',', db.ListedCases.Where(c => c.RunId == runId && c.SpoCode == busiest.SpoCode && c.TeamCode != null)
             .Select(c => c.TeamCode!).Distinct().OrderBy(t => t).ToList());

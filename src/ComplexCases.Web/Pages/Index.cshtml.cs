@@ -14,16 +14,18 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Web.Pages;
 
 [Authorize(Policy = nameof(Permission.ViewHome))]
-public sealed class IndexModel(ComplexCasesDbContext db, WorkflowViews views, Auditing audit) : PageModel
+public sealed class IndexModel(ComplexCasesDbContext db, WorkflowViews views, Auditing audit, ComplexCases.Application.RecordChecks.RecordsToCheck records) : PageModel
 {
     public sealed record PduSummary(string Code, string? Name, int Complex, int PossiblyComplex, int New);
 
     public sealed record YourCase(string Crn, string? Name, string PduCode, ScreeningStatus Status, ListChange Change, int Score);
 
     public ScreeningRun? LatestRun { get; private set; }
-    /// <summary>For practitioners and SPOs: the people on this month's list they need to act on.</summary>
+    /// <summary>For practitioners and SPOs: the complex cases on this month's list, each needing a reflective practice conversation.</summary>
     public IReadOnlyList<YourCase> YourCases { get; private set; } = [];
     public CaseScope Scope { get; private set; }
+    /// <summary>Possibly complex people in the user's scope whose records need checking (a data-quality task, not a conversation).</summary>
+    public int RecordsToCheck { get; private set; }
     public IReadOnlyList<PduSummary> Pdus { get; private set; } = [];
     /// <summary>Cases waiting on this user's reflective practice conversation, soonest due first.</summary>
     public IReadOnlyList<DueCase> ConversationsDue { get; private set; } = [];
@@ -48,11 +50,12 @@ public sealed class IndexModel(ComplexCasesDbContext db, WorkflowViews views, Au
         if (user.Has(Permission.RecordConversation)) ConversationsDue = views.Waiting(user, CaseStage.AwaitingConversation, Permission.RecordConversation);
         if (user.Has(Permission.RecordTriage)) TriageDue = views.Waiting(user, CaseStage.AwaitingTriage, Permission.RecordTriage);
         Scope = user.Roles.Select(Permissions.ScopeOf).DefaultIfEmpty(CaseScope.None).Max();
+        RecordsToCheck = records.CountFor(user, runId);
         if (!user.Has(Permission.ViewMonthlyList)) return;
         if (Scope is CaseScope.OwnCases or CaseScope.TeamCases && CaseAccess.NamesFor(user) == NameVisibility.All)
         {
             YourCases = db.ListedCases.AsNoTracking().PermittedTo(user, Permission.ViewCaseNames)
-                .Where(c => c.RunId == runId && c.Change != (byte)ListChange.Left)
+                .Where(c => c.RunId == runId && c.Status == (byte)ScreeningStatus.Complex && c.Change != (byte)ListChange.Left)
                 .OrderByDescending(c => c.Change == (byte)ListChange.New).ThenByDescending(c => c.Score).ThenBy(c => c.Crn)
                 .Take(100)
                 .Select(c => new YourCase(c.Crn, c.Forename + " " + c.Surname, c.PduCode, (ScreeningStatus)c.Status, (ListChange)c.Change, c.Score))

@@ -8,9 +8,9 @@ public sealed class PermissionsTests
     // The matrix written out again, by role, independently of Permissions.cs: any change there must be made here too.
     private static readonly Dictionary<Role, Permission[]> Expected = new()
     {
-        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications],
-        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications],
-        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications],
+        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications, CheckRecords],
+        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords],
+        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords],
         [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase],
         [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase],
         [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications],
@@ -92,7 +92,7 @@ public sealed class PermissionsTests
     [Fact]
     public void CaseScoped_IsTheCasePermissionsAndTheWorkflowStepsOnCases() =>
         Permissions.CaseScoped.ShouldBe(
-            [ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, RecordTriage, ManagePanels, RecordQualityReview, ViewPanelCase],
+            [ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, RecordTriage, ManagePanels, RecordQualityReview, ViewPanelCase, CheckRecords],
             ignoreOrder: true);
 
     [Theory]

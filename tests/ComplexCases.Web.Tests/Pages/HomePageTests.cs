@@ -6,7 +6,7 @@ namespace ComplexCases.Web.Tests.Pages;
 public sealed partial class HomePageTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
 {
     [Fact]
-    public async Task Home_Practitioner_ListsExactlyTheirCasesOnThisMonthsList()
+    public async Task Home_Practitioner_ListsExactlyTheirComplexCasesOnThisMonthsList()
     {
         var client = await site.SignInAsync("practitioner");
 
@@ -18,9 +18,11 @@ public sealed partial class HomePageTests(DemoSiteFactory site) : IClassFixture<
         using var db = site.OpenDatabase();
         var staff = db.Users.Single(u => u.UserName == "practitioner").StaffCode;
         var latest = db.Runs.Max(r => r.Id);
-        var theirs = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode == staff && c.Change != 3).Select(c => c.Crn).ToHashSet();
-        theirs.ShouldNotBeEmpty();
-        shown.ShouldBe(theirs, ignoreOrder: true);
+        var current = db.ListedCases.Where(c => c.RunId == latest && c.PractitionerCode == staff && c.Change != 3).ToList();
+        var complex = current.Where(c => c.Status == 2).Select(c => c.Crn).ToHashSet();
+        complex.ShouldNotBeEmpty();
+        // Possibly complex people are not for a conversation (RecordsToCheckTests): the page names the complex ones.
+        shown.ShouldBe(complex, ignoreOrder: true);
     }
 
     [Fact]
