@@ -86,6 +86,7 @@ builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddPanels();
 builder.Services.AddScoped<ComplexCases.Application.RecordChecks.RecordsToCheck>();
+builder.Services.AddScoped<ComplexCases.Application.Insight.ProcessInsight>();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();

@@ -139,7 +139,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("panel-team");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Panels", "Actions", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Insight", "Panels", "Actions", "Notifications"]);
         (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
         await _page.ScreenshotAsync("home-panel-team");
         await _page.ShouldBeAccessibleAsync();
@@ -177,7 +177,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("qdo");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Panels", "Quality reviews", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Progress", "Insight", "Panels", "Quality reviews", "Notifications"]);
         (await _page.Locator("main table a[href^='/lists/']").CountAsync()).ShouldBeGreaterThan(1);
         await _page.ScreenshotAsync("home-qdo");
         await _page.ShouldBeAccessibleAsync();
@@ -204,7 +204,7 @@ public sealed partial class JourneyTests(BrowserSite site) : IAsyncLifetime
     {
         await _page.SignInAsync("analyst");
         _page.PathOf().ShouldBe("/");
-        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Notifications"]);
+        (await _page.MainNavigationAsync()).ShouldBe(["Home", "Definitions", "Runs", "Insight", "Notifications"]);
         await _page.ScreenshotAsync("home-analyst");
         await _page.ShouldBeAccessibleAsync();
 

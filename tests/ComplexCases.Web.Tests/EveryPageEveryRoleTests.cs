@@ -52,6 +52,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/cases/{crn}/follow-up", Permission.ManagePanels, false, false),
         ("/progress", Permission.ViewPduProgress, false, false),
         ("/records-to-check", Permission.CheckRecords, false, false),
+        ("/insight/process", Permission.ViewAggregates, false, false),
         ("/cases/{crn}/review", Permission.RecordQualityReview, false, false),
         ("/reviews", Permission.RecordQualityReview, false, false),
         ("/notifications", Permission.ViewNotifications, false, false),

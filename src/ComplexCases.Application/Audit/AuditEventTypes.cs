@@ -17,6 +17,8 @@ public static class AuditEventTypes
     public const string CaseViewed = "case.viewed";
     /// <summary>Consultation: a home page naming the cases waiting on the user (this month's list, conversations, triage).</summary>
     public const string HomeViewed = "home.viewed";
+    /// <summary>Disclosure: an aggregate table downloaded (counts only, small counts withheld; no subjects).</summary>
+    public const string InsightExported = "insight.exported";
     /// <summary>Consultation: the possibly complex cases whose records the user is to check and update (subjects: those shown).</summary>
     public const string RecordsToCheckViewed = "records_to_check.viewed";
     public const string ListDownloaded = "list.downloaded";
