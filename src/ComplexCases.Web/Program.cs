@@ -88,6 +88,7 @@ builder.Services.AddPanels();
 builder.Services.AddScoped<ComplexCases.Application.RecordChecks.RecordsToCheck>();
 builder.Services.AddScoped<ComplexCases.Application.Insight.ProcessInsight>();
 builder.Services.AddScoped<ComplexCases.Application.Insight.ListTrend>();
+builder.Services.AddSingleton<ComplexCases.Application.Insight.CriteriaCounts>();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();

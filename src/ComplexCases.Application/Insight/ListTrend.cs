@@ -21,7 +21,7 @@ public sealed record ListTrendView(string Area, IReadOnlyList<TrendMonth> Months
 /// analyst's and head of PDU's home pages (their list scope). Counts only, small ones withheld; the criteria read the stored
 /// outcome masks of every person screened, so they show what drives the list, not only who is on it.
 /// </summary>
-public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings settings)
+public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings settings, CriteriaCounts cache)
 {
     public const int Months = 12;
 
@@ -74,17 +74,22 @@ public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings setting
 
     private List<CriterionShare> Criteria(int runId, List<string>? pdus)
     {
+        var met = cache.GetOrAdd(runId, pdus, () => Count(runId, pdus));
+        return [.. CriterionIds.All.Select(id => new CriterionShare(id, Label(id), Shown(met[(int)id])))];
+    }
+
+    private int[] Count(int runId, List<string>? pdus)
+    {
         var results = db.PersonResults.AsNoTracking().Where(p => p.RunId == runId);
         if (pdus is not null) results = results.Where(p => pdus.Contains(p.PduCode));
         // One pass over the month's people: a count per criterion bit.
-        var met = results.GroupBy(_ => 1).Select(g => new[]
+        return results.GroupBy(_ => 1).Select(g => new[]
         {
             g.Sum(p => (p.MetMask & 1) != 0 ? 1 : 0), g.Sum(p => (p.MetMask & 2) != 0 ? 1 : 0),
             g.Sum(p => (p.MetMask & 4) != 0 ? 1 : 0), g.Sum(p => (p.MetMask & 8) != 0 ? 1 : 0),
             g.Sum(p => (p.MetMask & 16) != 0 ? 1 : 0), g.Sum(p => (p.MetMask & 32) != 0 ? 1 : 0),
             g.Sum(p => (p.MetMask & 64) != 0 ? 1 : 0), g.Sum(p => (p.MetMask & 128) != 0 ? 1 : 0),
         }).FirstOrDefault() ?? new int[CriterionIds.Count];
-        return [.. CriterionIds.All.Select(id => new CriterionShare(id, Label(id), Shown(met[(int)id])))];
     }
 
     private static ShownCount Shown(int count) => new(count, SmallCounts.IsSmall(count));
