@@ -116,16 +116,16 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// Schedules a meeting in the user's region. With <paramref name="place"/> (as the page always sends it) the start time and a
     /// venue or video link are required; without it (older callers) they are left to be added when the meeting is rescheduled.
     /// </summary>
-    public PanelResult<PanelMeetingRecord> Schedule(StaffUser user, DateOnly? heldOn, string? chair, MeetingPlace? place = null)
+    public UseCaseResult<PanelMeetingRecord> Schedule(StaffUser user, DateOnly? heldOn, string? chair, MeetingPlace? place = null)
     {
-        if (PanelScope.ManagedRegion(user) is not { } region) return PanelResult<PanelMeetingRecord>.NotFound();
+        if (PanelScope.ManagedRegion(user) is not { } region) return UseCaseResult<PanelMeetingRecord>.NotFound();
         var errors = new List<FieldError>();
         CheckDate(heldOn, errors);
         var (startsAt, venue, link) = place is null ? (null, null, null) : CheckPlace(place, errors);
         var name = (chair ?? "").Trim();
         if (name.Length == 0) errors.Add(new("Chair", "Enter the name of the chair"));
         else if (name.Length > PanelDirectory.MaxName) errors.Add(new("Chair", $"The chair's name must be {PanelDirectory.MaxName} characters or fewer"));
-        if (errors.Count > 0) return PanelResult<PanelMeetingRecord>.Invalid(errors);
+        if (errors.Count > 0) return UseCaseResult<PanelMeetingRecord>.Invalid(errors);
 
         var meeting = new PanelMeetingRecord
         {
@@ -138,7 +138,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         db.SaveChanges();
         Audit(user.Id, meeting, gap, "scheduled", [], d => d.Add("heldOn", meeting.HeldOn).Add("region", region));
         transaction.Commit();
-        return PanelResult<PanelMeetingRecord>.Ok(meeting);
+        return UseCaseResult<PanelMeetingRecord>.Ok(meeting);
     }
 
     public const int MaxVenue = 200;
@@ -198,7 +198,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// Moves a meeting that has not been held to another date, time or place. Its agenda, invitations and history stay; everyone
     /// invited (directory members with an account, and the agenda cases' practitioners and SPOs) is told where and when it now is.
     /// </summary>
-    public PanelResult<PanelMeetingRecord> Reschedule(StaffUser user, long id, int expectedVersion, DateOnly? heldOn, MeetingPlace place)
+    public UseCaseResult<PanelMeetingRecord> Reschedule(StaffUser user, long id, int expectedVersion, DateOnly? heldOn, MeetingPlace place)
     {
         var was = (On: default(DateOnly), At: (TimeOnly?)null, Venue: (string?)null, Link: (string?)null);
         return Change(user, id, expectedVersion, "rescheduled", meeting =>
@@ -220,7 +220,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     }
 
     /// <summary>Makes the invitations exactly <paramref name="memberIds"/> (active members of the region's directory); only before the meeting.</summary>
-    public PanelResult<PanelMeetingRecord> Invite(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> memberIds) =>
+    public UseCaseResult<PanelMeetingRecord> Invite(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> memberIds) =>
         Change(user, id, expectedVersion, "invitations", meeting =>
         {
             if (meeting.Status != (int)PanelMeetingStatus.Scheduled)
@@ -257,7 +257,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// Makes the agenda exactly <paramref name="crns"/>. A case can be added only while it is awaiting panel, in the meeting's
     /// region, managed by the user, and not already on another meeting's agenda waiting to be discussed; only before the meeting.
     /// </summary>
-    public PanelResult<PanelMeetingRecord> SetAgenda(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<string> crns)
+    public UseCaseResult<PanelMeetingRecord> SetAgenda(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<string> crns)
     {
         var removed = new List<string>();
         return Change(user, id, expectedVersion, "agenda", meeting =>
@@ -291,12 +291,12 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
 
     /// <summary>Records who of those invited attended, and marks the meeting held (from its date; corrections allowed until the follow-up closes).</summary>
     /// <param name="extras">Apologies, the agenda cases' staff who attended or sent apologies, guests and written input; none when null.</param>
-    public PanelResult<PanelMeetingRecord> RecordAttendance(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> attended,
+    public UseCaseResult<PanelMeetingRecord> RecordAttendance(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> attended,
         AttendanceExtras? extras = null) =>
         Change(user, id, expectedVersion, "attendance", meeting =>
         {
             if (meeting.Status == (int)PanelMeetingStatus.FollowUpClosed)
-                return Refused(PanelResult<PanelMeetingRecord>.FormField, "The meeting's follow-up is closed, so its record can no longer change.");
+                return Refused(UseCaseResult<PanelMeetingRecord>.FormField, "The meeting's follow-up is closed, so its record can no longer change.");
             if (meeting.HeldOn > Today)
                 return Refused("Attended", $"Attendance can be recorded from the day of the meeting, {meeting.HeldOn:d MMMM yyyy}");
             var present = attended.ToHashSet();
@@ -348,11 +348,11 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     }
 
     /// <summary>Closes the meeting's follow-up by hand (the panel team decides it is done): panel members' access to its cases ends.</summary>
-    public PanelResult<PanelMeetingRecord> CloseFollowUp(StaffUser user, long id, int expectedVersion) =>
+    public UseCaseResult<PanelMeetingRecord> CloseFollowUp(StaffUser user, long id, int expectedVersion) =>
         Change(user, id, expectedVersion, "follow_up_closed", meeting =>
         {
             if (meeting.Status != (int)PanelMeetingStatus.Held)
-                return Refused(PanelResult<PanelMeetingRecord>.FormField, meeting.Status == (int)PanelMeetingStatus.Scheduled
+                return Refused(UseCaseResult<PanelMeetingRecord>.FormField, meeting.Status == (int)PanelMeetingStatus.Scheduled
                     ? "The meeting has not been held yet: record who attended first."
                     : "The meeting's follow-up is already closed.");
             meeting.Status = (int)PanelMeetingStatus.FollowUpClosed;
@@ -390,7 +390,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         {
             var result = Change(null, meeting.Id, meeting.Version, "follow_up_closed", m =>
             {
-                if (m.Status != (int)PanelMeetingStatus.Held) return Refused(PanelResult<PanelMeetingRecord>.FormField, "Not held.");
+                if (m.Status != (int)PanelMeetingStatus.Held) return Refused(UseCaseResult<PanelMeetingRecord>.FormField, "Not held.");
                 m.Status = (int)PanelMeetingStatus.FollowUpClosed;
                 return Applied(d => d.Add("by", "every agenda case has had its follow-up"));
             });
@@ -469,24 +469,24 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// One change to a meeting: load it, check the user manages it and the version they saw, apply, bump the version, save and
     /// audit in one transaction. A null user is the system (closing follow-ups).
     /// </summary>
-    private PanelResult<PanelMeetingRecord> Change(StaffUser? user, long id, int expectedVersion, string change, Func<PanelMeetingRecord, Outcome> apply)
+    private UseCaseResult<PanelMeetingRecord> Change(StaffUser? user, long id, int expectedVersion, string change, Func<PanelMeetingRecord, Outcome> apply)
     {
         var meeting = db.PanelMeetings.Include(m => m.Members).Include(m => m.Agenda).AsSplitQuery().SingleOrDefault(m => m.Id == id);
         if (meeting is null || (user is not null && !MayManage(user, meeting)))
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.NotFound();
+            return UseCaseResult<PanelMeetingRecord>.NotFound();
         }
         if (meeting.Version != expectedVersion)
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.Conflict(ConflictMessage);
+            return UseCaseResult<PanelMeetingRecord>.Conflicted(ConflictMessage);
         }
         var outcome = apply(meeting);
         if (outcome.Errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.Invalid(outcome.Errors);
+            return UseCaseResult<PanelMeetingRecord>.Invalid(outcome.Errors);
         }
         // The version is the meeting's, so any change to its invitations or agenda also updates the row and is checked.
         meeting.Version++;
@@ -500,7 +500,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         {
             transaction.Rollback();
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.Conflict(ConflictMessage);
+            return UseCaseResult<PanelMeetingRecord>.Conflicted(ConflictMessage);
         }
         Audit(user?.Id ?? WorkflowIntake.SystemActor, meeting, gap, change, outcome.AlsoConcerned, outcome.Details);
         // Invitations go out with the save, not at the next sweep, in its transaction and under the same user; the sweep makes
@@ -510,7 +510,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         if (outcome.NotifyInvited) notices.InvitationsChanged(meeting.Id, Today, actor);
         if (outcome.NotifyInvited) notices.CaseStaffInvited(meeting, outcome.NotifyMoved, actor);
         transaction.Commit();
-        return PanelResult<PanelMeetingRecord>.Ok(meeting);
+        return UseCaseResult<PanelMeetingRecord>.Ok(meeting);
     }
 
     /// <summary>

@@ -37,12 +37,6 @@ public sealed record QualityReviewView(
     public bool MayAnswer { get; init; }
 }
 
-/// <summary>A review stored, or why not: the form's field errors, or no reviewable case with that CRN.</summary>
-public sealed record QualityReviewResult(QualityReviewRecord? Review, IReadOnlyList<FieldError> Errors, bool NotFound)
-{
-    public bool Succeeded => Review is not null;
-}
-
 /// <summary>
 /// Quality reviews by QDOs: a month's reproducible sample of listed cases in their region, a review of any case they may review
 /// (checklist, feedback, peer-support notes; audited, and the practitioner told), and the reviews of a case for whoever may see it.
@@ -138,15 +132,15 @@ public sealed class QualityReviews(
     /// Validates and stores a review, its audit entry and the practitioner's notification in one transaction. Invalid input
     /// stores nothing and names each field to fix.
     /// </summary>
-    public QualityReviewResult Record(StaffUser user, string crn, QualityReviewRequest request)
+    public UseCaseResult<QualityReviewRecord> Record(StaffUser user, string crn, QualityReviewRequest request)
     {
         var workflow = Reviewable(user, crn);
-        if (workflow is null) return new QualityReviewResult(null, [], NotFound: true);
+        if (workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
         var now = clock.GetUtcNow();
         var conversationOn = ConversationDates([workflow.Crn]).TryGetValue(workflow.Crn, out var held) ? held : (DateOnly?)null;
         var validated = QualityReview.Create(request.ReviewedOn, request.Answers, request.WentWell, request.Feedback, request.PeerSupportNotes,
             WorkingCalendar.UkDate(now), conversationOn);
-        if (validated.Value is not { } review) return new QualityReviewResult(null, validated.Errors, NotFound: false);
+        if (validated.Value is not { } review) return UseCaseResult<QualityReviewRecord>.Invalid(validated.Errors);
 
         var record = new QualityReviewRecord
         {
@@ -181,7 +175,7 @@ public sealed class QualityReviews(
             record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.ReviewedOn, title, body,
             NotificationLinks.CaseReviews(workflow.Crn), [workflow.Crn])), user.Id);
         transaction.Commit();
-        return new QualityReviewResult(record, [], NotFound: false);
+        return UseCaseResult<QualityReviewRecord>.Ok(record);
     }
 
     /// <summary>The case's reviews, newest first, for a user who may see the case; none otherwise.</summary>
@@ -198,14 +192,14 @@ public sealed class QualityReviews(
     public const int MaxReply = 2000;
 
     /// <summary>The case's practitioner replies to a review's feedback; the QDO who wrote it is told. Audited with the case.</summary>
-    public QualityReviewResult Reply(StaffUser user, string crn, long reviewId, string? text)
+    public UseCaseResult<QualityReviewRecord> Reply(StaffUser user, string crn, long reviewId, string? text)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
-        if (review is null || workflow is null) return new QualityReviewResult(null, [], NotFound: true);
+        if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
         var reply = (text ?? "").Trim();
-        if (reply.Length == 0) return new QualityReviewResult(null, [new FieldError("reply", "Enter your reply")], NotFound: false);
+        if (reply.Length == 0) return UseCaseResult<QualityReviewRecord>.Invalid("reply", "Enter your reply");
         if (reply.Length > MaxReply)
-            return new QualityReviewResult(null, [new FieldError("reply", $"Your reply must be {MaxReply} characters or fewer")], NotFound: false);
+            return UseCaseResult<QualityReviewRecord>.Invalid("reply", $"Your reply must be {MaxReply} characters or fewer");
         var now = clock.GetUtcNow();
         using var transaction = db.Database.BeginTransaction();
         review.Replies.Add(new QualityReviewReplyRecord { ReviewId = review.Id, By = user.Id, ByName = user.DisplayName, At = now, Text = reply });
@@ -217,21 +211,21 @@ public sealed class QualityReviews(
         notifications.Add([new NotificationDraft(review.ReviewerUserName, NotificationKind.QualityReply,
             $"{review.Id}-{review.Replies.Count}", null, title, body, NotificationLinks.CaseReviews(review.Crn), [review.Crn])], user.Id);
         transaction.Commit();
-        return new QualityReviewResult(review, [], NotFound: false);
+        return UseCaseResult<QualityReviewRecord>.Ok(review);
     }
 
     /// <summary>The case's practitioner marks a review's feedback read (once; the QDO sees when).</summary>
-    public QualityReviewResult MarkRead(StaffUser user, string crn, long reviewId)
+    public UseCaseResult<QualityReviewRecord> MarkRead(StaffUser user, string crn, long reviewId)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
-        if (review is null || workflow is null) return new QualityReviewResult(null, [], NotFound: true);
-        if (review.ReadAt is not null) return new QualityReviewResult(review, [], NotFound: false);
+        if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
+        if (review.ReadAt is not null) return UseCaseResult<QualityReviewRecord>.Ok(review);
         using var transaction = db.Database.BeginTransaction();
         (review.ReadAt, review.ReadBy) = (clock.GetUtcNow(), user.Id);
         db.SaveChanges();
         AuditAnswer(user, review, "read");
         transaction.Commit();
-        return new QualityReviewResult(review, [], NotFound: false);
+        return UseCaseResult<QualityReviewRecord>.Ok(review);
     }
 
     /// <summary>The practitioner is whoever holds the case's practitioner staff code and may see it.</summary>
