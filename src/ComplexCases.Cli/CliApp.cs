@@ -26,15 +26,16 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider? provider = null)
     {
         provider ??= SqliteProvider.Instance;
+        using var services = CliServices.Create(clock, provider);
         // One command per line: commands added by other features go here too.
         Command[] commands =
         [
-            ScreenCommand.Create(output, error, clock, provider),
+            ScreenCommand.Create(output, error, services),
             GenerateCommand.Create(output, error),
             AuditCommand.Create(output, error, provider),
-            OutcomesCommand.Create(output, error, clock, provider),
-            EvaluateCommand.Create(output, error, clock, provider),
-            CompareCommand.Create(output, error, clock, provider),
+            OutcomesCommand.Create(output, error, services),
+            EvaluateCommand.Create(output, error, services),
+            CompareCommand.Create(output, error, services),
         ];
         var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.\n\n" + ExitCodes);
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -1,12 +1,14 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Domain.Audit;
-using ComplexCases.Domain.People;
 
 namespace ComplexCases.Web;
 
-/// <summary>Records what a signed-in user consulted, disclosed or was refused (DPA 2018 s.62), in the audit log.</summary>
-public sealed class Auditing(GroupCommitAuditWriter writer)
+/// <summary>
+/// Records what a signed-in user consulted, disclosed or was refused (DPA 2018 s.62), in the audit log: the refusals the
+/// web host itself answers, and (through <see cref="Consultations"/>) what pages that have no read use case yet show.
+/// </summary>
+public sealed class Auditing(Consultations consultations)
 {
     /// <summary>
     /// A page or API call refused because the user's role lacks its permission (the forbidden page, or 403 from the API) is
@@ -28,13 +30,6 @@ public sealed class Auditing(GroupCommitAuditWriter writer)
         };
 
     /// <summary>Completes once the entry is committed: a page is only shown after its consultation is recorded.</summary>
-    public Task RecordAsync(StaffUser user, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "")
-    {
-        var subjects = crns.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().ToArray();
-        return writer.AppendAsync(new AuditEntryRequest(user.Id, action, eventType, purpose)
-        {
-            Subjects = AuditSubjects.Of(subjects),
-            Details = details,
-        });
-    }
+    public Task RecordAsync(StaffUser user, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "") =>
+        consultations.RecordAsync(user, action, eventType, purpose, crns, details);
 }

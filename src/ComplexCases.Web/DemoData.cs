@@ -68,7 +68,7 @@ internal static partial class DemoData
             // The demo staff are people of this month's list (so their home pages have work today): screened once aside to choose them.
             var pickedFrom = DatabaseTarget.Resolve(database.Provider, Path.Combine(folder, "choose-staff.db")).Value!;
             var latestMonth = months[^1];
-            var pick = new ScreenExtract(timeline, database.Provider, settings).Run(new ScreenRequest(latestMonth.Folder, latestMonth.AsOf, Path.Combine(folder, "choose-staff"))
+            var pick = seeding.GetRequiredService<ScreenExtract>().Run(new ScreenRequest(latestMonth.Folder, latestMonth.AsOf, Path.Combine(folder, "choose-staff"))
             {
                 Database = pickedFrom.ConnectionString, RunBy = "demo", WriteWorkbooks = false,
             });
@@ -83,7 +83,7 @@ internal static partial class DemoData
                 process?.RunUntil(month.AsOf);
                 // The list is produced early on its date; the process starts from it.
                 timeline.MoveTo(month.AsOf, 6);
-                var result = new ScreenExtract(timeline, database.Provider, settings).Run(
+                var result = seeding.GetRequiredService<ScreenExtract>().Run(
                     new ScreenRequest(month.Folder, month.AsOf, Path.Combine(folder, "out", month.AsOf.ToString("yyyy-MM-dd")))
                     {
                         Database = database.ConnectionString, RunBy = "demo", WriteWorkbooks = false,

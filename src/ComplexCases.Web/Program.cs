@@ -1,10 +1,10 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Data.Sqlite;
 using ComplexCases.Web;
 using ComplexCases.Web.Operations;
-using ComplexCases.Web.Panels;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Identity;
 
@@ -68,8 +68,9 @@ builder.Services.AddAuthorization(options => options.AddPermissionPolicies());
 var auditOptions = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ComplexCasesDbContext>();
 provider.Configure(auditOptions, pooledConnection);
 builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(
-    () => new ComplexCasesDbContext(auditOptions.Options), services.GetRequiredService<TimeProvider>()));
+    () => new ComplexCasesDbContext(auditOptions.Options), services.GetRequiredService<ComplexCases.Application.Audit.AuditLog>()));
 builder.Services.AddScoped<Auditing>();
+builder.Services.AddReadUseCases();
 // Screenings started from the browser run one at a time in the background; their pages poll the job.
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
 builder.Services.AddSingleton(ComplexCases.Web.Runs.UploadLimit.From(builder.Configuration));
@@ -77,6 +78,8 @@ builder.Services.AddHostedService<ComplexCases.Web.Runs.ScreeningWorker>();
 builder.Services.AddOptions<ComplexCases.Application.Screening.ReconciliationLimits>()
     .Bind(builder.Configuration.GetSection(ComplexCases.Application.Screening.ReconciliationLimits.Section))
     .ValidateDataAnnotations().ValidateOnStart();
+// Every use case, built one way (ApplicationServices); the lines below add what this host chooses from its configuration.
+builder.Services.AddComplexCasesApplication();
 builder.Services.AddCaseWorkflow(builder.Configuration);
 // Stored runs never change, so each run's PDU lists are read once and kept (bounded) in memory.
 builder.Services.AddSingleton(_ => new ComplexCases.Application.Lists.MonthlyListCache());
@@ -88,12 +91,6 @@ builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
     : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
-builder.Services.AddPanels();
-builder.Services.AddScoped<ComplexCases.Application.RecordChecks.RecordsToCheck>();
-builder.Services.AddScoped<ComplexCases.Application.Insight.ProcessInsight>();
-builder.Services.AddScoped<ComplexCases.Application.Insight.ListTrend>();
-builder.Services.AddSingleton<ComplexCases.Application.Insight.CriteriaCounts>();
-builder.Services.AddScoped<ComplexCases.Application.Solutions.PanelSolutions>();
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();

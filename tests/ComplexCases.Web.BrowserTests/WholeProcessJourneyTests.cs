@@ -45,7 +45,7 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
         // The site's "today" is the date in England and Wales (the step pages refuse dates after it). Panels meet on working days,
         // so the steps are dated on the latest working day so far, and the meeting is first scheduled a week or more ahead.
         var today = site.Clock.Today;
-        var calendar = Application.Workflow.WorkflowSettings.Shipped().Calendar;
+        var calendar = Application.Workflow.WorkflowSettings.Load(Path.Combine(AppContext.BaseDirectory, "definitions")).Calendar;
         var day = today;
         while (!calendar.IsWorkingDay(day)) day = day.AddDays(-1);
         var later = today.AddDays(7);
@@ -369,7 +369,7 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
     private (string Crn, int ScoreBefore) NextMonthsList(string unchanged)
     {
         using var db = site.OpenDatabase();
-        var settings = Application.Workflow.WorkflowSettings.Shipped();
+        var settings = Application.Workflow.WorkflowSettings.Load(Path.Combine(AppContext.BaseDirectory, "definitions"));
         var latest = db.Runs.Where(r => r.DefinitionId == settings.DefinitionId).OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).First();
         var closed = db.Workflows.Where(w => w.Stage == (int)CaseStage.Closed && !w.LimitedAccess && w.Crn != unchanged && w.LatestRunId == latest.Id)
             .Select(w => w.Crn).OrderBy(c => c).First();
@@ -389,7 +389,7 @@ public sealed partial class WholeProcessJourneyTests(BrowserSite site) : IAsyncL
             db.ListedCases.Add(row);
         }
         db.SaveChanges();
-        new Application.Workflow.WorkflowIntake(settings, site.Clock).TakeIn(db, next.Id);
+        new Application.Workflow.WorkflowIntake(settings, new Application.Audit.AuditLog(site.Clock), site.Clock).TakeIn(db, next.Id);
         return (closed, scoreBefore);
     }
 

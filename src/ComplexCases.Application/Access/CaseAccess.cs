@@ -32,7 +32,7 @@ public static class CaseAccess
         RequireCaseScoped(permission);
         // Limited access narrows every role: being named is necessary, never sufficient, so an administrator or
         // panel member named for a case still sees nothing, and nobody unnamed sees it whatever their role.
-        if (c.LimitedAccess && !user.LimitedAccessCrns.Contains(c.Crn)) return false;
+        if (!LimitedAccess.Opens(user, c)) return false;
         foreach (var role in user.Roles)
         {
             if (Permissions.Has(role, permission) && Reaches(Permissions.ScopeOf(role), user, c)) return true;

@@ -7,7 +7,7 @@ namespace ComplexCases.Application.Access;
 /// <summary>
 /// The cases a user may reach with one permission, as data a query can be built from:
 /// (<see cref="All"/> or practitioner in … or SPO in … or team in … or PDU in … or region in …)
-/// and (not limited-access or CRN in <see cref="LimitedAccessCrns"/>).
+/// and the limited-access rule (<see cref="LimitedAccess"/>) for <see cref="LimitedAccessCrns"/>.
 /// </summary>
 public sealed class CaseFilter : IEquatable<CaseFilter>
 {
@@ -94,7 +94,7 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
     /// <summary>The filter evaluated in memory.</summary>
     public bool Matches(CaseFacts c)
     {
-        if (c.LimitedAccess && !LimitedAccessCrns.Contains(c.Crn)) return false;
+        if (!LimitedAccess.Opens(LimitedAccessCrns, c)) return false;
         return All
             || Contains(PractitionerCodes, c.PractitionerCode)
             || Contains(SpoCodes, c.SpoCode)
@@ -127,8 +127,7 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
                 if (clause is not null) scope = scope is null ? clause : Expression.OrElse(scope, clause);
             }
         }
-        Expression open = Expression.Not(Expression.Property(c, nameof(ListedCase.LimitedAccess)));
-        if (In(c, nameof(ListedCase.Crn), LimitedAccessCrns) is { } named) open = Expression.OrElse(open, named);
+        var open = new ParameterReplacer(LimitedAccess.OpenTo(LimitedAccessCrns), c).Body;
         return Expression.Lambda<Func<ListedCase, bool>>(scope is null ? open : Expression.AndAlso(scope, open), c);
     }
 
@@ -173,16 +172,15 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
         var property = Expression.Property(c, column);
         var sorted = values.Order(StringComparer.Ordinal).ToArray();
         return sorted.Length == 1
-            ? Expression.Equal(property, Captured(sorted[0]))
-            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Captured(sorted), property);
+            ? Expression.Equal(property, LimitedAccess.Captured(sorted[0]))
+            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], LimitedAccess.Captured(sorted), property);
     }
 
-    // A field of a captured object, as a C# closure compiles to, so EF sends a parameter rather than a literal.
-    private static MemberExpression Captured<T>(T value) =>
-        Expression.Field(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
-
-    private sealed class Box<T>(T value)
+    /// <summary>A predicate's body over this filter's parameter, so the two clauses share one lambda.</summary>
+    private sealed class ParameterReplacer(Expression<Func<ListedCase, bool>> predicate, ParameterExpression c) : ExpressionVisitor
     {
-        public readonly T Value = value;
+        public Expression Body => Visit(predicate.Body);
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == predicate.Parameters[0] ? c : node;
     }
 }

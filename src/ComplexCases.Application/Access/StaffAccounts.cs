@@ -1,4 +1,3 @@
-using ComplexCases.Application.Notifications;
 using ComplexCases.Data;
 using ComplexCases.Domain.People;
 using Microsoft.EntityFrameworkCore;

@@ -18,10 +18,10 @@ public sealed class GroupCommitAuditWriter : IAsyncDisposable, IDisposable
     private readonly AuditLog _log;
     private readonly Task _loop;
 
-    public GroupCommitAuditWriter(Func<ComplexCasesDbContext> open, TimeProvider clock)
+    public GroupCommitAuditWriter(Func<ComplexCasesDbContext> open, AuditLog log)
     {
         _open = open;
-        _log = new AuditLog(clock);
+        _log = log;
         _loop = Task.Run(WriteAsync);
     }
 

@@ -13,6 +13,9 @@ public sealed record CaseMonth(int RunId, DateOnly AsOf, ScreeningStatus Status,
 /// <summary>Everything the case page shows: who, why listed (with evidence), and month by month.</summary>
 public sealed record CaseDetails(ListedCase Listed, DateOnly AsOf, IReadOnlyList<CriterionExplanation> Explanation, IReadOnlyList<CaseMonth> History)
 {
+    /// <summary>The run the case is shown as listed in.</summary>
+    public required ScreeningRun Run { get; init; }
+
     /// <summary>Criteria whose data is missing or stale: the practitioner should get the assessment done.</summary>
     public IReadOnlyList<CriterionExplanation> NeedsAttention => [.. Explanation.Where(e => e.Outcome == CriterionOutcome.Unknown)];
 }
@@ -58,6 +61,6 @@ public static class CaseQuery
             .ToList()
             .Select(h => new CaseMonth(h.Id, h.AsOf, (ScreeningStatus)h.Status, h.Score, h.MetMask, h.UnknownMask, (ListChange?)h.Change))
             .ToList();
-        return new CaseDetails(listed, run.AsOf, EvidenceJson.Deserialize(listed.EvidenceJson), history);
+        return new CaseDetails(listed, run.AsOf, EvidenceJson.Deserialize(listed.EvidenceJson), history) { Run = run };
     }
 }

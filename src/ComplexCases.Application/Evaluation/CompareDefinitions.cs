@@ -68,7 +68,7 @@ public sealed record ComparisonReport(Definition A, Definition B, DateOnly? From
 /// listed, sensitivity to the threshold (4 to 8) and to each criterion being dropped, and month-to-month stability.
 /// Months come from <see cref="StoredMonths"/>: no extract is read again.
 /// </summary>
-public sealed class CompareDefinitions(TimeProvider clock, IStoreProvider provider)
+public sealed class CompareDefinitions(AuditLog audit, IStoreProvider provider)
 {
     public const string Purpose = "comparing complex-case definitions over stored months";
 
@@ -104,7 +104,7 @@ public sealed class CompareDefinitions(TimeProvider clock, IStoreProvider provid
             var report = new ComparisonReport(a.Value.Definition, b.Value.Definition, request.From, request.To, compared,
                 trackA.Summary(runs.Count), trackB.Summary(runs.Count));
 
-            new AuditLog(clock).Append(db, new AuditEntryRequest(request.Actor, AuditAction.Combination, AuditEventTypes.DefinitionsCompared, Purpose)
+            audit.Append(db, new AuditEntryRequest(request.Actor, AuditAction.Combination, AuditEventTypes.DefinitionsCompared, Purpose)
             {
                 Subjects = AuditSubjects.Of(everyone),
                 Details = new AuditDetails()

@@ -37,7 +37,7 @@ public sealed record EvaluationReport(
 /// who), scored and listed by d on their records for D; its outcome is whether the person had an outcome of a type in T
 /// with D &lt; occurred_on ≤ D + W months. Audited: it combines outcomes with screening results.
 /// </summary>
-public sealed class EvaluateDefinition(TimeProvider clock, IStoreProvider provider)
+public sealed class EvaluateDefinition(AuditLog audit, IStoreProvider provider)
 {
     public const int MaxWindowMonths = 120;
     public const string Purpose = "evaluating a complex-case definition against outcomes";
@@ -92,7 +92,7 @@ public sealed class EvaluateDefinition(TimeProvider clock, IStoreProvider provid
             var report = new EvaluationReport(d.Id, d.Version, definition.Value.Sha256, request.WindowMonths, types, limit, runs,
                 EvaluationFigures.Compute(personMonths, listed, scores, listedWithOutcome));
 
-            new AuditLog(clock).Append(db, new AuditEntryRequest(request.Actor, AuditAction.Combination, AuditEventTypes.DefinitionEvaluated, Purpose)
+            audit.Append(db, new AuditEntryRequest(request.Actor, AuditAction.Combination, AuditEventTypes.DefinitionEvaluated, Purpose)
             {
                 Subjects = AuditSubjects.Of(people),
                 Details = new AuditDetails()

@@ -8,6 +8,7 @@ using ComplexCases.Extracts.Outcomes;
 using ComplexCases.Extracts.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace ComplexCases.Application.Evaluation;
 
@@ -20,7 +21,7 @@ public sealed record OutcomesImportReport(int ImportId, OutcomesReadResult File,
 /// outcomes in one transaction with the import's audit entry. A file that cannot be read stores nothing; rejected
 /// rows are reported and the rest stored. CRNs never screened are accepted: they may be screened in a month not stored.
 /// </summary>
-public sealed class ImportOutcomes(TimeProvider clock, IStoreProvider provider)
+public sealed partial class ImportOutcomes(AuditLog audit, TimeProvider clock, IStoreProvider provider, ILogger<ImportOutcomes> log)
 {
     public const string Purpose = "outcomes of people on probation, to evaluate complex-case definitions";
 
@@ -48,7 +49,7 @@ public sealed class ImportOutcomes(TimeProvider clock, IStoreProvider provider)
             import.Added = added;
             db.SaveChanges();
 
-            new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Collection, AuditEventTypes.OutcomesImported, Purpose)
+            audit.Append(db, new AuditEntryRequest(actor, AuditAction.Collection, AuditEventTypes.OutcomesImported, Purpose)
             {
                 Subjects = AuditSubjects.Of(result.Outcomes.Select(o => o.Crn)),
                 Details = new AuditDetails().Add("importId", import.Id).Add("file", result.FileName).Add("fileSha256", result.Sha256)
@@ -68,7 +69,7 @@ public sealed class ImportOutcomes(TimeProvider clock, IStoreProvider provider)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            System.Diagnostics.Trace.TraceError(ex.ToString());
+            ImportFailed(log, ex);
             return UseCaseResult<OutcomesImportReport>.Failed($"the import failed and nothing was stored: {ex.GetBaseException().Message}");
         }
     }
@@ -105,4 +106,8 @@ public sealed class ImportOutcomes(TimeProvider clock, IStoreProvider provider)
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    // Logged for the operator (the web host shows ILogger, not Trace); the caller is told only the message.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outcomes import failed; nothing was stored.")]
+    private static partial void ImportFailed(ILogger logger, Exception exception);
 }

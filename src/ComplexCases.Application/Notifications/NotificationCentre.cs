@@ -16,7 +16,7 @@ namespace ComplexCases.Application.Notifications;
 /// a quality review) goes through <see cref="Add"/>, so one de-duplication key decides what is new, and the same event
 /// reached twice (a retried intake, a sweep run twice, a sweep after the intake hook) is stored once.
 /// </summary>
-public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider clock)
+public sealed class NotificationCentre(ComplexCasesDbContext db, AuditLog audit, TimeProvider clock) : IWorkflowNotices
 {
     /// <summary>
     /// Tells the practitioner and SPO of each newly listed case. Call it with <see cref="IntakeResult.Entered"/> right after
@@ -53,9 +53,9 @@ public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider cl
     }
 
     /// <summary>
-    /// Tells the panel team of the case's region that it was escalated. <see cref="CaseWorkflows.Take"/> calls it in the step's
-    /// transaction, under the user who escalated, so the team hears at once; the reminder sweep makes the same drafts (same
-    /// keys) as a safety net, so nobody is told twice.
+    /// Tells the panel team of the case's region that it was escalated. <see cref="CaseWorkflows.Take"/> calls it (as its
+    /// <see cref="IWorkflowNotices"/>) in the step's transaction, under the user who escalated, so the team hears at once; the
+    /// reminder sweep makes the same drafts (same keys) as a safety net, so nobody is told twice.
     /// </summary>
     public int Escalated(CaseWorkflowRecord workflow, string actor, StaffDirectory? staff = null)
     {
@@ -65,8 +65,8 @@ public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider cl
 
     /// <summary>
     /// Invites the meeting's invited members with an account, or tells them the agenda or date changed since they were last
-    /// told (see <see cref="PanelInvitationDrafts"/>). <see cref="Panels.PanelMeetings"/> calls it in the transaction that saves
-    /// the invitations or agenda, under the panel team member; the sweep makes the same drafts.
+    /// told (see <see cref="PanelInvitationDrafts"/>). <see cref="Panels.PanelMeetings"/> calls it (through <see cref="PanelNotices"/>)
+    /// in the transaction that saves the invitations or agenda, under the panel team member; the sweep makes the same drafts.
     /// </summary>
     public int PanelInvitations(long meetingId, DateOnly today, string actor)
     {
@@ -82,6 +82,11 @@ public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider cl
             own?.Dispose();
         }
     }
+
+    void IWorkflowNotices.Escalated(CaseWorkflowRecord workflow, string actor) => Escalated(workflow, actor);
+
+    void IWorkflowNotices.ConversationToConfirm(CaseWorkflowRecord workflow, WorkflowEventRecord recorded, string spoUserName, string actor) =>
+        ConversationToConfirm(workflow, recorded, spoUserName, actor);
 
     /// <summary>Asks the SPO named on a conversation to confirm it, in the step's transaction (the recorder is not the SPO).</summary>
     public int ConversationToConfirm(CaseWorkflowRecord workflow, WorkflowEventRecord recorded, string spoUserName, string actor)
@@ -158,7 +163,7 @@ public sealed class NotificationCentre(ComplexCasesDbContext db, TimeProvider cl
                     .Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().Distinct();
                 var kinds = string.Join(',', created.GroupBy(n => (NotificationKind)n.Kind).OrderBy(g => g.Key)
                     .Select(g => $"{g.Key.ToKey()}={g.Count()}"));
-                new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.NotificationsCreated,
+                audit.Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.NotificationsCreated,
                     "Complex Case process: notifications to staff")
                 {
                     Subjects = AuditSubjects.Of(crns),

@@ -22,7 +22,7 @@ public sealed record EmailPass(int Emails, int NotificationsSent, int Failed)
 /// (EmailedAt is set when the server accepts it); failures are recorded and retried on later passes up to
 /// <see cref="MaxAttempts"/>, so a mail outage delays email but never loses the in-app notification.
 /// </summary>
-public sealed class NotificationEmails(EmailOptions options, IEmailSender sender, TimeProvider clock)
+public sealed class NotificationEmails(EmailOptions options, IEmailSender sender, AuditLog log, TimeProvider clock)
 {
     public const int MaxAttempts = 5;
     public const string NoAddress = "The account has no email address.";
@@ -111,7 +111,6 @@ public sealed class NotificationEmails(EmailOptions options, IEmailSender sender
     /// </summary>
     private void AuditDisclosure(ComplexCasesDbContext db, IReadOnlyList<NotificationRecord> delivered)
     {
-        var log = new AuditLog(clock);
         foreach (var group in delivered.GroupBy(n => n.RecipientUserName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var crns = group.SelectMany(n => (n.Crns ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

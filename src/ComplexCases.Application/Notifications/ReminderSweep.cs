@@ -32,7 +32,7 @@ public sealed record SweepResult(DateOnly Today, bool WorkingDay, IReadOnlyDicti
 /// on working days: nobody is chased at a weekend or on a bank holiday, so a conversation due on a Friday is chased on Monday
 /// (Tuesday after a bank holiday Monday).
 /// </summary>
-public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings settings, TimeProvider clock)
+public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings settings, NotificationCentre centre, TimeProvider clock)
 {
     public SweepResult Run() => Run(clock.GetUtcNow());
 
@@ -61,7 +61,7 @@ public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings set
             drafts.AddRange(ActionOverdueDrafts(today, staff));
         }
         // One transaction and one audit entry for the whole sweep.
-        var created = new NotificationCentre(db, clock).Store(drafts, WorkflowIntake.SystemActor);
+        var created = centre.Store(drafts, WorkflowIntake.SystemActor);
         transaction?.Commit();
         var byKind = Enum.GetValues<NotificationKind>().ToDictionary(kind => kind, kind => created.Count(n => n.Kind == (int)kind));
         return new SweepResult(today, workingDay, byKind);

@@ -29,7 +29,7 @@ public sealed record ActionItem(CaseActionRecord Action, string? Forename, strin
 /// panel team of the case's region. An update from an out-of-date page is refused with a conflict message, and every update is
 /// audited with the change.
 /// </summary>
-public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
+public sealed class CaseActions(ComplexCasesDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const int MaxNotes = 4000;
 
@@ -77,13 +77,13 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
         PanelScope.MayOpenCase(user, workflow) || (latest is not null && CaseAccess.CanSeeNames(user, latest));
 
     /// <summary>Sets the action's status and notes, if it is still at <paramref name="expectedVersion"/>. Dropping needs a reason.</summary>
-    public PanelResult<CaseActionRecord> Update(StaffUser user, long id, int expectedVersion, ActionStatus? status, string? notes)
+    public UseCaseResult<CaseActionRecord> Update(StaffUser user, long id, int expectedVersion, ActionStatus? status, string? notes)
     {
         var action = db.CaseActions.SingleOrDefault(a => a.Id == id);
         if (action is null || !MayUpdate(user, action))
         {
             db.ChangeTracker.Clear();
-            return PanelResult<CaseActionRecord>.NotFound();
+            return UseCaseResult<CaseActionRecord>.NotFound();
         }
         if (action.Version != expectedVersion) return Conflict(action);
         var errors = new List<FieldError>();
@@ -94,7 +94,7 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return PanelResult<CaseActionRecord>.Invalid(errors);
+            return UseCaseResult<CaseActionRecord>.Invalid(errors);
         }
         var from = (ActionStatus)action.Status;
         action.Status = (int)status!.Value;
@@ -120,7 +120,7 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             return Conflict(db.CaseActions.AsNoTracking().Single(a => a.Id == id));
         }
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionUpdated,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionUpdated,
             "Complex Case Panel: action updated")
         {
             Subjects = AuditSubjects.Of(Crn.Parse(action.Crn)),
@@ -128,7 +128,7 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
                 .Add("version", action.Version).Add("owner", action.OwnerUserName == user.Id ? "self" : "panel team").ToString(),
         });
         transaction.Commit();
-        return PanelResult<CaseActionRecord>.Ok(action);
+        return UseCaseResult<CaseActionRecord>.Ok(action);
     }
 
     /// <summary>
@@ -143,12 +143,13 @@ public sealed class CaseActions(ComplexCasesDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CaseActionUpdateRecord>)[.. g.OrderBy(u => u.At).ThenBy(u => u.Id)]);
     }
 
-    private PanelResult<CaseActionRecord> Conflict(CaseActionRecord latest)
+    private UseCaseResult<CaseActionRecord> Conflict(CaseActionRecord latest)
     {
         db.ChangeTracker.Clear();
-        return PanelResult<CaseActionRecord>.Conflict(
+        return UseCaseResult<CaseActionRecord>.Conflicted(
             $"This action was updated by {latest.UpdatedBy} ({latest.UpdatedAt:d MMMM yyyy HH:mm} UTC) while you were working on it, so your changes "
-            + $"have not been saved. It is now {((ActionStatus)latest.Status).ToString().ToLowerInvariant()}. Check it, then try again if still needed.");
+            + $"have not been saved. It is now {((ActionStatus)latest.Status).ToString().ToLowerInvariant()}. Check it, then try again if still needed.",
+            latest.UpdatedBy, latest.UpdatedAt);
     }
 
     /// <summary>An action with what deciding access to it needs: the case's facts as the process holds them.</summary>

@@ -18,7 +18,7 @@ public sealed record PanelMemberInput(string? Name, Agency? Agency, string? JobT
 /// The panel directory: the people the panel team can invite, by agency, kept per region. Members are deactivated rather
 /// than deleted, because past meetings name them. Every change is audited.
 /// </summary>
-public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
+public sealed class PanelDirectory(ComplexCasesDbContext db, AuditLog audit)
 {
     public const int MaxName = 128;
 
@@ -44,34 +44,34 @@ public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('\u001f', m.Name, m.Agency, m.JobTitle, m.Email ?? "", m.UserName ?? "", m.Active))))[..16];
 
-    public PanelResult<PanelMemberRecord> Add(StaffUser user, PanelMemberInput input)
+    public UseCaseResult<PanelMemberRecord> Add(StaffUser user, PanelMemberInput input)
     {
-        if (PanelScope.ManagedRegion(user) is not { } region) return PanelResult<PanelMemberRecord>.NotFound();
+        if (PanelScope.ManagedRegion(user) is not { } region) return UseCaseResult<PanelMemberRecord>.NotFound();
         var member = new PanelMemberRecord { Name = "", JobTitle = "", RegionCode = region };
         var errors = Validate(input, region, null);
-        if (errors.Count > 0) return PanelResult<PanelMemberRecord>.Invalid(errors);
+        if (errors.Count > 0) return UseCaseResult<PanelMemberRecord>.Invalid(errors);
         Copy(input, member);
         using var transaction = db.Database.BeginTransaction();
         db.PanelMembers.Add(member);
         db.SaveChanges();
         Audit(user, member, "added");
         transaction.Commit();
-        return PanelResult<PanelMemberRecord>.Ok(member);
+        return UseCaseResult<PanelMemberRecord>.Ok(member);
     }
 
     /// <summary>Changes a member's details and whether they are active, if nobody changed them since <paramref name="stamp"/>.</summary>
-    public PanelResult<PanelMemberRecord> Edit(StaffUser user, long id, string? stamp, PanelMemberInput input, bool active)
+    public UseCaseResult<PanelMemberRecord> Edit(StaffUser user, long id, string? stamp, PanelMemberInput input, bool active)
     {
-        if (PanelScope.ManagedRegion(user) is not { } region) return PanelResult<PanelMemberRecord>.NotFound();
+        if (PanelScope.ManagedRegion(user) is not { } region) return UseCaseResult<PanelMemberRecord>.NotFound();
         var errors = Validate(input, region, id);
-        if (errors.Count > 0) return PanelResult<PanelMemberRecord>.Invalid(errors);
+        if (errors.Count > 0) return UseCaseResult<PanelMemberRecord>.Invalid(errors);
         using var transaction = db.Database.BeginTransaction();
         var member = db.PanelMembers.SingleOrDefault(m => m.Id == id && m.RegionCode == region);
-        if (member is null) return PanelResult<PanelMemberRecord>.NotFound();
+        if (member is null) return UseCaseResult<PanelMemberRecord>.NotFound();
         if (Stamp(member) != stamp)
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMemberRecord>.Conflict(
+            return UseCaseResult<PanelMemberRecord>.Conflicted(
                 $"{member.Name}'s directory entry was changed by someone else while you were working on it, so your changes have not been saved. "
                 + "Check the entry as it is now, then try again if still needed.");
         }
@@ -81,7 +81,7 @@ public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
         db.SaveChanges();
         Audit(user, member, wasActive == active ? "edited" : active ? "reactivated" : "deactivated");
         transaction.Commit();
-        return PanelResult<PanelMemberRecord>.Ok(member);
+        return UseCaseResult<PanelMemberRecord>.Ok(member);
     }
 
     private List<FieldError> Validate(PanelMemberInput input, string region, long? id)
@@ -121,7 +121,7 @@ public sealed class PanelDirectory(ComplexCasesDbContext db, TimeProvider clock)
     }
 
     private void Audit(StaffUser user, PanelMemberRecord member, string change) =>
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.PanelDirectoryChanged,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.PanelDirectoryChanged,
             "Complex Case Panel: directory kept")
         {
             Details = new AuditDetails().Add("memberId", member.Id).Add("change", change).Add("agency", ((Agency)member.Agency).ToKey())

@@ -28,7 +28,7 @@ public sealed record DiscussionInput(int ExpectedVersion, string? Summary, strin
 /// step through <see cref="CaseWorkflows"/> (permission, state machine, version check, event and audit in one place), and the
 /// actions, the agenda item and their audit entry are saved in that same transaction.
 /// </summary>
-public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows workflows, TimeProvider clock)
+public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows workflows, AuditLog audit, TimeProvider clock)
 {
     public const int MaxActions = 10;
 
@@ -55,12 +55,12 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
                     select new { member.Name, member.UserName }).AsEnumerable().Select(m => (m.Name, m.UserName!))];
     }
 
-    public PanelResult<CaseWorkflowRecord> Record(StaffUser user, long meetingId, string crn, DiscussionInput input)
+    public UseCaseResult<CaseWorkflowRecord> Record(StaffUser user, long meetingId, string crn, DiscussionInput input)
     {
         var meeting = db.PanelMeetings.AsNoTracking().SingleOrDefault(m => m.Id == meetingId);
-        if (meeting is null || !PanelScope.MayManage(user, meeting.RegionCode)) return PanelResult<CaseWorkflowRecord>.NotFound();
+        if (meeting is null || !PanelScope.MayManage(user, meeting.RegionCode)) return UseCaseResult<CaseWorkflowRecord>.NotFound();
         var item = db.PanelAgendaItems.SingleOrDefault(a => a.MeetingId == meetingId && a.Crn == crn);
-        if (item is null) return PanelResult<CaseWorkflowRecord>.NotFound();
+        if (item is null) return UseCaseResult<CaseWorkflowRecord>.NotFound();
         if (meeting.Status == (int)PanelMeetingStatus.Scheduled)
             return Refused("Record who attended the meeting before recording its discussions.");
         if (meeting.Status == (int)PanelMeetingStatus.FollowUpClosed) return Refused("The meeting's follow-up is closed, so its record can no longer change.");
@@ -84,7 +84,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         var discussion = PanelDiscussion.Create(input.Summary, input.Decisions, [.. actions.Select(a => a.Action)]);
         // "Add at least one action" only when no row was entered at all; a row with errors has its own messages.
         errors.InsertRange(0, discussion.Errors.Where(e => e.Field != "actions" || rows.Count == 0).Select(e => new FieldError(Pascal(e.Field), e.Message)));
-        if (errors.Count > 0) return PanelResult<CaseWorkflowRecord>.Invalid(errors);
+        if (errors.Count > 0) return UseCaseResult<CaseWorkflowRecord>.Invalid(errors);
 
         var workflowId = workflow.Id;
         var now = clock.GetUtcNow();
@@ -106,7 +106,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         {
             if (audited) return;
             audited = true;
-            new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionCreated,
+            audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionCreated,
                 "Complex Case Panel: actions agreed")
             {
                 Subjects = AuditSubjects.Of(Crn.Parse(crn)),
@@ -132,11 +132,9 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         {
             // Refused before saving (permission, stage, version): drop the pending actions so nothing half-made is saved later.
             db.ChangeTracker.Clear();
-            return taken.Error.StartsWith("This case was updated by", StringComparison.Ordinal)
-                ? PanelResult<CaseWorkflowRecord>.Conflict(taken.Error)
-                : Refused(taken.Error);
+            return taken.Status == UseCaseStatus.Conflict ? taken : Refused(taken.Error);
         }
-        return PanelResult<CaseWorkflowRecord>.Ok(taken.Value);
+        return UseCaseResult<CaseWorkflowRecord>.Ok(taken.Value);
     }
 
     /// <summary>
@@ -160,8 +158,8 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         return CaseActions.OwnerMaySee(owner, WorkflowRecords.Facts(workflow), latest) ? null : OwnerCannotSeeCase;
     }
 
-    private static PanelResult<CaseWorkflowRecord> Refused(string message) =>
-        PanelResult<CaseWorkflowRecord>.Invalid(PanelResult<CaseWorkflowRecord>.FormField, message);
+    private static UseCaseResult<CaseWorkflowRecord> Refused(string message) =>
+        UseCaseResult<CaseWorkflowRecord>.Invalid(UseCaseResult<CaseWorkflowRecord>.FormField, message);
 
     private static string Pascal(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
-using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
@@ -66,7 +65,7 @@ public sealed record AgendaCandidate(CaseListing Listing, IReadOnlySet<Agency> N
 /// region manages its meetings; each change checks the meeting's version (a save from an out-of-date page is refused with a
 /// conflict message) and is audited in the same transaction.
 /// </summary>
-public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings settings, TimeProvider clock)
+public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings settings, AuditLog audit, IPanelNotices notices, TimeProvider clock)
 {
     /// <summary>How far from today a meeting may be scheduled (either way: a meeting already held can be recorded).</summary>
     public const int MaxDaysFromToday = 366;
@@ -117,16 +116,16 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// Schedules a meeting in the user's region. With <paramref name="place"/> (as the page always sends it) the start time and a
     /// venue or video link are required; without it (older callers) they are left to be added when the meeting is rescheduled.
     /// </summary>
-    public PanelResult<PanelMeetingRecord> Schedule(StaffUser user, DateOnly? heldOn, string? chair, MeetingPlace? place = null)
+    public UseCaseResult<PanelMeetingRecord> Schedule(StaffUser user, DateOnly? heldOn, string? chair, MeetingPlace? place = null)
     {
-        if (PanelScope.ManagedRegion(user) is not { } region) return PanelResult<PanelMeetingRecord>.NotFound();
+        if (PanelScope.ManagedRegion(user) is not { } region) return UseCaseResult<PanelMeetingRecord>.NotFound();
         var errors = new List<FieldError>();
         CheckDate(heldOn, errors);
         var (startsAt, venue, link) = place is null ? (null, null, null) : CheckPlace(place, errors);
         var name = (chair ?? "").Trim();
         if (name.Length == 0) errors.Add(new("Chair", "Enter the name of the chair"));
         else if (name.Length > PanelDirectory.MaxName) errors.Add(new("Chair", $"The chair's name must be {PanelDirectory.MaxName} characters or fewer"));
-        if (errors.Count > 0) return PanelResult<PanelMeetingRecord>.Invalid(errors);
+        if (errors.Count > 0) return UseCaseResult<PanelMeetingRecord>.Invalid(errors);
 
         var meeting = new PanelMeetingRecord
         {
@@ -139,7 +138,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         db.SaveChanges();
         Audit(user.Id, meeting, gap, "scheduled", [], d => d.Add("heldOn", meeting.HeldOn).Add("region", region));
         transaction.Commit();
-        return PanelResult<PanelMeetingRecord>.Ok(meeting);
+        return UseCaseResult<PanelMeetingRecord>.Ok(meeting);
     }
 
     public const int MaxVenue = 200;
@@ -199,7 +198,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// Moves a meeting that has not been held to another date, time or place. Its agenda, invitations and history stay; everyone
     /// invited (directory members with an account, and the agenda cases' practitioners and SPOs) is told where and when it now is.
     /// </summary>
-    public PanelResult<PanelMeetingRecord> Reschedule(StaffUser user, long id, int expectedVersion, DateOnly? heldOn, MeetingPlace place)
+    public UseCaseResult<PanelMeetingRecord> Reschedule(StaffUser user, long id, int expectedVersion, DateOnly? heldOn, MeetingPlace place)
     {
         var was = (On: default(DateOnly), At: (TimeOnly?)null, Venue: (string?)null, Link: (string?)null);
         return Change(user, id, expectedVersion, "rescheduled", meeting =>
@@ -221,7 +220,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     }
 
     /// <summary>Makes the invitations exactly <paramref name="memberIds"/> (active members of the region's directory); only before the meeting.</summary>
-    public PanelResult<PanelMeetingRecord> Invite(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> memberIds) =>
+    public UseCaseResult<PanelMeetingRecord> Invite(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> memberIds) =>
         Change(user, id, expectedVersion, "invitations", meeting =>
         {
             if (meeting.Status != (int)PanelMeetingStatus.Scheduled)
@@ -258,7 +257,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// Makes the agenda exactly <paramref name="crns"/>. A case can be added only while it is awaiting panel, in the meeting's
     /// region, managed by the user, and not already on another meeting's agenda waiting to be discussed; only before the meeting.
     /// </summary>
-    public PanelResult<PanelMeetingRecord> SetAgenda(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<string> crns)
+    public UseCaseResult<PanelMeetingRecord> SetAgenda(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<string> crns)
     {
         var removed = new List<string>();
         return Change(user, id, expectedVersion, "agenda", meeting =>
@@ -292,12 +291,12 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
 
     /// <summary>Records who of those invited attended, and marks the meeting held (from its date; corrections allowed until the follow-up closes).</summary>
     /// <param name="extras">Apologies, the agenda cases' staff who attended or sent apologies, guests and written input; none when null.</param>
-    public PanelResult<PanelMeetingRecord> RecordAttendance(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> attended,
+    public UseCaseResult<PanelMeetingRecord> RecordAttendance(StaffUser user, long id, int expectedVersion, IReadOnlyCollection<long> attended,
         AttendanceExtras? extras = null) =>
         Change(user, id, expectedVersion, "attendance", meeting =>
         {
             if (meeting.Status == (int)PanelMeetingStatus.FollowUpClosed)
-                return Refused(PanelResult<PanelMeetingRecord>.FormField, "The meeting's follow-up is closed, so its record can no longer change.");
+                return Refused(UseCaseResult<PanelMeetingRecord>.FormField, "The meeting's follow-up is closed, so its record can no longer change.");
             if (meeting.HeldOn > Today)
                 return Refused("Attended", $"Attendance can be recorded from the day of the meeting, {meeting.HeldOn:d MMMM yyyy}");
             var present = attended.ToHashSet();
@@ -348,51 +347,12 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         }
     }
 
-    /// <summary>
-    /// Tells each invited practitioner and SPO about their case at the meeting: once per case and date, and again when the meeting
-    /// moves (a new date or, on the same date, a new time or place: <paramref name="moved"/>).
-    /// </summary>
-    private void TellCaseStaff(PanelMeetingRecord meeting, bool moved, string actor)
-    {
-        var staff = db.PanelMeetingStaff.AsNoTracking().Where(x => x.MeetingId == meeting.Id).ToList();
-        if (staff.Count == 0) return;
-        var when = meeting.StartsAt is { } t ? $" at {t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        var where = string.Join(", ", new[] { meeting.Venue, meeting.VideoLink is null ? null : "by video" }.OfType<string>()) is { Length: > 0 } w ? $" ({w})" : "";
-        var subject = moved ? $".v{meeting.Version}" : "";
-        new NotificationCentre(db, clock).Add(staff.Select(x =>
-        {
-            var (title, body) = NotificationTexts.PanelCaseListed(x.Crn, meeting.HeldOn, when, where);
-            return new NotificationDraft(x.UserName, Domain.Notifications.NotificationKind.PanelCaseListed,
-                $"{x.Crn}@{meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}{subject}", meeting.HeldOn,
-                moved ? "Moved: " + title : title, body, NotificationLinks.Case(x.Crn), [x.Crn]);
-        }), actor);
-    }
-
-    /// <summary>Tells the invited directory members with an account that the meeting moved (on the same date: a new time or place).</summary>
-    private void TellMembersMoved(PanelMeetingRecord meeting, string actor)
-    {
-        var accounts = (from invite in db.PanelMeetingMembers.AsNoTracking()
-                        where invite.MeetingId == meeting.Id
-                        join member in db.PanelMembers.AsNoTracking() on invite.MemberId equals member.Id
-                        where member.Active && member.UserName != null
-                        select member.UserName!).ToList();
-        var agenda = meeting.Agenda.Select(a => a.Crn).Order(StringComparer.Ordinal).ToList();
-        var when = meeting.StartsAt is { } t ? $" at {t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        var where = string.Join(", ", new[] { meeting.Venue, meeting.VideoLink }.OfType<string>());
-        var title = $"Panel meeting moved: {meeting.HeldOn:d MMMM yyyy}{when}";
-        var body = $"The Complex Case Panel you are invited to is now on {meeting.HeldOn:d MMMM yyyy}{when}{(where.Length > 0 ? $", {where}" : "")}. "
-            + $"Its agenda and invitations are unchanged ({agenda.Count} case(s)).";
-        new NotificationCentre(db, clock).Add(accounts.Select(userName => new NotificationDraft(userName, Domain.Notifications.NotificationKind.PanelInvitation,
-            $"{meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.v{meeting.Version}", meeting.HeldOn, title, body,
-            NotificationLinks.PanelMeeting(meeting.Id), agenda)), actor);
-    }
-
     /// <summary>Closes the meeting's follow-up by hand (the panel team decides it is done): panel members' access to its cases ends.</summary>
-    public PanelResult<PanelMeetingRecord> CloseFollowUp(StaffUser user, long id, int expectedVersion) =>
+    public UseCaseResult<PanelMeetingRecord> CloseFollowUp(StaffUser user, long id, int expectedVersion) =>
         Change(user, id, expectedVersion, "follow_up_closed", meeting =>
         {
             if (meeting.Status != (int)PanelMeetingStatus.Held)
-                return Refused(PanelResult<PanelMeetingRecord>.FormField, meeting.Status == (int)PanelMeetingStatus.Scheduled
+                return Refused(UseCaseResult<PanelMeetingRecord>.FormField, meeting.Status == (int)PanelMeetingStatus.Scheduled
                     ? "The meeting has not been held yet: record who attended first."
                     : "The meeting's follow-up is already closed.");
             meeting.Status = (int)PanelMeetingStatus.FollowUpClosed;
@@ -430,7 +390,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         {
             var result = Change(null, meeting.Id, meeting.Version, "follow_up_closed", m =>
             {
-                if (m.Status != (int)PanelMeetingStatus.Held) return Refused(PanelResult<PanelMeetingRecord>.FormField, "Not held.");
+                if (m.Status != (int)PanelMeetingStatus.Held) return Refused(UseCaseResult<PanelMeetingRecord>.FormField, "Not held.");
                 m.Status = (int)PanelMeetingStatus.FollowUpClosed;
                 return Applied(d => d.Add("by", "every agenda case has had its follow-up"));
             });
@@ -509,24 +469,24 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// One change to a meeting: load it, check the user manages it and the version they saw, apply, bump the version, save and
     /// audit in one transaction. A null user is the system (closing follow-ups).
     /// </summary>
-    private PanelResult<PanelMeetingRecord> Change(StaffUser? user, long id, int expectedVersion, string change, Func<PanelMeetingRecord, Outcome> apply)
+    private UseCaseResult<PanelMeetingRecord> Change(StaffUser? user, long id, int expectedVersion, string change, Func<PanelMeetingRecord, Outcome> apply)
     {
         var meeting = db.PanelMeetings.Include(m => m.Members).Include(m => m.Agenda).AsSplitQuery().SingleOrDefault(m => m.Id == id);
         if (meeting is null || (user is not null && !MayManage(user, meeting)))
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.NotFound();
+            return UseCaseResult<PanelMeetingRecord>.NotFound();
         }
         if (meeting.Version != expectedVersion)
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.Conflict(ConflictMessage);
+            return UseCaseResult<PanelMeetingRecord>.Conflicted(ConflictMessage);
         }
         var outcome = apply(meeting);
         if (outcome.Errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.Invalid(outcome.Errors);
+            return UseCaseResult<PanelMeetingRecord>.Invalid(outcome.Errors);
         }
         // The version is the meeting's, so any change to its invitations or agenda also updates the row and is checked.
         meeting.Version++;
@@ -540,17 +500,17 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         {
             transaction.Rollback();
             db.ChangeTracker.Clear();
-            return PanelResult<PanelMeetingRecord>.Conflict(ConflictMessage);
+            return UseCaseResult<PanelMeetingRecord>.Conflicted(ConflictMessage);
         }
         Audit(user?.Id ?? WorkflowIntake.SystemActor, meeting, gap, change, outcome.AlsoConcerned, outcome.Details);
         // Invitations go out with the save, not at the next sweep, in its transaction and under the same user; the sweep makes
         // the same drafts (same keys) as a safety net.
         var actor = user?.Id ?? WorkflowIntake.SystemActor;
-        if (outcome.NotifyMoved) TellMembersMoved(meeting, actor);
-        if (outcome.NotifyInvited) new NotificationCentre(db, clock).PanelInvitations(meeting.Id, Today, actor);
-        if (outcome.NotifyInvited) TellCaseStaff(meeting, outcome.NotifyMoved, actor);
+        if (outcome.NotifyMoved) notices.MeetingMoved(meeting, actor);
+        if (outcome.NotifyInvited) notices.InvitationsChanged(meeting.Id, Today, actor);
+        if (outcome.NotifyInvited) notices.CaseStaffInvited(meeting, outcome.NotifyMoved, actor);
         transaction.Commit();
-        return PanelResult<PanelMeetingRecord>.Ok(meeting);
+        return UseCaseResult<PanelMeetingRecord>.Ok(meeting);
     }
 
     /// <summary>
@@ -574,7 +534,7 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
         more?.Invoke(text);
         text.Add("notInvited", PanelExpertise.Keys(details.NotInvited.Missing));
         if (details.NotPresent is { } absent) text.Add("notPresent", PanelExpertise.Keys(absent.Missing));
-        new AuditLog(clock).Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.PanelMeetingChanged,
+        audit.Append(db, new AuditEntryRequest(actor, AuditAction.Alteration, AuditEventTypes.PanelMeetingChanged,
             $"Complex Case Panel: meeting {change.Replace('_', ' ')}")
         {
             Subjects = AuditSubjects.Of(meeting.Agenda.Select(a => a.Crn).Concat(alsoConcerned).Select(Crn.Parse)),

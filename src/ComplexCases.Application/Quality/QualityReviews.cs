@@ -37,17 +37,12 @@ public sealed record QualityReviewView(
     public bool MayAnswer { get; init; }
 }
 
-/// <summary>A review stored, or why not: the form's field errors, or no reviewable case with that CRN.</summary>
-public sealed record QualityReviewResult(QualityReviewRecord? Review, IReadOnlyList<FieldError> Errors, bool NotFound)
-{
-    public bool Succeeded => Review is not null;
-}
-
 /// <summary>
 /// Quality reviews by QDOs: a month's reproducible sample of listed cases in their region, a review of any case they may review
 /// (checklist, feedback, peer-support notes; audited, and the practitioner told), and the reviews of a case for whoever may see it.
 /// </summary>
-public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings settings, QualitySettings quality, TimeProvider clock)
+public sealed class QualityReviews(
+    ComplexCasesDbContext db, WorkflowSettings settings, QualitySettings quality, AuditLog audit, NotificationCentre notifications, TimeProvider clock)
 {
     public const string Purpose = "quality review of practice on a complex case";
 
@@ -137,15 +132,15 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
     /// Validates and stores a review, its audit entry and the practitioner's notification in one transaction. Invalid input
     /// stores nothing and names each field to fix.
     /// </summary>
-    public QualityReviewResult Record(StaffUser user, string crn, QualityReviewRequest request)
+    public UseCaseResult<QualityReviewRecord> Record(StaffUser user, string crn, QualityReviewRequest request)
     {
         var workflow = Reviewable(user, crn);
-        if (workflow is null) return new QualityReviewResult(null, [], NotFound: true);
+        if (workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
         var now = clock.GetUtcNow();
         var conversationOn = ConversationDates([workflow.Crn]).TryGetValue(workflow.Crn, out var held) ? held : (DateOnly?)null;
         var validated = QualityReview.Create(request.ReviewedOn, request.Answers, request.WentWell, request.Feedback, request.PeerSupportNotes,
             WorkingCalendar.UkDate(now), conversationOn);
-        if (validated.Value is not { } review) return new QualityReviewResult(null, validated.Errors, NotFound: false);
+        if (validated.Value is not { } review) return UseCaseResult<QualityReviewRecord>.Invalid(validated.Errors);
 
         var record = new QualityReviewRecord
         {
@@ -164,7 +159,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         db.QualityReviews.Add(record);
         db.SaveChanges();
         var counts = review.Answers.Values.GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityReviewRecorded, Purpose)
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityReviewRecorded, Purpose)
         {
             Subjects = AuditSubjects.Of(Crn.Parse(workflow.Crn)),
             Details = new AuditDetails().Add("reviewId", record.Id).Add("reviewedOn", record.ReviewedOn)
@@ -176,11 +171,11 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         var facts = WorkflowRecords.Facts(workflow);
         var (title, body) = NotificationTexts.QualityFeedback(workflow.Crn, record.ReviewedOn);
         var practitioners = StaffDirectory.Load(db).WithStaffCode(workflow.PractitionerCode).Where(u => CaseAccess.CanSee(u, facts));
-        new NotificationCentre(db, clock).Add(practitioners.Select(u => new NotificationDraft(u.Id, NotificationKind.QualityFeedback,
+        notifications.Add(practitioners.Select(u => new NotificationDraft(u.Id, NotificationKind.QualityFeedback,
             record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.ReviewedOn, title, body,
             NotificationLinks.CaseReviews(workflow.Crn), [workflow.Crn])), user.Id);
         transaction.Commit();
-        return new QualityReviewResult(record, [], NotFound: false);
+        return UseCaseResult<QualityReviewRecord>.Ok(record);
     }
 
     /// <summary>The case's reviews, newest first, for a user who may see the case; none otherwise.</summary>
@@ -197,14 +192,14 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
     public const int MaxReply = 2000;
 
     /// <summary>The case's practitioner replies to a review's feedback; the QDO who wrote it is told. Audited with the case.</summary>
-    public QualityReviewResult Reply(StaffUser user, string crn, long reviewId, string? text)
+    public UseCaseResult<QualityReviewRecord> Reply(StaffUser user, string crn, long reviewId, string? text)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
-        if (review is null || workflow is null) return new QualityReviewResult(null, [], NotFound: true);
+        if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
         var reply = (text ?? "").Trim();
-        if (reply.Length == 0) return new QualityReviewResult(null, [new FieldError("reply", "Enter your reply")], NotFound: false);
+        if (reply.Length == 0) return UseCaseResult<QualityReviewRecord>.Invalid("reply", "Enter your reply");
         if (reply.Length > MaxReply)
-            return new QualityReviewResult(null, [new FieldError("reply", $"Your reply must be {MaxReply} characters or fewer")], NotFound: false);
+            return UseCaseResult<QualityReviewRecord>.Invalid("reply", $"Your reply must be {MaxReply} characters or fewer");
         var now = clock.GetUtcNow();
         using var transaction = db.Database.BeginTransaction();
         review.Replies.Add(new QualityReviewReplyRecord { ReviewId = review.Id, By = user.Id, ByName = user.DisplayName, At = now, Text = reply });
@@ -213,24 +208,24 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
         db.SaveChanges();
         AuditAnswer(user, review, "reply");
         var (title, body) = NotificationTexts.QualityReply(review.Crn, user.DisplayName);
-        new NotificationCentre(db, clock).Add([new NotificationDraft(review.ReviewerUserName, NotificationKind.QualityReply,
+        notifications.Add([new NotificationDraft(review.ReviewerUserName, NotificationKind.QualityReply,
             $"{review.Id}-{review.Replies.Count}", null, title, body, NotificationLinks.CaseReviews(review.Crn), [review.Crn])], user.Id);
         transaction.Commit();
-        return new QualityReviewResult(review, [], NotFound: false);
+        return UseCaseResult<QualityReviewRecord>.Ok(review);
     }
 
     /// <summary>The case's practitioner marks a review's feedback read (once; the QDO sees when).</summary>
-    public QualityReviewResult MarkRead(StaffUser user, string crn, long reviewId)
+    public UseCaseResult<QualityReviewRecord> MarkRead(StaffUser user, string crn, long reviewId)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
-        if (review is null || workflow is null) return new QualityReviewResult(null, [], NotFound: true);
-        if (review.ReadAt is not null) return new QualityReviewResult(review, [], NotFound: false);
+        if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
+        if (review.ReadAt is not null) return UseCaseResult<QualityReviewRecord>.Ok(review);
         using var transaction = db.Database.BeginTransaction();
         (review.ReadAt, review.ReadBy) = (clock.GetUtcNow(), user.Id);
         db.SaveChanges();
         AuditAnswer(user, review, "read");
         transaction.Commit();
-        return new QualityReviewResult(review, [], NotFound: false);
+        return UseCaseResult<QualityReviewRecord>.Ok(review);
     }
 
     /// <summary>The practitioner is whoever holds the case's practitioner staff code and may see it.</summary>
@@ -246,7 +241,7 @@ public sealed class QualityReviews(ComplexCasesDbContext db, WorkflowSettings se
     }
 
     private void AuditAnswer(StaffUser user, QualityReviewRecord review, string answer) =>
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityFeedbackAnswered, Purpose)
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.QualityFeedbackAnswered, Purpose)
         {
             Subjects = AuditSubjects.Of(Crn.Parse(review.Crn)),
             Details = new AuditDetails().Add("reviewId", review.Id).Add("answer", answer).ToString(),

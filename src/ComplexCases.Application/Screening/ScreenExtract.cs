@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Definitions;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Storage;
@@ -7,6 +8,7 @@ using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Extracts.Reading;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace ComplexCases.Application.Screening;
 
@@ -34,7 +36,8 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 /// run, store it all in one transaction and write the lists. All or nothing: a failure stores nothing
 /// and leaves no half-written output.
 /// </summary>
-public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, Workflow.WorkflowSettings? workflow = null)
+/// <remarks>Holds the last run's state (<see cref="Refusal"/>): one instance per run (transient in the container).</remarks>
+public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider provider, AuditLog audit, Workflow.WorkflowIntake intake, ILogger<ScreenExtract> log)
 {
     /// <summary>Screening dates the service accepts: wide enough for any real extract, narrow enough for date arithmetic.</summary>
     public static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
@@ -112,7 +115,7 @@ public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, W
         try
         {
             using var db = target.Value.Open();
-            var store = new ScreeningStore(db);
+            var store = new ScreeningStore(db, audit);
             // First of all, whatever else this run meets: a run killed after its commit but before its lists were moved into
             // place has them moved now (or, if it never committed, its staged files dropped).
             OutputWriter.Recover(request.OutputFolder, staged => store.IsStored(staged.RunId, staged.ExtractSha256, staged.AsOf));
@@ -172,7 +175,7 @@ public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, W
             if (report.AlreadyStored)
             {
                 // Intake is idempotent: a run stored by an older version that stopped before its intake is mended here.
-                new Workflow.WorkflowIntake(workflow ?? Workflow.WorkflowSettings.Shipped(), clock).TakeIn(db, report.RunId);
+                intake.TakeIn(db, report.RunId);
             }
             progress?.Report(new ScreeningProgress("Done", 1));
             return UseCaseResult<ScreeningReport>.Ok(report);
@@ -187,7 +190,7 @@ public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, W
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
-            Trace.TraceError(ex.ToString());
+            RunFailed(log, ex);
             return UseCaseResult<ScreeningReport>.Failed($"the run failed and nothing was stored: {EchoText.Of(ex.GetBaseException().Message, 300)}");
         }
     }
@@ -206,7 +209,7 @@ public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, W
                 {
                     // In the run's transaction: a run is never stored without its workflow intake and its audit entries.
                     progress?.Report(new ScreeningProgress("Taking cases into the workflow", 0));
-                    new Workflow.WorkflowIntake(workflow ?? Workflow.WorkflowSettings.Shipped(), clock).TakeIn(store.Context, runId);
+                    intake.TakeIn(store.Context, runId);
                     // The staged files, screening.json too, are complete before the commit, and say which run they belong
                     // to: a kill after the commit leaves a staging folder the next run can finish moving into place.
                     WaitFor(staging, progress).Prepare(report with { RunId = runId });
@@ -243,4 +246,8 @@ public sealed class ScreenExtract(TimeProvider clock, IStoreProvider provider, W
         });
         return outcomes;
     }
+
+    // Logged for the operator with the stack trace (the web host shows ILogger, not Trace); the caller is told only the message.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Screening run failed; nothing was stored.")]
+    private static partial void RunFailed(ILogger logger, Exception exception);
 }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Application.Screening;
 
 /// <summary>Reads and writes screening runs. One run is stored in one transaction.</summary>
-internal sealed class ScreeningStore(ComplexCasesDbContext db)
+internal sealed class ScreeningStore(ComplexCasesDbContext db, AuditLog audit)
 {
     public ComplexCasesDbContext Context => db;
 
@@ -116,7 +116,6 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db)
             Evaluation.RunInputsStore.Save(db, run.Id, caseload, run.AsOf); // so the month can be re-screened under other definitions
 
             // In the run's transaction: the run and its audit entries are stored together or not at all.
-            var audit = new AuditLog(clock);
             if (replacing is not null) audit.Append(db, ScreeningAudit.Replaced(replacing, erased!, run.Id, runBy));
             audit.Append(db, ScreeningAudit.Collected(run, caseload, report.Definition.Sha256));
             if (ScreeningAudit.Combined(run, report) is { } combined) audit.Append(db, combined);

@@ -1,6 +1,5 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
-using ComplexCases.Application.Notifications;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
@@ -21,7 +20,7 @@ public sealed record StepRequest(string Crn, WorkflowStep Step, int ExpectedVers
 /// domain's state machine, and stores the move, its event and its audit entry in one transaction. A save made from an
 /// out-of-date page is refused with a conflict message and changes nothing.
 /// </summary>
-public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings settings, TimeProvider clock)
+public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings settings, AuditLog audit, IWorkflowNotices notices, TimeProvider clock)
 {
     /// <summary>The case's workflow with its events, if the user may see the case; null when there is none or they may not.</summary>
     public CaseWorkflowRecord? Find(StaffUser user, string crn, Permission permission = Permission.ViewCase)
@@ -43,15 +42,16 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         var record = db.Workflows.Include(w => w.Events).SingleOrDefault(w => w.Crn == request.Crn);
         // Not found and not permitted look the same, so a guessed CRN learns nothing.
         if (record is null || (!CaseAccess.CanSee(user, WorkflowRecords.Facts(record)) && !CaseAccess.Can(user, Permission.ViewPanelCase, WorkflowRecords.Facts(record))))
-            return UseCaseResult<CaseWorkflowRecord>.Invalid(NotFound);
+            return UseCaseResult<CaseWorkflowRecord>.NotFound(NotFound);
         if (!MayTake(user, request.Step, record))
-            return UseCaseResult<CaseWorkflowRecord>.Invalid($"You do not have permission to {request.Step.Describe()} on this case.");
-        if (record.Version != request.ExpectedVersion) return UseCaseResult<CaseWorkflowRecord>.Invalid(Conflict(record));
+            return UseCaseResult<CaseWorkflowRecord>.Forbidden($"You do not have permission to {request.Step.Describe()} on this case.");
+        if (record.Version != request.ExpectedVersion) return Conflicted(record);
         if (request.Details.MissingFor(request.Step) is { } missing) return UseCaseResult<CaseWorkflowRecord>.Invalid(missing);
         var now = clock.GetUtcNow();
         if (DateProblem(record, request, WorkingCalendar.UkDate(now)) is { } badDate) return UseCaseResult<CaseWorkflowRecord>.Invalid(badDate);
 
         var moved = WorkflowRecords.ToDomain(record).Take(request.Step, user.Id, now, request.Notes, settings.Timescales, settings.Calendar);
+        // The state machine's own refusal (the domain's WorkflowResult) becomes the use case's.
         if (!moved.Succeeded) return UseCaseResult<CaseWorkflowRecord>.Invalid(moved.Refusal!);
 
         using var transaction = db.Database.BeginTransaction();
@@ -68,10 +68,9 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
             // Someone saved between our read and our write: report it as the same conflict.
             transaction.Rollback();
             db.ChangeTracker.Clear();
-            var latest = db.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == request.Crn);
-            return UseCaseResult<CaseWorkflowRecord>.Invalid(Conflict(latest));
+            return Conflicted(db.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == request.Crn));
         }
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.WorkflowStepTaken,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.WorkflowStepTaken,
             $"Complex Case process: {request.Step.Describe()}")
         {
             Subjects = AuditSubjects.Of(crn),
@@ -81,9 +80,9 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         // An escalation tells the panel team now, not at the next sweep: in this transaction, under this user, with the keys
         // the sweep uses (it stays as a safety net and finds them stored).
         if (moved.Workflow.Stage == CaseStage.AwaitingTriage && (CaseStage)moved.Workflow.History[^1].From != CaseStage.AwaitingTriage)
-            new NotificationCentre(db, clock).Escalated(record, user.Id);
+            notices.Escalated(record, user.Id);
         if (spo is not null && stored.ConfirmedBy is null)
-            new NotificationCentre(db, clock).ConversationToConfirm(record, stored, spo, user.Id);
+            notices.ConversationToConfirm(record, stored, spo, user.Id);
         transaction.Commit();
         return UseCaseResult<CaseWorkflowRecord>.Ok(record);
     }
@@ -146,14 +145,14 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         var stored = record?.Events.SingleOrDefault(e => e.Id == eventId);
         if (record is null || stored is null || !CaseAccess.Can(user, Permission.RecordConversation, WorkflowRecords.Facts(record))
             || StepDetails.FromJson(stored.DetailsJson).Conversation?.SpoUserName != user.Id)
-            return UseCaseResult<WorkflowEventRecord>.Invalid(NotFound);
+            return UseCaseResult<WorkflowEventRecord>.NotFound(NotFound);
         if (stored.ConfirmedBy is not null)
             return UseCaseResult<WorkflowEventRecord>.Invalid($"You confirmed this conversation on {stored.ConfirmedAt:d MMMM yyyy}.");
         var now = clock.GetUtcNow();
         using var transaction = db.Database.BeginTransaction();
         (stored.ConfirmedBy, stored.ConfirmedByName, stored.ConfirmedAt) = (user.Id, user.DisplayName, now);
         db.SaveChanges();
-        new AuditLog(clock).Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ConversationConfirmed,
+        audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ConversationConfirmed,
             "Complex Case process: the SPO confirmed the conversation record")
         {
             Subjects = AuditSubjects.Of(Crn.Parse(crn)),
@@ -174,6 +173,13 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
             .Select(u => record.LimitedAccess ? StaffAccounts.Find(db, u.Id) : u).OfType<StaffUser>()
             .Where(u => CaseAccess.Can(u, Permission.RecordConversation, facts))
             .OrderByDescending(u => u.StaffCode is not null && u.StaffCode == record.SpoCode).ThenBy(u => u.DisplayName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Someone else saved first: who and when (the latest event), in words too, with the case as it is now.</summary>
+    private static UseCaseResult<CaseWorkflowRecord> Conflicted(CaseWorkflowRecord latest)
+    {
+        var last = latest.Events.OrderBy(e => e.At).ThenBy(e => e.Id).LastOrDefault();
+        return UseCaseResult<CaseWorkflowRecord>.Conflicted(Conflict(latest), last?.ByName, last?.At, latest);
     }
 
     /// <summary>What a user is told when someone else saved first.</summary>

@@ -22,7 +22,7 @@ public sealed record IntakeResult(int RunId, IReadOnlyList<CaseWorkflowRecord> E
 /// transaction, so a run is never stored without its intake. Idempotent: a run taken in twice changes nothing
 /// the second time, so it can be retried after a failure and called by every path that stores a run.
 /// </summary>
-public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock)
+public sealed class WorkflowIntake(WorkflowSettings settings, AuditLog audit, TimeProvider clock)
 {
     public const string SystemActor = "system";
 
@@ -92,7 +92,7 @@ public sealed class WorkflowIntake(WorkflowSettings settings, TimeProvider clock
         db.SaveChanges();
         if (entered.Count > 0)
         {
-            new AuditLog(clock).Append(db, new AuditEntryRequest(SystemActor, AuditAction.Alteration, AuditEventTypes.WorkflowEntered,
+            audit.Append(db, new AuditEntryRequest(SystemActor, AuditAction.Alteration, AuditEventTypes.WorkflowEntered,
                 "Monthly list: complex cases entered the Complex Case process")
             {
                 Subjects = AuditSubjects.Of(entered.Select(r => Crn.Parse(r.Crn))),

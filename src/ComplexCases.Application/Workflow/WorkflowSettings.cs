@@ -27,12 +27,6 @@ public sealed record WorkflowSettings(Timescales Timescales, WorkingCalendar Cal
             string.IsNullOrWhiteSpace(definitionId) ? DefaultDefinitionId : definitionId);
     }
 
-    private static readonly Lazy<WorkflowSettings> ShippedSettings =
-        new(() => Load(Path.Combine(AppContext.BaseDirectory, "definitions")));
-
-    /// <summary>The settings shipped with the program (the definitions folder copied beside it), with default timescales.</summary>
-    public static WorkflowSettings Shipped() => ShippedSettings.Value;
-
     /// <summary>The repository's <c>definitions</c> folder, found upwards from <paramref name="start"/> (the app's base directory when deployed beside it).</summary>
     public static string? FindDefinitionsDirectory(string start)
     {

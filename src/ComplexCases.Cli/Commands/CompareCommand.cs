@@ -2,14 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using ComplexCases.Application;
 using ComplexCases.Application.Evaluation;
-using ComplexCases.Data.Providers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Cli.Commands;
 
 /// <summary><c>complexcases compare</c>: two definitions side by side over the stored months, per PDU and month, as JSON.</summary>
 internal static class CompareCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
+    public static Command Create(TextWriter output, TextWriter error, IServiceProvider services)
     {
         var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
         var definitions = new Option<string[]>("--definition")
@@ -28,7 +28,7 @@ internal static class CompareCommand
             if (names.Length != 2) return Fail(error, $"--definition: give exactly two definitions, A and B (got {names.Length})");
             if (!TryDate(parse.GetValue(from), "--from", error, out var fromDate) || !TryDate(parse.GetValue(to), "--to", error, out var toDate))
                 return CliApp.UserError;
-            var result = new CompareDefinitions(clock, provider).Run(new CompareRequest(parse.GetValue(db), names[0], names[1], fromDate, toDate));
+            var result = services.GetRequiredService<CompareDefinitions>().Run(new CompareRequest(parse.GetValue(db), names[0], names[1], fromDate, toDate));
             if (!result.Succeeded)
             {
                 error.WriteLine($"error: {result.Error}");

@@ -4,13 +4,14 @@ using ComplexCases.Application;
 using ComplexCases.Application.Evaluation;
 using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Cli.Commands;
 
 /// <summary><c>complexcases evaluate</c>: a definition's past lists against outcomes (outcomes.md), as one JSON object.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
+    public static Command Create(TextWriter output, TextWriter error, IServiceProvider services)
     {
         var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
         var definition = new Option<string>("--definition") { Description = "Definition file, or the id of a stored definition (id or id@version).", Required = true };
@@ -40,7 +41,7 @@ internal static class EvaluateCommand
                     return Fail(error, $"--follow-up-until: '{untilText}' is not a date in the form yyyy-MM-dd");
                 limit = parsed;
             }
-            var result = new EvaluateDefinition(clock, provider).Run(new EvaluateRequest(parse.GetValue(db), parse.GetValue(definition)!, parse.GetValue(window), typeList, limit));
+            var result = services.GetRequiredService<EvaluateDefinition>().Run(new EvaluateRequest(parse.GetValue(db), parse.GetValue(definition)!, parse.GetValue(window), typeList, limit));
             if (!result.Succeeded)
             {
                 error.WriteLine($"error: {result.Error}");

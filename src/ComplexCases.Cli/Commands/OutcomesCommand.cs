@@ -3,27 +3,27 @@ using System.Globalization;
 using ComplexCases.Application;
 using ComplexCases.Application.Evaluation;
 using ComplexCases.Application.Screening;
-using ComplexCases.Data.Providers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Cli.Commands;
 
 /// <summary><c>complexcases outcomes import</c>: store an outcome file (outcomes.md). Exit codes as for <c>screen</c>.</summary>
 internal static class OutcomesCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider) =>
+    public static Command Create(TextWriter output, TextWriter error, IServiceProvider services) =>
         new("outcomes", "Outcome records (recall, breach, further offence, serious further offence, death under supervision).")
         {
-            Import(output, error, clock, provider),
+            Import(output, error, services),
         };
 
-    private static Command Import(TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
+    private static Command Import(TextWriter output, TextWriter error, IServiceProvider services)
     {
         var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
         var file = new Option<string>("--file") { Description = "The outcome file (CSV: crn, occurred_on, type).", Required = true };
         var command = new Command("import", "Import an outcome file: every rejected row is reported; exact duplicates count once.") { db, file };
         command.SetAction(parse =>
         {
-            var result = new ImportOutcomes(clock, provider).Run(parse.GetValue(db), parse.GetValue(file)!);
+            var result = services.GetRequiredService<ImportOutcomes>().Run(parse.GetValue(db), parse.GetValue(file)!);
             if (!result.Succeeded)
             {
                 error.WriteLine($"error: {result.Error}");

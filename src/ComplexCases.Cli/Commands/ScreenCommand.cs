@@ -6,6 +6,7 @@ using ComplexCases.Application.Screening;
 using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Extracts.Reading;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ComplexCases.Cli.Commands;
@@ -14,7 +15,7 @@ namespace ComplexCases.Cli.Commands;
 internal static class ScreenCommand
 {
 
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
+    public static Command Create(TextWriter output, TextWriter error, IServiceProvider services)
     {
         var extract = new Option<string>("--extract") { Description = "Folder holding the month's extract (people.csv and the other CSV files).", Required = true };
         var asOf = new Option<string>("--as-of") { Description = "Screening date D, as yyyy-MM-dd.", Required = true };
@@ -60,15 +61,16 @@ internal static class ScreenCommand
                 error.WriteLine("error: --accept-changes: give the reason for accepting the changes, e.g. --accept-changes \"two PDUs merged into one\"");
                 return CliApp.UserError;
             }
-            return Run(request, output, error, clock, provider);
+            return Run(request, output, error, services);
         });
         return command;
     }
 
-    private static int Run(ScreenRequest request, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider provider)
+    private static int Run(ScreenRequest request, TextWriter output, TextWriter error, IServiceProvider services)
     {
         var console = Terminal.For(output);
-        var useCase = new ScreenExtract(clock, provider);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var useCase = services.GetRequiredService<ScreenExtract>();
         UseCaseResult<ScreeningReport> result;
         if (Terminal.IsInteractive(console))
         {

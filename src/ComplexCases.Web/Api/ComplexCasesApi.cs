@@ -2,10 +2,9 @@ using System.Globalization;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Cases;
+using ComplexCases.Application.Definitions;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
-using ComplexCases.Data;
-using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Web.Api;
@@ -13,7 +12,6 @@ using ComplexCases.Web.Runs;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 // In the app's root namespace so Program.cs needs no extra using for MapComplexCasesApi and StatusForApi.
 namespace ComplexCases.Web;
@@ -92,93 +90,71 @@ internal static class ComplexCasesApi
     }
 
     private static async Task<Results<Ok<MonthlyListResponse>, ValidationProblem, ProblemHttpResult>> GetMonthlyList(
-        HttpContext context, ComplexCasesDbContext db, MonthlyListCache lists, Auditing audit, Pseudonymiser pseudonyms,
+        HttpContext context, ShowMonthlyList show, Pseudonymiser pseudonyms,
         string pdu,
         [FromQuery] string? run, [FromQuery] string? status, [FromQuery] string? change, [FromQuery] string? team,
         [FromQuery] string? practitioner, [FromQuery] string? criterion, [FromQuery] string? sort,
         [FromQuery] string? page, [FromQuery] string? pageSize)
     {
-        var (request, problems) = MonthlyListParameters.Parse(pdu, run, status, change, team, practitioner, criterion, sort, page, pageSize);
-        var errors = problems.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
-
-        var user = CurrentUser.Require(context);
-        var names = CaseAccess.NamesFor(user) == NameVisibility.All;
-        if (!names)
+        var asked = new MonthlyListAsked(pdu)
         {
-            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, sort, pseudonyms.For);
-            if (sortError is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [sortError] }, title: "The request has invalid parameters");
-        }
-        var list = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);
-        if (list is null || list.TotalMatching + list.Complex + list.PossiblyComplex + list.Left == 0) return NotFound();
-
-        var rows = list.Rows.Select(r => new MonthlyListRowResponse(
-            names ? r.Crn : pseudonyms.For(r.Crn), !names,
-            names ? r.Forename : null, names ? r.Surname : null, r.TeamName,
-            names ? r.PractitionerName : null, names ? r.SpoName : null,
-            r.Status, r.Change, r.Score, Criteria(r.MetMask), Criteria(r.UnknownMask), r.MonthsListed, r.LimitedAccess)).ToList();
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
-            list.Rows.Select(r => r.Crn), $"pdu={pdu}; run={list.Run.Id}; page={list.Page}; via=api");
-
-        return TypedResults.Ok(new MonthlyListResponse(
-            RunRef(list.Run), list.PduCode, list.PduName, names,
-            new ListCounts(list.Complex, list.PossiblyComplex, list.New, list.Continuing, list.Left),
-            new Paging(list.Page, list.PageSize, list.TotalMatching, list.PageCount),
-            rows,
-            [.. list.Teams.Select(t => new CodeAndName(t.Code, t.Name))],
-            [.. list.Practitioners.Select(p => new CodeAndName(p.Code, names ? p.Name : null))]));
+            Run = run, Status = status, Change = change, Team = team, Practitioner = practitioner, Criterion = criterion, Sort = sort,
+            Page = page, PageSize = pageSize,
+        };
+        var result = await show.RunAsync(CurrentUser.Require(context), asked, ReadChannel.Api);
+        return result.ToHttp(view =>
+        {
+            var (list, names) = (view.List, view.ShowNames);
+            var rows = list.Rows.Select(r => new MonthlyListRowResponse(
+                names ? r.Crn : pseudonyms.For(r.Crn), !names,
+                names ? r.Forename : null, names ? r.Surname : null, r.TeamName,
+                names ? r.PractitionerName : null, names ? r.SpoName : null,
+                r.Status, r.Change, r.Score, Criteria(r.MetMask), Criteria(r.UnknownMask), r.MonthsListed, r.LimitedAccess)).ToList();
+            return new MonthlyListResponse(
+                RunRef(list.Run), list.PduCode, list.PduName, names,
+                new ListCounts(list.Complex, list.PossiblyComplex, list.New, list.Continuing, list.Left),
+                new Paging(list.Page, list.PageSize, list.TotalMatching, list.PageCount),
+                rows,
+                [.. list.Teams.Select(t => new CodeAndName(t.Code, t.Name))],
+                [.. list.Practitioners.Select(p => new CodeAndName(p.Code, names ? p.Name : null))]);
+        });
     }
 
     private static async Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> GetCase(
-        HttpContext context, ComplexCasesDbContext db, Auditing audit, string crn, [FromQuery] string? run)
+        HttpContext context, OpenCase open, string crn, [FromQuery] string? run)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var runId = WholeNumber(run, "run", "Run", errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The request has invalid parameters");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: ResultToHttp.InvalidTitle);
 
-        // Not listed, not visible and malformed all look the same from outside: nothing to say about that CRN.
-        if (!Domain.People.Crn.TryParse(crn, out _)) return NotFound();
-        var user = CurrentUser.Require(context);
-        var details = CaseQuery.Run(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
-        if (details is null)
+        var result = await open.RunAsync(CurrentUser.Require(context), crn, runId, ReadChannel.Api);
+        return result.ToHttp(details =>
         {
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "case requested through the API", [crn], $"path={Prefix}/cases/{crn}");
-            return NotFound();
-        }
-        var c = details.Listed;
-        var runRecord = db.Runs.AsNoTracking().First(r => r.Id == c.RunId);
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, "complex case review", [crn], $"run={c.RunId}; via=api");
-
-        return TypedResults.Ok(new CaseResponse(
-            c.Crn, c.Forename, c.Surname, c.PduCode, c.PduName, c.TeamCode, c.TeamName, c.PractitionerName, c.SpoName, c.LimitedAccess,
-            RunRef(runRecord), (ScreeningStatus)c.Status, c.Score, (ListChange)c.Change, c.MonthsListed,
-            [.. details.Explanation.Select(e => new ExplanationResponse(e.Criterion.ToKey(), e.Label, e.Outcome, e.Reason,
-                e.Evidence is { } ev ? new EvidenceResponse(ev.File, ev.Line, ev.Key, ev.Date, ev.Value, ev.Rejected) : null))],
-            [.. details.NeedsAttention.Select(e => e.Criterion.ToKey())],
-            [.. details.History.Select(h => new CaseMonthResponse(h.RunId, h.AsOf, h.Status, h.Score, Criteria(h.MetMask), Criteria(h.UnknownMask), h.Change))]));
+            var c = details.Listed;
+            return new CaseResponse(
+                c.Crn, c.Forename, c.Surname, c.PduCode, c.PduName, c.TeamCode, c.TeamName, c.PractitionerName, c.SpoName, c.LimitedAccess,
+                RunRef(details.Run), (ScreeningStatus)c.Status, c.Score, (ListChange)c.Change, c.MonthsListed,
+                [.. details.Explanation.Select(e => new ExplanationResponse(e.Criterion.ToKey(), e.Label, e.Outcome, e.Reason,
+                    e.Evidence is { } ev ? new EvidenceResponse(ev.File, ev.Line, ev.Key, ev.Date, ev.Value, ev.Rejected) : null))],
+                [.. details.NeedsAttention.Select(e => e.Criterion.ToKey())],
+                [.. details.History.Select(h => new CaseMonthResponse(h.RunId, h.AsOf, h.Status, h.Score, Criteria(h.MetMask), Criteria(h.UnknownMask), h.Change))]);
+        });
     }
 
-    private static Ok<IReadOnlyList<RunResponse>> GetRuns(ComplexCasesDbContext db) =>
-        TypedResults.Ok<IReadOnlyList<RunResponse>>(db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(120).ToList()
+    private static Ok<IReadOnlyList<RunResponse>> GetRuns(RunHistory runs) =>
+        TypedResults.Ok<IReadOnlyList<RunResponse>>(runs.Latest()
             .Select(r => new RunResponse(r.Id, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.Threshold, r.RowsRead, r.RowsAccepted, r.RowsRejected,
                 r.People, r.Complex, r.PossiblyComplex, r.Left, r.StartedAt, r.CompletedAt, r.RunBy, Incomplete(r)))
             .ToList());
 
     private static async Task<Results<Ok<RejectedRowsResponse>, ValidationProblem, ProblemHttpResult>> GetRunRejections(
-        HttpContext context, ComplexCasesDbContext db, Auditing audit, int id, [FromQuery] string? file, [FromQuery] string? page)
+        HttpContext context, ShowRunRejections runs, int id, [FromQuery] string? file, [FromQuery] string? page)
     {
-        if (RunDetailsQuery.Find(db, id) is not { } details) return NotFound();
-        var (rejections, problems) = RunDetailsQuery.Rejections(db, details, file, page);
-        if (rejections is null)
-            return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal), title: "The request has invalid parameters");
-
-        if (rejections.Rows.Count > 0)
-        {
-            await audit.RecordAsync(CurrentUser.Require(context), AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
-                RunDetailsQuery.CrnsShown(rejections.Rows),
-                RunDetailsQuery.AuditDetailsOf(rejections).Add("via", "api").ToString());
-        }
-        return TypedResults.Ok(new RejectedRowsResponse(
+        var found = runs.FindRun(id);
+        if (!found.Succeeded) return ResultToHttp.Problem(found);
+        var details = found.Value;
+        var result = await runs.RejectionsAsync(CurrentUser.Require(context), details, file, page, ReadChannel.Api);
+        return result.ToHttp(rejections => new RejectedRowsResponse(
             RunRef(details.Run), rejections.File,
             new Paging(rejections.Page, rejections.PageSize, rejections.Total, rejections.PageCount),
             [.. details.Files.Select(f => new RunFileResponse(f.FileName, f.Present, f.RowsRead, f.RowsAccepted, f.RowsRejected))],
@@ -202,24 +178,14 @@ internal static class ComplexCasesApi
             state.Error, state.Refusal?.Figures));
     }
 
-    private static Ok<IReadOnlyList<DefinitionResponse>> GetDefinitions(ComplexCasesDbContext db)
-    {
-        var usage = db.Runs.AsNoTracking().GroupBy(r => new { r.DefinitionId, r.DefinitionVersion })
-            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Runs = g.Count(), Last = g.Max(r => r.AsOf) }).ToList();
-        var definitions = db.Definitions.AsNoTracking().OrderBy(d => d.Id).ThenByDescending(d => d.Version).ToList()
-            .Select(stored => (stored, parsed: DefinitionParser.Parse(stored.Json).Definition))
-            .Where(x => x.parsed is not null)
-            .Select(x =>
-            {
-                var d = x.parsed!;
-                var use = usage.FirstOrDefault(u => u.DefinitionId == x.stored.Id && u.DefinitionVersion == x.stored.Version);
-                return new DefinitionResponse(d.Id, d.Title, d.Version, d.EffectiveFrom, d.Threshold, d.AssessmentLookBackMonths,
-                    [.. d.Criteria.Select(c => new DefinitionCriterionResponse(c.Id.ToKey(), c.Label, c.Weight))],
-                    use?.Runs ?? 0, use?.Last);
-            })
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<DefinitionResponse>>(definitions);
-    }
+    private static Ok<IReadOnlyList<DefinitionResponse>> GetDefinitions(DefinitionUsage definitions) =>
+        TypedResults.Ok<IReadOnlyList<DefinitionResponse>>([.. definitions.All().Select(x =>
+        {
+            var d = x.Definition;
+            return new DefinitionResponse(d.Id, d.Title, d.Version, d.EffectiveFrom, d.Threshold, d.AssessmentLookBackMonths,
+                [.. d.Criteria.Select(c => new DefinitionCriterionResponse(c.Id.ToKey(), c.Label, c.Weight))],
+                x.Runs, x.LastUsed);
+        })]);
 
     /// <summary>401 and 403 for API paths instead of the cookie's redirects to the sign-in and forbidden pages.</summary>
     public static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task>

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Panels;
@@ -361,7 +362,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         if (!result.Succeeded) throw new InvalidOperationException($"Demo workflow step {request.Step} on {request.Crn}: {result.Error}");
     }
 
-    private static T Ok<T>(PanelResult<T> result, string what) =>
+    private static T Ok<T>(UseCaseResult<T> result, string what) =>
         result.Succeeded ? result.Value! : throw Failed(what, result.Errors.Select(e => e.Message));
 
     private static InvalidOperationException Failed(string what, IEnumerable<string> errors) =>

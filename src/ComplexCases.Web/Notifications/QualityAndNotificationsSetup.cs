@@ -1,8 +1,8 @@
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Quality;
-using ComplexCases.Application.Workflow;
 using ComplexCases.Web.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 // In the web's root namespace so that Program.cs needs one line and no using.
 namespace ComplexCases.Web;
@@ -15,20 +15,27 @@ public sealed class ReminderOptions
     public int SweepMinutes { get; init; } = DefaultSweepMinutes;
 }
 
+/// <summary><c>Quality:SampleSize</c>, bound as options (the application's <see cref="QualitySettings"/> is a record built from it).</summary>
+public sealed class QualityOptions
+{
+    public int SampleSize { get; init; } = QualitySettings.DefaultSampleSize;
+}
+
 public static class QualityAndNotificationsSetup
 {
-    /// <summary>Quality reviews, in-app notifications, the reminder sweep (a hosted service) and the email hook (no email by default).</summary>
+    public const string SampleSizeTooSmall = $"{QualitySettings.Section}:SampleSize must be 1 or more.";
+
+    /// <summary>
+    /// The settings of quality reviews and the reminder sweep (options bound from configuration and checked when the site starts),
+    /// the sweep's hosted service and the email hook (no email by default). The use cases themselves: ApplicationServices.
+    /// </summary>
     public static IServiceCollection AddQualityAndNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        // Other parts of the workflow may register their own settings: the first registration stands.
-        services.TryAddSingleton(_ => WorkflowSettings.Shipped());
-        var sampleSize = configuration.GetValue($"{QualitySettings.Section}:SampleSize", QualitySettings.DefaultSampleSize);
-        if (sampleSize < 1) throw new InvalidOperationException($"{QualitySettings.Section}:SampleSize must be 1 or more.");
-        services.AddSingleton(new QualitySettings(sampleSize));
-        services.AddSingleton(configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());
-        services.AddScoped<NotificationCentre>();
-        services.AddScoped<ReminderSweep>();
-        services.AddScoped<QualityReviews>();
+        services.AddOptions<QualityOptions>().Bind(configuration.GetSection(QualitySettings.Section))
+            .Validate(quality => quality.SampleSize >= 1, SampleSizeTooSmall).ValidateOnStart();
+        services.AddSingleton(provider => new QualitySettings(provider.GetRequiredService<IOptions<QualityOptions>>().Value.SampleSize));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReminderOptions>>().Value);
         // The email hook: an SMTP dispatcher registered (before or after this) replaces the in-app-only default.
         services.TryAddScoped<INotificationDispatcher, NoEmailDispatcher>();
         services.AddHostedService<ReminderService>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplexCases.Application;
 using ComplexCases.Application.Panels;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Panels;
@@ -54,15 +55,8 @@ public abstract class PanelFormPage : PageModel
     /// <summary>The element id a field's error links to (how ASP.NET Core names <c>Actions[0].Description</c>: <c>Actions_0__Description</c>).</summary>
     public static string IdFor(string field) => field.Replace('[', '_').Replace(']', '_').Replace('.', '_');
 
-    protected PageResult Refused<T>(PanelResult<T> result, IEnumerable<FieldError>? pageErrors = null)
-    {
-        // The page's own checks (a date that is not a real date) replace the use case's message for the same field.
-        var own = (pageErrors ?? []).ToList();
-        Errors.AddRange(own);
-        Errors.AddRange(result.Errors.Where(e => own.All(o => o.Field != e.Field)));
-        Response.StatusCode = result.Outcome == PanelOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    protected PageResult Refused<T>(UseCaseResult<T> result, IEnumerable<FieldError>? pageErrors = null) =>
+        ResultToPage.Refused(this, result, Errors, pageErrors);
 
     protected void Banner(string message) => TempData["Banner"] = message;
 

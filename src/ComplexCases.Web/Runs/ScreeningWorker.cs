@@ -9,7 +9,7 @@ namespace ComplexCases.Web.Runs;
 /// the CLI, apart from workbooks nobody downloads here), reporting stage and percentage into the job.
 /// </summary>
 internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, IServiceScopeFactory scopes,
-    ComplexCases.Application.Workflow.WorkflowSettings workflow, Microsoft.Extensions.Options.IOptions<ReconciliationLimits> limits,
+    Microsoft.Extensions.Options.IOptions<ReconciliationLimits> limits,
     ILogger<ScreeningWorker> logger)
     : BackgroundService
 {
@@ -63,7 +63,8 @@ internal sealed class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget databas
                 if (current.Stage != p.Stage || current.Percent != percent)
                     job.Update(new ScreeningJobState(ScreeningJobStatus.Running, p.Stage, percent));
             });
-            var screening = new ScreenExtract(clock, database.Provider, workflow);
+            using var scope = scopes.CreateScope();
+            var screening = scope.ServiceProvider.GetRequiredService<ScreenExtract>();
             var result = screening.Run(new ScreenRequest(job.UploadFolder, job.AsOf, Path.Combine(job.UploadFolder, "out"))
             {
                 DefinitionPath = job.DefinitionPath,

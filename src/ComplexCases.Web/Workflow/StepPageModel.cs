@@ -1,20 +1,16 @@
 using System.Globalization;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
-using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Workflow;
-
-/// <summary>Who the case is about and who holds it, from its latest listing (for the step pages' headings and defaults).</summary>
-public sealed record CasePerson(string Name, string? PduName, string? PractitionerName, string? SpoName);
 
 /// <summary>
 /// What every step page shares: the case must be in the process and within the user's reach for the page's permission
@@ -22,7 +18,7 @@ public sealed record CasePerson(string Name, string? PduName, string? Practition
 /// an older version is refused with the conflict message and the latest state, saving nothing; a save redirects to the
 /// case page with a success banner.
 /// </summary>
-public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows workflows, WorkflowViews views, Auditing audit) : PageModel
+public abstract class StepPageModel(StepCaseQuery cases, CaseWorkflows workflows, WorkflowViews views, Auditing audit) : PageModel
 {
     public const string BannerKey = "WorkflowBanner";
 
@@ -48,7 +44,7 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
 
     protected CaseWorkflowRecord Record { get; private set; } = null!;
 
-    protected ComplexCasesDbContext Db => db;
+    protected StepCaseQuery Cases => cases;
 
     protected CaseWorkflows Workflows => workflows;
 
@@ -97,10 +93,10 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
     {
         if (await LoadAsync() is { } refused) return refused;
         if (Record.Version != Version) return Conflicted(CaseWorkflows.Conflict(Record));
-        if (Unavailable is not null) return WithStatus(StatusCodes.Status409Conflict);
+        if (Unavailable is not null) return ResultToPage.WithStatus(this, UseCaseStatus.Conflict);
 
         var form = ReadForm();
-        if (form is not { } step || Errors.Count > 0) return WithStatus(StatusCodes.Status400BadRequest);
+        if (form is not { } step || Errors.Count > 0) return ResultToPage.WithStatus(this, UseCaseStatus.Invalid);
 
         var result = workflows.Take(Staff, new StepRequest(Crn, step.Step, Version, step.Notes, step.Details));
         if (result.Succeeded)
@@ -108,16 +104,13 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
             TempData[BannerKey] = Success(step.Step, (CaseStage)result.Value.Stage);
             return Redirect($"/cases/{Uri.EscapeDataString(Crn)}");
         }
-        // Refused after our checks passed: someone saved in between (a conflict), or the rules said no.
-        db.ChangeTracker.Clear();
-        var latest = workflows.Find(Staff, Crn, Permission);
-        if (latest is not null && latest.Version != Version)
+        // Refused after our checks passed: someone saved in between (the conflict carries the case as it is now), or the rules said no.
+        if (result is { Status: UseCaseStatus.Conflict, Value: { } latest })
         {
             Show(latest);
             return Conflicted(result.Error);
         }
-        Errors.Add(new FieldError("", result.Error));
-        return WithStatus(StatusCodes.Status409Conflict);
+        return ResultToPage.Refused(this, result, Errors);
     }
 
     /// <summary>The first error for a form field, if any.</summary>
@@ -166,12 +159,7 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
             return NotFound();
         }
         Show(record);
-        var listing = db.ListedCases.AsNoTracking().Where(c => c.RunId == record.LatestRunId && c.Crn == record.Crn)
-            .Select(c => new { c.Forename, c.Surname, c.PduName, c.PractitionerName, c.SpoName })
-            .SingleOrDefault();
-        Person = listing is null
-            ? new CasePerson(Crn, record.PduCode, null, null)
-            : new CasePerson($"{listing.Forename} {listing.Surname}".Trim(), listing.PduName ?? record.PduCode, listing.PractitionerName, listing.SpoName);
+        Person = cases.PersonOf(record);
         return null;
     }
 
@@ -190,12 +178,6 @@ public abstract class StepPageModel(ComplexCasesDbContext db, CaseWorkflows work
         Conflict = message;
         // The form now carries the latest version: saving again is a deliberate choice made after seeing the latest state.
         Version = Record.Version;
-        return WithStatus(StatusCodes.Status409Conflict);
-    }
-
-    private PageResult WithStatus(int status)
-    {
-        Response.StatusCode = status;
-        return Page();
+        return ResultToPage.WithStatus(this, UseCaseStatus.Conflict);
     }
 }

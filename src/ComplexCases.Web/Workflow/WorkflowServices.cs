@@ -22,7 +22,7 @@ public static class WorkflowServices
     {
         var settings = ReadSettings(configuration.GetSection(Section), definitionsFolder);
         services.AddSingleton(settings);
-        services.AddScoped<CaseWorkflows>();
+        // CaseWorkflows and the other use cases that run on these settings: ApplicationServices.
         services.AddScoped<WorkflowViews>();
         return services;
     }

@@ -7,59 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Workflow;
 
-/// <summary>One recorded move, ready to show: who, when, what, and the step's record.</summary>
-public sealed record WorkflowEventView(WorkflowStep Step, CaseStage From, CaseStage To, string ByName, DateTimeOffset At, string Notes, StepDetails Details)
-{
-    public long Id { get; init; }
-    /// <summary>For a conversation: the SPO who confirmed it, and when (null while waiting).</summary>
-    public string? ConfirmedByName { get; init; }
-    public DateTimeOffset? ConfirmedAt { get; init; }
-}
-
-/// <summary>A case's place in the process as its page shows it.</summary>
-public sealed record CaseWorkflowView(
-    string Crn, CaseStage Stage, DateOnly ListedOn, DateOnly? DueOn, bool Overdue, int Version,
-    IReadOnlyList<WorkflowEventView> Events, IReadOnlyList<WorkflowStep> Steps)
-{
-    /// <summary>Why the case is in the process again, while it is open after a relisting (the re-entry rule's reason).</summary>
-    public string? ReenteredBecause =>
-        Stage != CaseStage.Closed && Events.Count > 0 && Events[0] is { Step: WorkflowStep.Relisted } relisted ? relisted.Notes : null;
-
-    /// <summary>A conversation naming the signed-in user as SPO that they have not confirmed yet.</summary>
-    public bool AwaitsMyConfirmation { get; init; }
-}
-
 /// <summary>A case waiting on the user (home page), with its due date.</summary>
 public sealed record DueCase(string Crn, string Name, string? PractitionerName, DateOnly? DueOn, bool Overdue);
 
-/// <summary>The read side of the process for the pages: the case page's section and the home page's lists.</summary>
-public sealed class WorkflowViews(ComplexCasesDbContext db, CaseWorkflows workflows, TimeProvider clock)
+/// <summary>The read side of the process for the pages: the step pages' view of the case and the home page's lists.</summary>
+public sealed class WorkflowViews(ComplexCasesDbContext db, TimeProvider clock)
 {
     /// <summary>The date in England and Wales, which is what due dates are counted in.</summary>
     public DateOnly Today => WorkingCalendar.UkDate(clock.GetUtcNow());
 
-    /// <summary>Null when the case is not in the process (not complex on an operational list) or the user may not see it.</summary>
-    public CaseWorkflowView? ForCase(StaffUser user, string crn)
-    {
-        var record = workflows.Find(user, crn);
-        return record is null ? null : Describe(user, record);
-    }
-
-    public CaseWorkflowView Describe(StaffUser user, CaseWorkflowRecord record)
-    {
-        var workflow = WorkflowRecords.ToDomain(record);
-        var today = Today;
-        var events = record.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new WorkflowEventView((WorkflowStep)e.Step, (CaseStage)e.FromStage, (CaseStage)e.ToStage, e.ByName, e.At, e.Notes,
-                StepDetails.FromJson(e.DetailsJson)) { Id = e.Id, ConfirmedByName = e.ConfirmedByName, ConfirmedAt = e.ConfirmedAt })
-            .ToList();
-        return new CaseWorkflowView(record.Crn, workflow.Stage, workflow.ListedOn, workflow.DueOn, workflow.IsOverdue(today), record.Version,
-            events, CaseWorkflows.StepsFor(user, record))
-        {
-            AwaitsMyConfirmation = events.Any(e => e.ConfirmedAt is null && e.Details.Conversation?.SpoUserName == user.Id)
-                && CaseAccess.Can(user, Permission.RecordConversation, WorkflowRecords.Facts(record)),
-        };
-    }
+    public CaseWorkflowView Describe(StaffUser user, CaseWorkflowRecord record) => CaseWorkflowViews.Describe(user, record, Today);
 
     /// <summary>
     /// Cases at <paramref name="stage"/> on which the user holds <paramref name="permission"/>, soonest due (so overdue) first.

@@ -15,7 +15,7 @@ public sealed class GroupCommitAuditWriterTests : IDisposable
     public async Task AppendAsync_ManyConcurrentCallers_AllCommittedInOneUnbrokenChain()
     {
         _db.Open().Dispose();
-        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new FakeTimeProvider(DateTimeOffset.Parse("2024-09-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
+        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new AuditLog(new FakeTimeProvider(DateTimeOffset.Parse("2024-09-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture))));
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
             writer.AppendAsync(new AuditEntryRequest($"user{i % 7}", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")))));
@@ -31,7 +31,7 @@ public sealed class GroupCommitAuditWriterTests : IDisposable
     public async Task AppendAsync_WhenTheDatabaseRefuses_FaultsTheCallers()
     {
         _db.Execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected'); END;");
-        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new ComplexCases.TestSupport.TestClock());
+        await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new AuditLog(new ComplexCases.TestSupport.TestClock()));
 
         await Should.ThrowAsync<Exception>(() => writer.AppendAsync(new AuditEntryRequest("u", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")));
 

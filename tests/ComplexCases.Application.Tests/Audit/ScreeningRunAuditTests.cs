@@ -168,7 +168,7 @@ public sealed class ScreeningRunAuditTests : IDisposable
 
     // These tests are about the screening's own entries: a workflow fed by another definition keeps intake's entries out.
     private static readonly ComplexCases.Application.Workflow.WorkflowSettings ScreeningOnly =
-        ComplexCases.Application.Workflow.WorkflowSettings.Shipped() with { DefinitionId = "not-the-screened-definition" };
+        Compose.ShippedSettings with { DefinitionId = "not-the-screened-definition" };
 
     private List<AuditEvent> Entries()
     {
@@ -193,6 +193,6 @@ public sealed class ScreeningRunAuditTests : IDisposable
     {
         if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
-        return new ScreenExtract(_clock, SqliteProvider.Instance, ScreeningOnly).Run(adjust is null ? request : adjust(request));
+        return Compose.Screening(_clock, ScreeningOnly).Run(adjust is null ? request : adjust(request));
     }
 }

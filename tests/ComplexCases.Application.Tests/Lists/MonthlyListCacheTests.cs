@@ -145,7 +145,7 @@ public sealed class MonthlyListCacheTests : IDisposable
     private ScreeningReport Screen(string extract, DateOnly asOf, bool replace = false)
     {
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false, Replace = replace };
-        var result = new ScreenExtract(_clock, SqliteProvider.Instance).Run(request);
+        var result = Compose.Screening(_clock).Run(request);
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;
     }

@@ -34,7 +34,7 @@ public sealed class EscalationNotificationTests : IDisposable
     private CaseWorkflowRecord Take(CaseWorkflowRecord w, WorkflowStep step)
     {
         using var db = _world.Open();
-        var taken = new CaseWorkflows(db, _world.Settings, _world.Clock).Take(_practitioner,
+        var taken = Compose.Workflows(db, _world.Settings, _world.Clock).Take(_practitioner,
             new StepRequest(w.Crn, step, w.Version, null, WorkflowData.DetailsFor(step)));
         taken.Succeeded.ShouldBeTrue(taken.Error);
         return taken.Value!;
@@ -95,7 +95,7 @@ public sealed class EscalationNotificationTests : IDisposable
             SiteBaseUrl = "https://complex-cases.example.org", TimeoutSeconds = 10,
         };
 
-        var pass = await new NotificationEmails(options, new EmailSender(options), _world.Clock).SendPendingAsync(_world.Open());
+        var pass = await Compose.Emails(options, new EmailSender(options), _world.Clock).SendPendingAsync(_world.Open());
 
         // panel-a2 has no address: in the application only.
         pass.ShouldBe(new EmailPass(1, 1, 1));

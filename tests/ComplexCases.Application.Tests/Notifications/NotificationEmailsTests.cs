@@ -115,7 +115,7 @@ public sealed class NotificationEmailsTests : IDisposable
     public async Task SendPending_EmailSwitchedOff_SendsNothing_AndLeavesThemPending()
     {
         Add("practitioner", "E000001");
-        var off = new NotificationEmails(new EmailOptions { Enabled = false }, new EmailSender(new EmailOptions { Enabled = false }), _clock);
+        var off = Compose.Emails(new EmailOptions { Enabled = false }, new EmailSender(new EmailOptions { Enabled = false }), _clock);
 
         (await off.SendPendingAsync(_db.Open())).ShouldBe(EmailPass.Nothing);
 
@@ -126,7 +126,7 @@ public sealed class NotificationEmailsTests : IDisposable
     private NotificationEmails Emails(int port, EmailMode mode = EmailMode.Immediate)
     {
         var options = new EmailOptions { Enabled = true, Host = LoopbackSmtpServer.Host, Port = port, FromAddress = From, SiteBaseUrl = Site, TimeoutSeconds = 5, Mode = mode };
-        return new NotificationEmails(options, new EmailSender(options), _clock);
+        return Compose.Emails(options, new EmailSender(options), _clock);
     }
 
     private void Add(string recipient, string crn)

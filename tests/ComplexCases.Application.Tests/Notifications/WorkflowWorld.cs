@@ -1,4 +1,5 @@
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Quality;
 using ComplexCases.Application.Workflow;
@@ -37,16 +38,17 @@ internal sealed class WorkflowWorld : IDisposable
 
     public ComplexCasesDbContext Db { get; }
 
-    public WorkflowSettings Settings { get; } = WorkflowSettings.Shipped();
+    public WorkflowSettings Settings { get; } = Compose.ShippedSettings;
 
     /// <summary>A fresh context on the same database, as a new request would have.</summary>
     public ComplexCasesDbContext Open() => _database.Open();
 
-    public NotificationCentre Centre(ComplexCasesDbContext? db = null) => new(db ?? Db, Clock);
+    public NotificationCentre Centre(ComplexCasesDbContext? db = null) => Compose.Notifications(db ?? Db, Clock);
 
-    public ReminderSweep Sweep(ComplexCasesDbContext? db = null) => new(db ?? Db, Settings, Clock);
+    public ReminderSweep Sweep(ComplexCasesDbContext? db = null) => Compose.Sweep(db ?? Db, Settings, Clock);
 
-    public QualityReviews Reviews(int sampleSize = 10, ComplexCasesDbContext? db = null) => new(db ?? Db, Settings, new QualitySettings(sampleSize), Clock);
+    public QualityReviews Reviews(int sampleSize = 10, ComplexCasesDbContext? db = null) =>
+        new(db ?? Db, Settings, new QualitySettings(sampleSize), new AuditLog(Clock), Compose.Notifications(db ?? Db, Clock), Clock);
 
     /// <summary>UK midday on <paramref name="day"/>.</summary>
     public void SetDay(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));

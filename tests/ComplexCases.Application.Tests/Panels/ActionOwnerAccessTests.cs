@@ -79,7 +79,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
         var id = ActionId("Member's action");
         CloseFollowUp();
 
-        _world.Actions(_world.Db()).Update(_world.Member("mo"), id, 0, ActionStatus.Done, "Done late").Outcome.ShouldBe(PanelOutcome.NotFound);
+        _world.Actions(_world.Db()).Update(_world.Member("mo"), id, 0, ActionStatus.Done, "Done late").Status.ShouldBe(UseCaseStatus.NotFound);
 
         var stored = _world.Db().CaseActions.AsNoTracking().Single(a => a.Id == id);
         stored.Version.ShouldBe(0);
@@ -94,7 +94,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
     {
         // Access is to the case, not to the meeting the action was agreed at: the same rule as the panel case page.
         var mo = _world.Db().PanelMembers.AsNoTracking().Single(m => m.UserName == "mo").Id;
-        new CaseWorkflows(_world.Db(), _world.Settings, _world.Clock).Take(_world.PanelTeam,
+        Compose.Workflows(_world.Db(), _world.Settings, _world.Clock).Take(_world.PanelTeam,
             new StepRequest(Crn, WorkflowStep.FollowUpBackToPanel, _world.CaseVersion(Crn), "Needs the panel again", StepDetails.None)).Succeeded.ShouldBeTrue();
         CloseFollowUp();
         _world.Meeting(_world.Today.AddDays(14), [mo], [Crn]);
@@ -129,7 +129,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
         var actions = _world.Actions(_world.Db());
         actions.Mine(_practitioner).ShouldBeEmpty();
         actions.Find(_practitioner, id).ShouldBeNull();
-        actions.Update(_practitioner, id, 0, ActionStatus.Done, "").Outcome.ShouldBe(PanelOutcome.NotFound);
+        actions.Update(_practitioner, id, 0, ActionStatus.Done, "").Status.ShouldBe(UseCaseStatus.NotFound);
         _world.Db().CaseActions.AsNoTracking().Single(a => a.Id == id).Version.ShouldBe(0);
         // The new practitioner does not own it, so it is not theirs either.
         actions.Find(PanelWorld.Practitioner("new-owner") with { StaffCode = "STAFF2" }, id).ShouldBeNull();
@@ -144,7 +144,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
         var actions = _world.Actions(_world.Db());
         actions.Mine(_practitioner).ShouldBeEmpty();
         actions.Find(_practitioner, id).ShouldBeNull();
-        actions.Update(_practitioner, id, 0, ActionStatus.Done, "").Outcome.ShouldBe(PanelOutcome.NotFound);
+        actions.Update(_practitioner, id, 0, ActionStatus.Done, "").Status.ShouldBe(UseCaseStatus.NotFound);
 
         var named = _practitioner with { LimitedAccessCrns = new HashSet<string> { Crn } };
         actions.Find(named, id).ShouldNotBeNull();

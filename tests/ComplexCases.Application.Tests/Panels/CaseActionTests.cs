@@ -94,9 +94,9 @@ public sealed class CaseActionTests : IDisposable
     {
         var id = ActionId("Sooner action");
 
-        _world.Actions(_world.Db()).Update(PanelWorld.Practitioner("someone-else"), id, 0, ActionStatus.Done, "").Outcome.ShouldBe(PanelOutcome.NotFound);
-        _world.Actions(_world.Db()).Update(_world.Member("owner-lookalike"), id, 0, ActionStatus.Done, "").Outcome.ShouldBe(PanelOutcome.NotFound);
-        _world.Actions(_world.Db()).Update(_world.Qdo, id, 0, ActionStatus.Done, "").Outcome.ShouldBe(PanelOutcome.NotFound);
+        _world.Actions(_world.Db()).Update(PanelWorld.Practitioner("someone-else"), id, 0, ActionStatus.Done, "").Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Actions(_world.Db()).Update(_world.Member("owner-lookalike"), id, 0, ActionStatus.Done, "").Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Actions(_world.Db()).Update(_world.Qdo, id, 0, ActionStatus.Done, "").Status.ShouldBe(UseCaseStatus.NotFound);
         _world.Actions(_world.Db()).Find(PanelWorld.Practitioner("someone-else"), id).ShouldBeNull();
 
         _world.Actions(_world.Db()).Update(_world.PanelTeam, id, 0, ActionStatus.Dropped, "No longer needed").Succeeded.ShouldBeTrue();
@@ -114,7 +114,7 @@ public sealed class CaseActionTests : IDisposable
         first.Update(_owner, id, 0, ActionStatus.Done, "Done by the owner").Succeeded.ShouldBeTrue();
         var late = second.Update(_world.PanelTeam, id, 0, ActionStatus.Dropped, "Dropped by the panel team");
 
-        late.Outcome.ShouldBe(PanelOutcome.Conflict);
+        late.Status.ShouldBe(UseCaseStatus.Conflict);
         late.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("This action was updated by owner");
         late.Errors[0].Message.ShouldContain("It is now done.");
         var stored = _world.Db().CaseActions.AsNoTracking().Single(a => a.Id == id);

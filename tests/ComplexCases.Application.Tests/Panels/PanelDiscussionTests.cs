@@ -74,7 +74,7 @@ public sealed class PanelDiscussionTests : IDisposable
             _world.CaseVersion("E000001"), "", "Decided",
             [new ActionInput("Refer", "", null, "nobody", _world.Today.AddDays(-1))]));
 
-        result.Outcome.ShouldBe(PanelOutcome.Invalid);
+        result.Status.ShouldBe(UseCaseStatus.Invalid);
         result.Errors.Select(e => e.Field).ShouldBe(["Summary", "Actions[0].OwnerName", "Actions[0].OwnerAgency", "Actions[0].DueOn", "Actions[0].OwnerUserName"]);
         result.Errors[1].Message.ShouldBe("Action 1: enter who owns the action");
         _world.Workflow("E000001").Stage.ShouldBe((int)CaseStage.AwaitingPanel);
@@ -98,14 +98,14 @@ public sealed class PanelDiscussionTests : IDisposable
         var stale = Input(PanelWorld.Action("Refer"));
         var db = _world.Db();
         // Someone withdrew the case meanwhile.
-        new CaseWorkflows(db, _world.Settings, _world.Clock)
+        Compose.Workflows(db, _world.Settings, _world.Clock)
             .Take(_world.PanelTeam, new StepRequest("E000001", WorkflowStep.Withdrawn, stale.ExpectedVersion, "Transferred out", StepDetails.None))
             .Succeeded.ShouldBeTrue();
 
         var discussions = _world.Discussions(_world.Db());
         var result = discussions.Record(_world.PanelTeam, _meeting, "E000001", stale);
 
-        result.Outcome.ShouldBe(PanelOutcome.Conflict);
+        result.Status.ShouldBe(UseCaseStatus.Conflict);
         result.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("This case was updated by Pat Panel");
         _world.Db().CaseActions.Count().ShouldBe(0);
         _world.Db().PanelAgendaItems.Single().Discussed.ShouldBeFalse();
@@ -117,7 +117,7 @@ public sealed class PanelDiscussionTests : IDisposable
     {
         _world.Hold(_meeting);
 
-        _world.Discussions(_world.Db()).Record(_world.Qdo, _meeting, "E000001", Input(PanelWorld.Action("Refer"))).Outcome.ShouldBe(PanelOutcome.NotFound);
+        _world.Discussions(_world.Db()).Record(_world.Qdo, _meeting, "E000001", Input(PanelWorld.Action("Refer"))).Status.ShouldBe(UseCaseStatus.NotFound);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class PanelDiscussionTests : IDisposable
             PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo"),
             PanelWorld.Action("Review", "Quinn Quality", Agency.Probation, "qdo")));
 
-        result.Outcome.ShouldBe(PanelOutcome.Invalid);
+        result.Status.ShouldBe(UseCaseStatus.Invalid);
         result.Errors.Select(e => (e.Field, e.Message)).ShouldBe(
         [
             ("Actions[0].OwnerUserName", "Action 1: " + PanelDiscussions.OwnerCannotSeeCase),

@@ -64,7 +64,7 @@ public sealed class PanelInvitationTests : IDisposable
 
         // The sweep is a safety net now: it finds the invitation stored.
         using var db = _world.Db();
-        new ReminderSweep(db, _world.Settings, _world.Clock).Run().Created[NotificationKind.PanelInvitation].ShouldBe(0);
+        Compose.Sweep(db, _world.Settings, _world.Clock).Run().Created[NotificationKind.PanelInvitation].ShouldBe(0);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class PanelInvitationTests : IDisposable
         toB[0].Title.ShouldStartWith("Panel invitation:");
 
         using var db = _world.Db();
-        new ReminderSweep(db, _world.Settings, _world.Clock).Run().Created[NotificationKind.PanelInvitation].ShouldBe(0);
+        Compose.Sweep(db, _world.Settings, _world.Clock).Run().Created[NotificationKind.PanelInvitation].ShouldBe(0);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class PanelInvitationTests : IDisposable
             db.PanelMeetings.Where(m => m.Id == id).ExecuteUpdate(s => s.SetProperty(m => m.HeldOn, HeldOn.AddDays(1)));
 
         using (var db = _world.Db())
-            new ReminderSweep(db, _world.Settings, _world.Clock).Run().Created[NotificationKind.PanelInvitation].ShouldBe(1);
+            Compose.Sweep(db, _world.Settings, _world.Clock).Run().Created[NotificationKind.PanelInvitation].ShouldBe(1);
 
         var moved = Invitations("member-a").Last();
         moved.Title.ShouldBe("Panel meeting moved: now Friday 13 March 2026");
@@ -139,7 +139,7 @@ public sealed class PanelInvitationTests : IDisposable
             SiteBaseUrl = "https://complex-cases.example.org", TimeoutSeconds = 10,
         };
 
-        var pass = await new NotificationEmails(options, new EmailSender(options), _world.Clock).SendPendingAsync(_world.Db());
+        var pass = await Compose.Emails(options, new EmailSender(options), _world.Clock).SendPendingAsync(_world.Db());
 
         pass.ShouldBe(new EmailPass(2, 2, 0));
         var emails = await server.WaitForAsync(2, TimeSpan.FromSeconds(10));

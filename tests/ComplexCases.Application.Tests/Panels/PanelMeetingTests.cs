@@ -46,7 +46,7 @@ public sealed class PanelMeetingTests : IDisposable
     {
         var user = who switch { "qdo" => _world.Qdo, "member" => _world.Member("someone"), _ => PanelWorld.Practitioner() };
 
-        _world.Meetings(_world.Db()).Schedule(user, _world.Today, "Chris").Outcome.ShouldBe(PanelOutcome.NotFound);
+        _world.Meetings(_world.Db()).Schedule(user, _world.Today, "Chris").Status.ShouldBe(UseCaseStatus.NotFound);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PanelMeetingTests : IDisposable
         meetings.Candidates(_world.PanelTeam, id).Select(c => c.Listing.Crn).ShouldBe(["E000001"]);
         var refused = meetings.SetAgenda(_world.PanelTeam, id, _world.Version(id), ["E000001", "E000002", "E000003", "E000004", "not-a-crn"]);
 
-        refused.Outcome.ShouldBe(PanelOutcome.Invalid);
+        refused.Status.ShouldBe(UseCaseStatus.Invalid);
         refused.Errors.Select(e => e.Message).ShouldBe([
             "E000002 is not a case in this region awaiting panel", "E000003 is not a case in this region awaiting panel",
             "E000004 is not a case in this region awaiting panel", "That is not a case in this region awaiting panel"]);
@@ -109,7 +109,7 @@ public sealed class PanelMeetingTests : IDisposable
 
         var second = _world.Meetings(_world.Db()).Invite(_world.PanelTeam, id, seen, [b]);
 
-        second.Outcome.ShouldBe(PanelOutcome.Conflict);
+        second.Status.ShouldBe(UseCaseStatus.Conflict);
         second.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("This meeting was changed by someone else");
         _world.Meetings(_world.Db()).Find(_world.PanelTeam, id)!.Members.ShouldHaveSingleItem().Name.ShouldBe("Avery Police");
     }
@@ -138,7 +138,7 @@ public sealed class PanelMeetingTests : IDisposable
         meeting.Status.ShouldBe(PanelMeetingStatus.Held);
         meeting.Members.ShouldHaveSingleItem().Attended.ShouldBeTrue();
         // Once held, the invitations and agenda are the record of what was planned.
-        _world.Meetings(_world.Db()).Invite(_world.PanelTeam, id, _world.Version(id), []).Outcome.ShouldBe(PanelOutcome.Invalid);
+        _world.Meetings(_world.Db()).Invite(_world.PanelTeam, id, _world.Version(id), []).Status.ShouldBe(UseCaseStatus.Invalid);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class PanelMeetingTests : IDisposable
     {
         var id = _world.Meeting(_world.Today, [], []);
 
-        _world.Meetings(_world.Db()).CloseFollowUp(_world.PanelTeam, id, _world.Version(id)).Outcome.ShouldBe(PanelOutcome.Invalid);
+        _world.Meetings(_world.Db()).CloseFollowUp(_world.PanelTeam, id, _world.Version(id)).Status.ShouldBe(UseCaseStatus.Invalid);
         _world.Hold(id);
         _world.Meetings(_world.Db()).CloseFollowUp(_world.PanelTeam, id, _world.Version(id)).Succeeded.ShouldBeTrue();
 
@@ -194,7 +194,7 @@ public sealed class PanelMeetingTests : IDisposable
                 new DiscussionInput(_world.CaseVersion(crn), "Discussed", "Decided", [PanelWorld.Action("Refer to housing")])).Errors.ShouldBeEmpty();
         }
         _world.Clock.Advance(TimeSpan.FromDays(30));
-        var workflows = new CaseWorkflows(_world.Db(), _world.Settings, _world.Clock);
+        var workflows = Compose.Workflows(_world.Db(), _world.Settings, _world.Clock);
         workflows.Take(_world.PanelTeam, new StepRequest("E000001", WorkflowStep.FollowUpClosed, _world.CaseVersion("E000001"), "Done", StepDetails.None))
             .Succeeded.ShouldBeTrue();
 

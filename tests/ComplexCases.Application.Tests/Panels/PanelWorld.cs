@@ -1,5 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
+using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
@@ -50,7 +51,7 @@ internal sealed class PanelWorld : IDisposable
 
     public DateOnly Today { get; } = new(2026, 3, 2);
 
-    public WorkflowSettings Settings { get; } = WorkflowSettings.Shipped();
+    public WorkflowSettings Settings { get; } = Compose.ShippedSettings;
 
     public int RunId { get; }
 
@@ -79,15 +80,15 @@ internal sealed class PanelWorld : IDisposable
         return new StaffUser(userName, "Member " + userName, [Role.PanelMember]) { RegionCode = Region, PanelAgendaCrns = PanelAgenda.CrnsFor(db, userName) };
     }
 
-    public PanelMeetings Meetings(ComplexCasesDbContext db) => new(db, Settings, Clock);
+    public PanelMeetings Meetings(ComplexCasesDbContext db) => new(db, Settings, new AuditLog(Clock), new PanelNotices(db, Compose.Notifications(db, Clock)), Clock);
 
-    public PanelDiscussions Discussions(ComplexCasesDbContext db) => new(db, new CaseWorkflows(db, Settings, Clock), Clock);
+    public PanelDiscussions Discussions(ComplexCasesDbContext db) => new(db, Compose.Workflows(db, Settings, Clock), new AuditLog(Clock), Clock);
 
-    public CaseActions Actions(ComplexCasesDbContext db) => new(db, Clock);
+    public CaseActions Actions(ComplexCasesDbContext db) => new(db, new AuditLog(Clock), Clock);
 
     public PanelExpertise Expertise(ComplexCasesDbContext db) => new(db, Settings);
 
-    public PanelCases Cases(ComplexCasesDbContext db) => new(db, Settings, new CaseActions(db, Clock));
+    public PanelCases Cases(ComplexCasesDbContext db) => new(db, Settings, Actions(db));
 
     public static int Mask(params CriterionId[] met) => met.Aggregate(0, (mask, c) => mask | (1 << (int)c));
 

@@ -91,12 +91,12 @@ public sealed class QualityReviewsTests : IDisposable
         var pat = _world.Account("pat", Role.Practitioner, "P1");
         var sam = _world.Account("sam", Role.Spo, "S1", teams: "T1");
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
-        var review = _world.Reviews().Record(qdo, crn, Valid()).Review!;
+        var review = _world.Reviews().Record(qdo, crn, Valid()).Value!;
 
         _world.Reviews().VisibleTo(pat, crn).Single().ShouldSatisfyAllConditions(
             r => r.WentWell.ShouldBe("Timely and well recorded."), r => r.Feedback.ShouldBe("Record the person's own view."),
             r => r.MayAnswer.ShouldBeTrue(), r => r.ReadAt.ShouldBeNull());
-        _world.Reviews().Reply(sam, crn, review.Id, "Not mine to answer").NotFound.ShouldBeTrue();
+        _world.Reviews().Reply(sam, crn, review.Id, "Not mine to answer").Status.ShouldBe(UseCaseStatus.NotFound);
         _world.Reviews().Reply(pat, crn, review.Id, " ").Errors.ShouldHaveSingleItem().Message.ShouldBe("Enter your reply");
 
         _world.Reviews().MarkRead(pat, crn, review.Id).Succeeded.ShouldBeTrue();
@@ -155,7 +155,7 @@ public sealed class QualityReviewsTests : IDisposable
         var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 16), answers, "  ", null) { WentWell = " " });
 
         result.Succeeded.ShouldBeFalse();
-        result.NotFound.ShouldBeFalse();
+        result.Status.ShouldNotBe(UseCaseStatus.NotFound);
         result.Errors.Select(e => e.Field).ShouldBe(["reviewedOn", "answers[RiskConsidered]", "answers[PersonsVoice]", "wentWell", "feedback"], ignoreOrder: true);
         result.Errors.Single(e => e.Field == "reviewedOn").Message.ShouldContain("today or in the past");
         _world.Db.QualityReviews.Count().ShouldBe(0);
@@ -210,9 +210,9 @@ public sealed class QualityReviewsTests : IDisposable
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
         var head = _world.Account("head", Role.HeadOfPdu);
 
-        _world.Reviews().Record(qdo, london, Valid()).NotFound.ShouldBeTrue();
-        _world.Reviews().Record(head, ours, Valid()).NotFound.ShouldBeTrue();
-        _world.Reviews().Record(qdo, "not-a-crn", Valid()).NotFound.ShouldBeTrue();
+        _world.Reviews().Record(qdo, london, Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Reviews().Record(head, ours, Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Reviews().Record(qdo, "not-a-crn", Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
         _world.Db.QualityReviews.Count().ShouldBe(0);
     }
 

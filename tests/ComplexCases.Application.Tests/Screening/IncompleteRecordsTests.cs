@@ -42,7 +42,7 @@ public sealed class IncompleteRecordsTests : IDisposable
 
     private ScreeningReport Screen()
     {
-        var result = new ScreenExtract(_clock, SqliteProvider.Instance).Run(new ScreenRequest(_extract.Build(), September, _out) { Database = _db.FilePath, WriteWorkbooks = false });
+        var result = Compose.Screening(_clock).Run(new ScreenRequest(_extract.Build(), September, _out) { Database = _db.FilePath, WriteWorkbooks = false });
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;
     }

@@ -236,6 +236,6 @@ public sealed class ScreenExtractTests : IDisposable
     private UseCaseResult<ScreeningReport> Screen(string extract, DateOnly asOf, Func<ScreenRequest, ScreenRequest>? adjust = null)
     {
         var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
-        return new ScreenExtract(_clock, SqliteProvider.Instance).Run(adjust is null ? request : adjust(request));
+        return Compose.Screening(_clock).Run(adjust is null ? request : adjust(request));
     }
 }

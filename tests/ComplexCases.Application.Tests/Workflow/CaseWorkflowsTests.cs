@@ -36,10 +36,10 @@ public sealed class CaseWorkflowsTests : IDisposable
         first.Workflows.Single(w => w.Crn == Crn).Version.ShouldBe(1);
         second.Workflows.Include(w => w.Events).Single(w => w.Crn == Crn).Version.ShouldBe(1);
 
-        var won = new CaseWorkflows(first, WorkflowData.Settings, _clock).Take(practitioner,
+        var won = Compose.Workflows(first, WorkflowData.Settings, _clock).Take(practitioner,
             new StepRequest(Crn, WorkflowStep.ConversationNoFurtherSupport, 1, "First", WorkflowData.DetailsFor(WorkflowStep.ConversationNoFurtherSupport)));
         _clock.Advance(TimeSpan.FromMinutes(5));
-        var lost = new CaseWorkflows(second, WorkflowData.Settings, _clock).Take(spo,
+        var lost = Compose.Workflows(second, WorkflowData.Settings, _clock).Take(spo,
             new StepRequest(Crn, WorkflowStep.ConversationEscalated, 1, "Second", WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)));
 
         won.Succeeded.ShouldBeTrue(won.Error);
@@ -60,13 +60,13 @@ public sealed class CaseWorkflowsTests : IDisposable
         var practitioner = WorkflowData.UserFor(Role.Practitioner, Crn);
         using (var db = _db.Open())
         {
-            new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(practitioner,
+            Compose.Workflows(db, WorkflowData.Settings, _clock).Take(practitioner,
                 new StepRequest(Crn, WorkflowStep.ConversationEscalated, 1, null, WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)))
                 .Succeeded.ShouldBeTrue();
         }
         using var later = _db.Open();
 
-        var stale = new CaseWorkflows(later, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.PanelTeam, Crn),
+        var stale = Compose.Workflows(later, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.PanelTeam, Crn),
             new StepRequest(Crn, WorkflowStep.Withdrawn, 1, "Moved away", StepDetails.None));
 
         stale.Error.ShouldBe(CaseWorkflows.Conflict(later.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == Crn)));
@@ -79,7 +79,7 @@ public sealed class CaseWorkflowsTests : IDisposable
         var settings = WorkflowData.Settings with { Timescales = new Timescales(triageWorkingDays: 3) };
         using var db = _db.Open();
 
-        var result = new CaseWorkflows(db, settings, _clock).Take(WorkflowData.UserFor(Role.Spo, Crn),
+        var result = Compose.Workflows(db, settings, _clock).Take(WorkflowData.UserFor(Role.Spo, Crn),
             new StepRequest(Crn, WorkflowStep.ConversationEscalated, 1, null, WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)));
 
         // Tuesday 10 September 2024 + 3 working days = Friday 13 September.
@@ -91,7 +91,7 @@ public sealed class CaseWorkflowsTests : IDisposable
     public void Find_OutsideTheUsersScope_IsNull()
     {
         using var db = _db.Open();
-        var workflows = new CaseWorkflows(db, WorkflowData.Settings, _clock);
+        var workflows = Compose.Workflows(db, WorkflowData.Settings, _clock);
         var elsewhere = WorkflowData.UserFor(Role.HeadOfPdu, Crn) with { PduCode = "PDU9" };
 
         workflows.Find(elsewhere, Crn).ShouldBeNull();
@@ -135,7 +135,7 @@ public sealed class StepDatesAndConfirmationTests : IDisposable
     {
         using var db = _db.Open();
         var version = db.Workflows.Single(w => w.Crn == Crn).Version;
-        return new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(user, new StepRequest(Crn, step, version, null, details));
+        return Compose.Workflows(db, WorkflowData.Settings, _clock).Take(user, new StepRequest(Crn, step, version, null, details));
     }
 
     private static Conversation HeldOn(DateOnly day, string? spoUserName = null) =>
@@ -194,7 +194,7 @@ public sealed class StepDatesAndConfirmationTests : IDisposable
         using var session = _db.Open();
         var version = session.Workflows.Single(w => w.Crn == Crn).Version;
 
-        var result = new CaseWorkflows(session, WorkflowData.Settings, _clock).Take(_team,
+        var result = Compose.Workflows(session, WorkflowData.Settings, _clock).Take(_team,
             new StepRequest(Crn, WorkflowStep.PanelDiscussed, version, null, WorkflowData.DetailsFor(WorkflowStep.PanelDiscussed)) { MeetingId = meetingId });
 
         result.Error.ShouldBe("The date of the panel meeting must be on or after the triage meeting that referred the case, 6 September 2024.");
@@ -210,7 +210,7 @@ public sealed class StepDatesAndConfirmationTests : IDisposable
         var told = db.Notifications.AsNoTracking().Single(n => n.Kind == (int)Domain.Notifications.NotificationKind.ConversationToConfirm);
         told.RecipientUserName.ShouldBe(_spo.Id);
         told.Link.ShouldBe($"/cases/{Crn}/conversation/confirm");
-        var workflows = new CaseWorkflows(db, WorkflowData.Settings, _clock);
+        var workflows = Compose.Workflows(db, WorkflowData.Settings, _clock);
 
         workflows.ConfirmConversation(_practitioner, Crn, recorded.Id).Error.ShouldBe(CaseWorkflows.NotFound);
         _clock.Advance(TimeSpan.FromHours(3));

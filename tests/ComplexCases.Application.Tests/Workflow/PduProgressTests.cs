@@ -20,7 +20,7 @@ public sealed class PduProgressTests : IDisposable
     public void Run_CountsPerPractitioner_AndAConversationFromAnEarlierCycleDoesNotCount()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         intake.TakeIn(db, WorkflowData.Run(db, August, "E300001").Id);
         Converse(db, "E300001", August, escalate: false);
         _clock.SetUtcNow(new DateTimeOffset(2024, 10, 15, 9, 0, 0, TimeSpan.Zero));
@@ -56,7 +56,7 @@ public sealed class PduProgressTests : IDisposable
     public void Run_OutsideTheUsersScope_ShowsNothing()
     {
         using var db = _db.Open();
-        new WorkflowIntake(WorkflowData.Settings, _clock).TakeIn(db, WorkflowData.Run(db, August, "E300001").Id);
+        Compose.Intake(WorkflowData.Settings, _clock).TakeIn(db, WorkflowData.Run(db, August, "E300001").Id);
         var elsewhere = Users.Create(Role.HeadOfPdu) with { PduCode = "PDU9" };
         var today = WorkingCalendar.UkDate(_clock.GetUtcNow());
 
@@ -75,7 +75,7 @@ public sealed class PduProgressTests : IDisposable
         var details = escalate
             ? new StepDetails { Conversation = conversation, Escalation = WorkflowData.Escalation() }
             : new StepDetails { Conversation = conversation };
-        new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, crn),
+        Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, crn),
                 new StepRequest(crn, escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, record.Version, null, details))
             .Succeeded.ShouldBeTrue();
         db.ChangeTracker.Clear();

@@ -65,7 +65,7 @@ public sealed class TransitionMatrixTests(MatrixDatabase fixture) : IClassFixtur
         UseCaseResult<Data.Workflow.CaseWorkflowRecord> result;
         using (var db = fixture.Context())
         {
-            var workflows = new CaseWorkflows(db, WorkflowData.Settings, _clock);
+            var workflows = Compose.Workflows(db, WorkflowData.Settings, _clock);
             result = workflows.Take(user, new StepRequest(crn, step, 1, $"Notes for {step.ToKey()}", WorkflowData.DetailsFor(step)));
         }
 
@@ -112,7 +112,7 @@ public sealed class TransitionMatrixTests(MatrixDatabase fixture) : IClassFixtur
         }
         using var db = fixture.Context();
 
-        var result = new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.PanelTeam, crn),
+        var result = Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.PanelTeam, crn),
             new StepRequest(crn, WorkflowStep.TriageAdviceGiven, 1, null, WorkflowData.DetailsFor(WorkflowStep.TriageAdviceGiven)));
 
         result.Error.ShouldBe(WorkflowRules.RefusalFor(CaseStage.Closed, WorkflowStep.TriageAdviceGiven));
@@ -131,7 +131,7 @@ public sealed class TransitionMatrixTests(MatrixDatabase fixture) : IClassFixtur
         var before = Snapshot(crn);
         using var db = fixture.Context();
 
-        var result = new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, crn),
+        var result = Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, crn),
             new StepRequest(crn, WorkflowStep.ConversationEscalated, 1, null, new StepDetails { Conversation = WorkflowData.Conversation() }));
 
         result.Error.ShouldBe("A conversation and an escalation record are needed.");

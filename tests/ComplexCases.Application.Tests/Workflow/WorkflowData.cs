@@ -20,7 +20,7 @@ internal static class WorkflowData
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public static WorkflowSettings Settings => WorkflowSettings.Shipped();
+    public static WorkflowSettings Settings => Compose.ShippedSettings;
 
     /// <summary>A stored workflow at <paramref name="stage"/> with the due date that stage has, version 1.</summary>
     public static CaseWorkflowRecord Record(string crn, CaseStage stage) => new()

@@ -24,7 +24,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     {
         intake.TakeIn(db, WorkflowData.Run(db, August, "E200001").Id).Entered.Count.ShouldBe(1);
         var record = db.Workflows.AsNoTracking().Single();
-        new CaseWorkflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, "E200001"),
+        Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, "E200001"),
             new StepRequest("E200001", WorkflowStep.ConversationNoFurtherSupport, record.Version, null,
                 new StepDetails { Conversation = Conversation.Create(August.AddDays(1), "Pat", "Sam", "Talked", [], null, August, August.AddDays(1)).Value })).Succeeded.ShouldBeTrue();
         db.ChangeTracker.Clear();
@@ -47,7 +47,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_AClosedCaseListedNextMonthUnchanged_StaysClosed_AndFollowsTheNewListing()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         var record = ListedAndClosedInAugust(db, intake, September);
 
         var september = ListedAgain(db, September);
@@ -67,7 +67,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_AClosedCaseNewlyMeetingACriterion_StartsAgain_SayingWhich()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         ListedAndClosedInAugust(db, intake, September);
         var september = ListedAgain(db, September, score: 6, metMask: 1 << (int)Domain.Definitions.CriterionId.MentalHealth);
         db.ListedCases.Single(c => c.RunId == september.Id).EvidenceJson =
@@ -85,7 +85,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_NewlyMetCriterion_WithUnreadableEvidence_StillStartsAgain_NamingTheCriterionByItsKey()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         ListedAndClosedInAugust(db, intake, September);
         var september = ListedAgain(db, September, score: 6, metMask: 1 << (int)Domain.Definitions.CriterionId.Ipp);
         db.ListedCases.Single(c => c.RunId == september.Id).EvidenceJson = "{}";
@@ -101,7 +101,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_AClosedCaseStillListedAfterSixMonths_StartsAgain_AndNotAMonthSooner()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         ListedAndClosedInAugust(db, intake, September);
         foreach (var month in new[] { 9, 10, 11, 12 })
         {
@@ -119,7 +119,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_AClosedCaseListedAgainNextMonth_ScoreRose_StartsAgainWithANewConversationDueDate()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         var record = ListedAndClosedInAugust(db, intake, September);
 
         var result = intake.TakeIn(db, ListedAgain(db, September, score: 7).Id);
@@ -141,7 +141,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_SameRunTwice_ChangesNothingTheSecondTime()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         var run = WorkflowData.Run(db, August, "E200001", "E200002");
         intake.TakeIn(db, run.Id).Entered.Count.ShouldBe(2);
         var before = db.Workflows.AsNoTracking().OrderBy(w => w.Crn).Select(w => new { w.Crn, w.Stage, w.Version, w.UpdatedAt, w.LatestRunId }).ToList();
@@ -161,7 +161,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_AnOpenCaseListedAgain_KeepsItsStageAndDueDateAndFollowsTheNewListing()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         intake.TakeIn(db, WorkflowData.Run(db, August, "E200001").Id);
         var due = db.Workflows.AsNoTracking().Single().ConversationDue;
         var september = WorkflowData.Run(db, September, "E200001");
@@ -187,7 +187,7 @@ public sealed class WorkflowIntakeTests : IDisposable
         using var db = _db.Open();
         var run = WorkflowData.RunOf(db, "broader-2025", August, "E200001");
 
-        var result = new WorkflowIntake(WorkflowData.Settings, _clock).TakeIn(db, run.Id);
+        var result = Compose.Intake(WorkflowData.Settings, _clock).TakeIn(db, run.Id);
 
         result.Entered.ShouldBeEmpty();
         db.Workflows.Count().ShouldBe(0);
@@ -198,7 +198,7 @@ public sealed class WorkflowIntakeTests : IDisposable
     public void TakeIn_AnOlderMonthTakenInAgain_DoesNotMoveCasesBack()
     {
         using var db = _db.Open();
-        var intake = new WorkflowIntake(WorkflowData.Settings, _clock);
+        var intake = Compose.Intake(WorkflowData.Settings, _clock);
         var august = WorkflowData.Run(db, August, "E200001");
         var september = WorkflowData.Run(db, September, "E200001");
         intake.TakeIn(db, september.Id);

@@ -61,7 +61,7 @@ public sealed class EmailSetupTests
         settings["Email:Host"] = "";
         using var site = new ConfiguredSiteFactory("Testing", settings);
 
-        var error = Should.Throw<InvalidOperationException>(() => site.Services);
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => site.Services);
 
         error.Message.ShouldContain("Email settings");
         error.Message.ShouldContain("Host");

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
@@ -16,13 +17,16 @@ public sealed class ReminderServiceTests : IDisposable
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 16, 9, 0, 0, TimeSpan.Zero));
     private readonly CountingDispatcher _dispatcher = new();
 
+    private static readonly WorkflowSettings Shipped = WorkflowSettings.Load(Path.Combine(AppContext.BaseDirectory, "definitions"));
+
     public void Dispose() => _database.Dispose();
 
     private ReminderService Service(int minutes)
     {
         var services = new ServiceCollection();
         services.AddScoped(_ => _database.Open());
-        services.AddScoped(sp => new ReminderSweep(sp.GetRequiredService<ComplexCasesDbContext>(), WorkflowSettings.Shipped(), _clock));
+        services.AddScoped(sp => new ReminderSweep(sp.GetRequiredService<ComplexCasesDbContext>(), Shipped,
+            new NotificationCentre(sp.GetRequiredService<ComplexCasesDbContext>(), new AuditLog(_clock), _clock), _clock));
         services.AddSingleton<INotificationDispatcher>(_dispatcher);
         return new ReminderService(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _clock,
             new ReminderOptions { SweepMinutes = minutes }, NullLogger<ReminderService>.Instance);

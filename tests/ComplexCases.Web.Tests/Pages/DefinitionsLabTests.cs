@@ -1,7 +1,9 @@
 using System.Globalization;
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Evaluation;
 using ComplexCases.Data.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ComplexCases.Web.Tests.Pages;
@@ -34,7 +36,7 @@ public sealed class DefinitionsLabTests(DemoSiteFactory site) : IClassFixture<De
         }
         var database = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<ComplexCases.Application.Storage.DatabaseTarget>(site.Services);
-        new ImportOutcomes(new FakeTimeProvider(), database.Provider).Run(database.ConnectionString, _file).Succeeded.ShouldBeTrue();
+        new ImportOutcomes(new AuditLog(new FakeTimeProvider()), new FakeTimeProvider(), database.Provider, NullLogger<ImportOutcomes>.Instance).Run(database.ConnectionString, _file).Succeeded.ShouldBeTrue();
 
         var html = await client.GetStringAsync("/definitions/lab?definition=pilot-2024@1&window=6");
 

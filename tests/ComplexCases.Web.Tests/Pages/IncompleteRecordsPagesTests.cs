@@ -40,7 +40,7 @@ public sealed class IncompleteRecordsPagesTests(DemoSiteFactory site) : IClassFi
                 .WithRegistration("Z000002", "RHRH", "2022-13-01")
                 .WithAssessment("Z000002", "ZA2", "2022-12-01", rosh: "LOW", alcoholNeed: "N", drugNeed: "N", learningDifficulties: "N", mentalHealth: "N", selfHarm: "N");
             var database = site.Services.GetRequiredService<DatabaseTarget>();
-            var result = new ScreenExtract(site.Clock, SqliteProvider.Instance).Run(
+            var result = site.Services.GetRequiredService<ScreenExtract>().Run(
                 new ScreenRequest(extract.Build(), new DateOnly(2023, 2, 15), Path.Combine(extract.Folder, "out"))
                 {
                     Database = database.ConnectionString, RunBy = "test", WriteWorkbooks = false,

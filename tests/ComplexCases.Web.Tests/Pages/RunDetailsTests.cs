@@ -442,7 +442,7 @@ internal static class RejectionsScenarios
         for (var i = 1; i <= 130; i++) extract.WithPerson($"E1{i:D5}", lao: $"perhaps-{i}");
         for (var i = 0; i < 5; i++) extract.WithRegistration($"E99999{i}", "RMDO", "2022-01-01");
         var database = site.Services.GetRequiredService<DatabaseTarget>();
-        var result = new ScreenExtract(site.Clock, SqliteProvider.Instance).Run(
+        var result = site.Services.GetRequiredService<ScreenExtract>().Run(
             new ScreenRequest(extract.Build(), new DateOnly(2023, 3, 1), Path.Combine(extract.Folder, "out"))
             {
                 Database = database.ConnectionString, RunBy = "test", WriteWorkbooks = false,

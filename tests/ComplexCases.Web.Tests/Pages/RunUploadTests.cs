@@ -93,7 +93,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         var webRunId = finished.GetProperty("result").GetProperty("runId").GetInt32();
         // The CLI's use case with the CLI's options (`complexcases screen --extract … --as-of … --db …`), on a database of its own.
         using var cliDatabase = new TestDatabase();
-        var cli = new ScreenExtract(site.Clock, SqliteProvider.Instance).Run(new ScreenRequest(sample, asOf, Path.Combine(cliDatabase.Folder, "out")) { Database = cliDatabase.ConnectionString });
+        var cli = site.Services.GetRequiredService<ScreenExtract>().Run(new ScreenRequest(sample, asOf, Path.Combine(cliDatabase.Folder, "out")) { Database = cliDatabase.ConnectionString });
         cli.Succeeded.ShouldBeTrue(cli.Error);
         using var web = site.OpenDatabase();
         using var cliDb = cliDatabase.Open();

@@ -74,7 +74,7 @@ public sealed partial class PanelPagesTests(DemoSiteFactory site) : IClassFixtur
         using var db = site.OpenDatabase();
         var workflow = db.Workflows.AsNoTracking().Single(w => w.Crn == panel.ScheduledCrn);
         var mask = db.ListedCases.AsNoTracking().Single(c => c.RunId == workflow.LatestRunId && c.Crn == panel.ScheduledCrn).MetMask;
-        var missing = WorkflowSettings.Shipped().Expertise.NeededFor(mask, [BlockageCategory.Accommodation]).Where(a => a != Agency.MentalHealth).Order().Select(a => a.Label()).ToList();
+        var missing = WorkflowSettings.Load(Path.Combine(AppContext.BaseDirectory, "definitions")).Expertise.NeededFor(mask, [BlockageCategory.Accommodation]).Where(a => a != Agency.MentalHealth).Order().Select(a => a.Label()).ToList();
         missing.ShouldContain(Agency.Housing.Label());
         html.ShouldContain("govuk-warning-text");
         html.ShouldContain("Not invited: " + string.Join(", ", missing));

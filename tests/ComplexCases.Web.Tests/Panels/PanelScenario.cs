@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;
@@ -113,11 +114,6 @@ internal static class PanelScenarios
 
     private static int Version(ComplexCasesDbContext db, long meeting) => db.PanelMeetings.AsNoTracking().Single(m => m.Id == meeting).Version;
 
-    private static T Check<T>(PanelResult<T> result) =>
+    private static T Check<T>(UseCaseResult<T> result) =>
         result.Succeeded ? result.Value! : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
-
-    private static void Check<T>(Application.UseCaseResult<T> result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(result.Error);
-    }
 }

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Panels;
@@ -44,7 +45,7 @@ public sealed class ShowModel(CaseActions actions, Auditing audit, Pseudonymiser
         var status = Enum.TryParse<ActionStatus>(Status, out var parsed) && Enum.IsDefined(parsed) ? parsed : (ActionStatus?)null;
         var user = CurrentUser.Require(HttpContext);
         var result = actions.Update(user, Id, Version, status, Notes);
-        if (result.Outcome == PanelOutcome.NotFound)
+        if (result.Status == UseCaseStatus.NotFound)
         {
             // A refused save is recorded like a refused view: nothing was changed, and nothing is said about the action.
             await Denied(user);
@@ -54,7 +55,7 @@ public sealed class ShowModel(CaseActions actions, Auditing audit, Pseudonymiser
         if (!result.Succeeded)
         {
             // After a conflict the form shows the action as it is now; the user's notes stay so nothing typed is lost.
-            if (result.Outcome == PanelOutcome.Conflict) (Status, Version) = (Item.Status.ToString(), Item.Action.Version);
+            if (result.Status == UseCaseStatus.Conflict) (Status, Version) = (Item.Status.ToString(), Item.Action.Version);
             return Refused(result);
         }
         Banner($"Action updated: {result.Value!.Description} is {((ActionStatus)result.Value.Status).Label().ToLowerInvariant()}.");

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
@@ -18,7 +17,7 @@ namespace ComplexCases.Web.Pages.Admin;
 /// and whether it is locked. Every change is audited; a save from an out-of-date page is refused (Identity's concurrency stamp).
 /// </summary>
 [Authorize(Policy = nameof(Permission.ManageUsers))]
-public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing audit, TimeProvider clock) : PageModel
+public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAdministration accounts, Auditing audit, TimeProvider clock) : PageModel
 {
     [FromRoute(Name = "userName")] public string? ExistingUserName { get; set; }
 
@@ -49,7 +48,7 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         await LoadAsync(account);
         // The page shows the limited-access cases the account is named for.
         await audit.RecordAsync(CurrentUser.Require(HttpContext), AuditAction.Consultation, AuditEventTypes.AccountViewed,
-            "staff account administration", await LimitedAccessOf(account), new AuditDetails().Add("account", account.UserName!).ToString());
+            AccountAdministration.Purpose, await LimitedAccessOf(account), new AuditDetails().Add("account", account.UserName!).ToString());
         return Page();
     }
 
@@ -60,50 +59,20 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         if (!IsNew && account is null) return NotFound();
 
         var roles = Validate(out var crns);
-        var scope = ScopeOf(roles);
-        var before = account is null ? new HashSet<string>() : await LimitedAccessOf(account);
-        if (account is not null && account.UserName == admin.Id) RefuseSelfGrant(account, scope, before, crns);
+        var change = ChangeOf(roles, crns);
+        Errors.AddRange(await accounts.RefusalsAsync(admin, account, change));
         if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < 12) Errors.Add(("password", "Password must be at least 12 characters"));
         if (Errors.Count > 0) return Invalid();
 
-        IdentityResult result;
-        var was = account is null ? null : Describe(account);
-        if (account is null)
+        // The account, its claims, its security stamp and the audit entry are saved together, or not at all.
+        var saved = await accounts.SaveAsync(admin, account, change);
+        if (saved.IsConflict) return await ConflictAsync(saved.Account!);
+        if (!saved.Succeeded)
         {
-            account = new StaffAccount { UserName = UserName!.Trim(), DisplayName = "", Roles = "" };
-            Apply(account, scope);
-            // No password: the person signs in through the organisation's identity provider (OpenID Connect).
-            result = string.IsNullOrEmpty(Password) ? await users.CreateAsync(account) : await users.CreateAsync(account, Password);
-        }
-        else
-        {
-            if (ConcurrencyStamp != account.ConcurrencyStamp) return await ConflictAsync(account);
-            Apply(account, scope);
-            account.LockoutEnd = Locked ? DateTimeOffset.MaxValue : null;
-            result = await users.UpdateAsync(account);
-            if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))) return await ConflictAsync(account);
-        }
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors) Errors.Add((error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", error.Description));
+            Errors.AddRange(saved.Errors);
             return Invalid();
         }
-        await SetLimitedAccessAsync(account, before, crns);
-        // Signed-in sessions of the account are checked against the stamp (every minute): a lock or a change of roles,
-        // codes or limited-access cases ends them, and the person signs in again with what they now have.
-        if (!IsNew) await users.UpdateSecurityStampAsync(account);
-
-        var changed = before.Except(crns).Concat(crns.Except(before)).ToList();
-        var details = new AuditDetails().Add("account", account.UserName!);
-        foreach (var (field, value) in Describe(account))
-        {
-            // Before and after for what changed; everything for a new account.
-            if (was is null) details.Add(field, value);
-            else if (was[field] != value) details.Add(field + "Before", was[field]).Add(field, value);
-        }
-        await audit.RecordAsync(admin, AuditAction.Alteration, IsNew ? AuditEventTypes.AccountCreated : AuditEventTypes.AccountChanged,
-            "staff account administration", changed, details.ToString());
-        TempData["Saved"] = $"{account.UserName} saved";
+        TempData["Saved"] = $"{saved.Account!.UserName} saved";
         return Redirect("/admin/users");
     }
 
@@ -144,66 +113,24 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, Auditing 
         return roles;
     }
 
-    /// <summary>
-    /// Segregation of duties: an administrator cannot widen or lock their own access (administrators reach no case
-    /// unless another administrator grants them a second role).
-    /// </summary>
-    private void RefuseSelfGrant(StaffAccount account, AccountScope scope, HashSet<string> before, HashSet<string> crns)
-    {
-        if (scope != AccountScope.Of(account) || !before.SetEquals(crns))
-            Errors.Add(("roles", "You cannot change your own roles, codes or limited-access cases: ask another administrator"));
-        if (Locked) Errors.Add(("locked", "You cannot lock your own account"));
-    }
+    private Task<HashSet<string>> LimitedAccessOf(StaffAccount account) => accounts.LimitedAccessOfAsync(account);
 
-    /// <summary>What the audit entry records of an account, field by field.</summary>
-    private Dictionary<string, string> Describe(StaffAccount account) => new(StringComparer.Ordinal)
-    {
-        ["displayName"] = account.DisplayName,
-        ["email"] = account.Email ?? "",
-        ["roles"] = account.Roles,
-        ["staffCode"] = account.StaffCode ?? "",
-        ["teamCodes"] = account.TeamCodes ?? "",
-        ["pduCode"] = account.PduCode ?? "",
-        ["regionCode"] = account.RegionCode ?? "",
-        ["locked"] = account.LockoutEnd is { } end && end > clock.GetUtcNow() ? "yes" : "no",
-    };
-
-    /// <summary>An account's roles and scope codes as stored: roles in order, codes trimmed (blank as none), team codes comma-separated.</summary>
-    private sealed record AccountScope(string Roles, string? StaffCode, string? TeamCodes, string? PduCode, string? RegionCode)
-    {
-        public static AccountScope Of(StaffAccount account) =>
-            new(account.Roles, account.StaffCode, account.TeamCodes, account.PduCode, account.RegionCode);
-    }
-
-    /// <summary>The roles and codes entered, as they would be stored.</summary>
-    private AccountScope ScopeOf(List<Role> roles) => new(
+    /// <summary>The form as it would be stored: roles in order, codes trimmed (blank as none), team codes comma-separated.</summary>
+    private AccountChange ChangeOf(List<Role> roles, HashSet<string> crns) => new(
+        UserName?.Trim() ?? "",
+        DisplayName?.Trim() ?? "",
+        string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
         string.Join(',', roles.Distinct().Order()),
         Blank(StaffCode),
         Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))),
         Blank(PduCode),
-        Blank(RegionCode));
-
-    private void Apply(StaffAccount account, AccountScope scope)
+        Blank(RegionCode),
+        crns)
     {
-        account.DisplayName = DisplayName!.Trim();
-        account.Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        account.Roles = scope.Roles;
-        account.StaffCode = scope.StaffCode;
-        account.TeamCodes = scope.TeamCodes;
-        account.PduCode = scope.PduCode;
-        account.RegionCode = scope.RegionCode;
-    }
-
-    private async Task<HashSet<string>> LimitedAccessOf(StaffAccount account) =>
-        (await users.GetClaimsAsync(account)).Where(c => c.Type == CurrentUser.LimitedAccess).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-
-    private async Task SetLimitedAccessAsync(StaffAccount account, HashSet<string> before, HashSet<string> after)
-    {
-        var removed = before.Except(after).Select(crn => new Claim(CurrentUser.LimitedAccess, crn)).ToList();
-        var added = after.Except(before).Select(crn => new Claim(CurrentUser.LimitedAccess, crn)).ToList();
-        if (removed.Count > 0) await users.RemoveClaimsAsync(account, removed);
-        if (added.Count > 0) await users.AddClaimsAsync(account, added);
-    }
+        Password = Password,
+        Locked = Locked,
+        ConcurrencyStamp = ConcurrencyStamp,
+    };
 
     private async Task LoadAsync(StaffAccount account)
     {

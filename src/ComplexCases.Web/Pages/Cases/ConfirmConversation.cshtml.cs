@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
@@ -39,7 +40,7 @@ public sealed class ConfirmConversationModel(CaseWorkflows workflows, Auditing a
         var user = CurrentUser.Require(HttpContext);
         if (!Domain.People.Crn.TryParse(Crn, out var parsed) || parsed.ToString() != Crn) return await DeniedAsync(user);
         var result = workflows.ConfirmConversation(user, Crn, eventId);
-        if (!result.Succeeded && result.Error == CaseWorkflows.NotFound) return await DeniedAsync(user);
+        if (result.Status == UseCaseStatus.NotFound) return await DeniedAsync(user);
         TempData[StepPageModel.BannerKey] = result.Succeeded ? "You confirmed the conversation record." : result.Error;
         return Redirect($"/cases/{Uri.EscapeDataString(Crn)}");
     }

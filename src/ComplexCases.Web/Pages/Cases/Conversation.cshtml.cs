@@ -10,8 +10,8 @@ namespace ComplexCases.Web.Pages.Cases;
 
 /// <summary>The practitioner or their SPO records the reflective practice conversation, and escalates if there are blockages.</summary>
 [Authorize(Policy = nameof(Permission.RecordConversation))]
-public sealed class ConversationModel(ComplexCasesDbContext db, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
-    : StepPageModel(db, workflows, views, audit)
+public sealed class ConversationModel(StepCaseQuery cases, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
+    : StepPageModel(cases, workflows, views, audit)
 {
     public const string NoFurtherSupport = "no-further-support";
     public const string Escalate = "escalate";

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
@@ -30,7 +31,7 @@ public sealed class FeedbackModel(QualityReviews reviews, Auditing audit) : Page
     {
         var user = CurrentUser.Require(HttpContext);
         var result = reviews.Reply(user, Crn, Id, Reply);
-        if (result.NotFound) return await DeniedAsync(user);
+        if (result.Status == UseCaseStatus.NotFound) return await DeniedAsync(user);
         if (!result.Succeeded)
         {
             Errors = result.Errors;
@@ -46,7 +47,7 @@ public sealed class FeedbackModel(QualityReviews reviews, Auditing audit) : Page
     {
         var user = CurrentUser.Require(HttpContext);
         var result = reviews.MarkRead(user, Crn, Id);
-        if (result.NotFound) return await DeniedAsync(user);
+        if (result.Status == UseCaseStatus.NotFound) return await DeniedAsync(user);
         TempData["FeedbackBanner"] = "Marked as read.";
         return Redirect($"/cases/{Uri.EscapeDataString(Crn)}/reviews/{Id}");
     }

@@ -1,19 +1,17 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Workflow;
-using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Pages.Cases;
 
 /// <summary>The panel team's follow-up review once the panel's actions have had time: close the case, or take it back to the panel.</summary>
 [Authorize(Policy = nameof(Permission.ManagePanels))]
-public sealed class FollowUpModel(ComplexCasesDbContext db, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
-    : StepPageModel(db, workflows, views, audit)
+public sealed class FollowUpModel(StepCaseQuery cases, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
+    : StepPageModel(cases, workflows, views, audit)
 {
     public const string Close = "close";
     public const string BackToPanel = "back-to-panel";
@@ -57,12 +55,5 @@ public sealed class FollowUpModel(ComplexCasesDbContext db, CaseWorkflows workfl
         ? "Follow-up review recorded. The case is closed until it is listed again."
         : "Follow-up review recorded. The case goes back to the panel: add it to a meeting's agenda.";
 
-    private void LoadActions()
-    {
-        Actions = [.. Db.CaseActions.AsNoTracking().Where(a => a.WorkflowId == Record.Id).OrderBy(a => a.DueOn).ThenBy(a => a.Id)];
-        var ids = Actions.Select(a => a.Id).ToList();
-        Updates = Db.CaseActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId)).ToList()
-            .GroupBy(u => u.ActionId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<CaseActionUpdateRecord>)[.. g.OrderBy(u => u.At).ThenBy(u => u.Id)]);
-    }
+    private void LoadActions() => (Actions, Updates) = Cases.ActionsOf(Record);
 }

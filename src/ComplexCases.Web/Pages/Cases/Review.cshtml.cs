@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
@@ -60,7 +61,7 @@ public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db
         PeerSupportNotes = form["peerSupportNotes"];
 
         var result = reviews.Record(user, Crn, new QualityReviewRequest(ReviewedOn(), Answers, Feedback, PeerSupportNotes) { WentWell = WentWell });
-        if (result.NotFound) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound) return NotFound();
         if (!result.Succeeded)
         {
             // Something typed that is not a date gets the GOV.UK "real date" message rather than "enter".

@@ -10,8 +10,8 @@ namespace ComplexCases.Web.Pages.Cases;
 
 /// <summary>The Complex Cases Panel team records the triage meeting on an escalated case: advice and close, or refer to the panel.</summary>
 [Authorize(Policy = nameof(Permission.RecordTriage))]
-public sealed class TriageModel(ComplexCasesDbContext db, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
-    : StepPageModel(db, workflows, views, audit)
+public sealed class TriageModel(StepCaseQuery cases, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
+    : StepPageModel(cases, workflows, views, audit)
 {
     public const string AdviceAndClose = "advice-and-close";
     public const string ReferToPanel = "refer-to-panel";

@@ -10,8 +10,8 @@ namespace ComplexCases.Web.Pages.Cases;
 
 /// <summary>The panel team takes a case out of the process early (supervision ended, transferred out of the region…), saying why.</summary>
 [Authorize(Policy = nameof(Permission.ManagePanels))]
-public sealed class WithdrawModel(ComplexCasesDbContext db, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
-    : StepPageModel(db, workflows, views, audit)
+public sealed class WithdrawModel(StepCaseQuery cases, CaseWorkflows workflows, WorkflowViews views, Auditing audit)
+    : StepPageModel(cases, workflows, views, audit)
 {
     [BindProperty(Name = "reason")] public string? Reason { get; set; }
 

@@ -16,7 +16,7 @@ namespace ComplexCases.Web.Pages.Definitions;
 /// audited (definition.evaluated) under the signed-in user, as on the command line.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewAggregates))]
-public sealed class LabModel(ComplexCasesDbContext db, DatabaseTarget database, TimeProvider clock) : PageModel
+public sealed class LabModel(ComplexCasesDbContext db, DatabaseTarget database, EvaluateDefinition evaluate) : PageModel
 {
     public static readonly int[] Windows = [6, 12];
 
@@ -43,7 +43,7 @@ public sealed class LabModel(ComplexCasesDbContext db, DatabaseTarget database, 
             return;
         }
         Definition = definition;
-        var result = new EvaluateDefinition(clock, database.Provider).Run(new EvaluateRequest(database.ConnectionString, definition, Window)
+        var result = evaluate.Run(new EvaluateRequest(database.ConnectionString, definition, Window)
         {
             Actor = CurrentUser.Require(HttpContext).Id,
         }, HttpContext.RequestAborted);

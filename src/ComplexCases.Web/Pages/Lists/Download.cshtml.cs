@@ -1,9 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ComplexCases.Application.Access;
-using ComplexCases.Application.Audit;
 using ComplexCases.Application.Lists;
-using ComplexCases.Data;
-using ComplexCases.Domain.Audit;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +10,7 @@ namespace ComplexCases.Web.Pages.Lists;
 
 /// <summary>Downloading a list is a disclosure: the user says who it is for, and it is audited with every CRN in it.</summary>
 [Authorize(Policy = nameof(Permission.DownloadList))]
-public sealed class DownloadModel(ComplexCasesDbContext db, MonthlyListCache lists, Auditing audit) : PageModel
+public sealed class DownloadModel(DownloadMonthlyList download) : PageModel
 {
     [FromRoute] public string Pdu { get; set; } = "";
     [FromQuery] public int? Run { get; set; }
@@ -40,14 +37,10 @@ public sealed class DownloadModel(ComplexCasesDbContext db, MonthlyListCache lis
         };
         if (format is null) ModelState.AddModelError(nameof(Format), "Choose CSV or XLSX");
         if (!ModelState.IsValid) return Page();
-        var user = CurrentUser.Require(HttpContext);
-        var download = DownloadList.Run(db, Pdu, Run, CaseFilter.For(user, Permission.DownloadList), format!.Value, lists);
-        if (download is null) return NotFound();
-        await audit.RecordAsync(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, Purpose!, download.Value.Crns,
-            new AuditDetails().Add("pdu", Pdu).Add("run", Run?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
-                .Add("recipient", Recipient!).Add("format", format.Value.ToString().ToLowerInvariant()).ToString());
-        return format == DownloadFormat.Xlsx
-            ? File(download.Value.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{ListFiles.FileNameFor(Pdu)}.xlsx")
-            : File(download.Value.Content, "text/csv", $"{ListFiles.FileNameFor(Pdu)}.csv");
+        var result = await download.RunAsync(CurrentUser.Require(HttpContext),
+            new DownloadAsked(Pdu, Run, format!.Value, Recipient!, Purpose!));
+        if (!result.Succeeded) return NotFound();
+        var file = result.Value;
+        return File(file.Content, file.Format == DownloadFormat.Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", file.FileName);
     }
 }

@@ -1,10 +1,7 @@
-using ComplexCases.Application.Lists;
-using ComplexCases.Data;
-using ComplexCases.Domain.Definitions;
-using ComplexCases.Domain.Screening;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
-using ComplexCases.Domain.Audit;
+using ComplexCases.Application.Lists;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +11,7 @@ namespace ComplexCases.Web.Pages.Lists;
 
 /// <summary>A PDU's monthly list: filter, sort, page.</summary>
 [Authorize(Policy = nameof(Permission.ViewMonthlyList))]
-public sealed class ShowModel(ComplexCasesDbContext db, MonthlyListCache lists, Auditing audit, Pseudonymiser pseudonyms) : PageModel
+public sealed class ShowModel(ShowMonthlyList show, Pseudonymiser pseudonyms) : PageModel
 {
     [FromRoute] public string Pdu { get; set; } = "";
     [FromQuery] public string? Run { get; set; }
@@ -37,31 +34,20 @@ public sealed class ShowModel(ComplexCasesDbContext db, MonthlyListCache lists, 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (request, errors) = MonthlyListParameters.Parse(Pdu, Run, Status, Change, Team, Practitioner, Criterion, Sort, PageNumber);
-        Errors.AddRange(errors.Values);
-        if (Errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
         var user = CurrentUser.Require(HttpContext);
-        ShowNames = CaseAccess.NamesFor(user) == NameVisibility.All;
-        if (!ShowNames)
+        var result = await show.RunAsync(user, new MonthlyListAsked(Pdu)
         {
-            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, Sort, pseudonyms.For);
-            if (sortError is not null)
-            {
-                Errors.Add(sortError);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
+            Run = Run, Status = Status, Change = Change, Team = Team, Practitioner = Practitioner, Criterion = Criterion, Sort = Sort,
+            Page = PageNumber,
+        }, ReadChannel.Page);
+        if (result.Status == UseCaseStatus.NotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors.Select(e => e.Message));
+            return ResultToPage.WithStatus(this, result.Status);
         }
-        List = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);
-        if (List is null || List.TotalMatching + List.Complex + List.PossiblyComplex + List.Left == 0) return NotFound();
+        (List, ShowNames) = (result.Value.List, result.Value.ShowNames);
         CanDownload = user.Has(Permission.DownloadList);
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ListViewed, "monthly complex case list review",
-            List.Rows.Select(r => r.Crn), $"pdu={Pdu}; run={List.Run.Id}; page={List.Page}");
         return Page();
     }
 

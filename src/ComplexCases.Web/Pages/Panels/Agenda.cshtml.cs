@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Web.Panels;
@@ -29,10 +30,10 @@ public sealed class AgendaModel(PanelMeetings meetings, Auditing audit) : PanelF
     public async Task<IActionResult> OnPostAsync()
     {
         var result = meetings.SetAgenda(CurrentUser.Require(HttpContext), Id, Version, Crns);
-        if (result.Outcome == PanelOutcome.NotFound || !await Load()) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound || !await Load()) return NotFound();
         if (!result.Succeeded)
         {
-            if (result.Outcome == PanelOutcome.Conflict) (Crns, Version) = ([.. Meeting.Agenda.Select(a => a.Crn)], Meeting.Meeting.Version);
+            if (result.Status == UseCaseStatus.Conflict) (Crns, Version) = ([.. Meeting.Agenda.Select(a => a.Crn)], Meeting.Meeting.Version);
             return Refused(result);
         }
         Banner($"Agenda saved: {result.Value!.Agenda.Count} case(s).");

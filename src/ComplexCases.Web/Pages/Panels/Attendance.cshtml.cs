@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Web.Panels;
@@ -43,10 +44,10 @@ public sealed class AttendanceModel(PanelMeetings meetings, Auditing audit) : Pa
     {
         var result = meetings.RecordAttendance(CurrentUser.Require(HttpContext), Id, Version, Attended,
             new AttendanceExtras(Apologies, StaffAttended, StaffApologies, Guests, WrittenInput));
-        if (result.Outcome == PanelOutcome.NotFound || !Load()) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound || !Load()) return NotFound();
         if (!result.Succeeded)
         {
-            if (result.Outcome == PanelOutcome.Conflict) (Attended, Version) = ([.. Meeting.Members.Where(m => m.Attended).Select(m => m.MemberId)], Meeting.Meeting.Version);
+            if (result.Status == UseCaseStatus.Conflict) (Attended, Version) = ([.. Meeting.Members.Where(m => m.Attended).Select(m => m.MemberId)], Meeting.Meeting.Version);
             return Refused(result);
         }
         Banner($"Attendance recorded: {result.Value!.Members.Count(m => m.Attended)} of {result.Value.Members.Count} invited attended.");

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Panels;
@@ -69,7 +70,7 @@ public sealed class DiscussionModel(PanelCases cases, PanelDiscussions discussio
             // filled in and the use case refuses it too, so nothing is saved.
             row.DueOn.IsInvalid ? DateOnly.MinValue : row.DueOn.Value))]);
         var result = discussions.Record(CurrentUser.Require(HttpContext), Id, Crn, input);
-        if (result.Outcome == PanelOutcome.NotFound) return await NotInReachAsync();
+        if (result.Status == UseCaseStatus.NotFound) return await NotInReachAsync();
         if (!result.Succeeded) return await ShownAsync(Refused(result, Own([.. own])));
         Banner($"The panel's discussion of {View.Listing.Forename} {View.Listing.Surname} is recorded with {Actions.Count(r => !string.IsNullOrWhiteSpace(r.Description))} action(s).");
         return Redirect($"/panels/{Id}");

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Data.Workflow;
@@ -30,11 +31,11 @@ public sealed class InviteModel(PanelMeetings meetings, PanelDirectory directory
     public IActionResult OnPost()
     {
         var result = meetings.Invite(CurrentUser.Require(HttpContext), Id, Version, MemberIds);
-        if (result.Outcome == PanelOutcome.NotFound || !Load()) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound || !Load()) return NotFound();
         if (!result.Succeeded)
         {
             // After a conflict the form shows the meeting as it is now, so a second try starts from the latest invitations.
-            if (result.Outcome == PanelOutcome.Conflict) (MemberIds, Version) = ([.. Meeting.Members.Select(m => m.MemberId)], Meeting.Meeting.Version);
+            if (result.Status == UseCaseStatus.Conflict) (MemberIds, Version) = ([.. Meeting.Members.Select(m => m.MemberId)], Meeting.Meeting.Version);
             return Refused(result);
         }
         Banner($"Invitations saved: {result.Value!.Members.Count} invited.");

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Web.Panels;
@@ -22,7 +23,7 @@ public sealed class NewModel(PanelMeetings meetings) : PanelFormPage, IMeetingPl
     public IActionResult OnPost()
     {
         var result = meetings.Schedule(CurrentUser.Require(HttpContext), HeldOn.Value, Chair, new MeetingPlace(StartsAt, Venue, VideoLink));
-        if (result.Outcome == PanelOutcome.NotFound) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound) return NotFound();
         if (!result.Succeeded) return Refused(result, Own(RealDate("HeldOn", "The date of the meeting", HeldOn)));
         Banner($"Meeting scheduled for {PanelText.Date(result.Value!.HeldOn)}. Invite members and add cases to its agenda.");
         return Redirect($"/panels/{result.Value.Id}");

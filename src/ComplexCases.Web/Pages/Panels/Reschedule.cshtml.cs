@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Web.Panels;
@@ -34,10 +35,10 @@ public sealed class RescheduleModel(PanelMeetings meetings) : PanelFormPage, IMe
     public IActionResult OnPost()
     {
         var result = meetings.Reschedule(CurrentUser.Require(HttpContext), Id, Version, HeldOn.Value, new MeetingPlace(StartsAt, Venue, VideoLink));
-        if (result.Outcome == PanelOutcome.NotFound || !Load()) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound || !Load()) return NotFound();
         if (!result.Succeeded)
         {
-            if (result.Outcome == PanelOutcome.Conflict) Version = Meeting.Meeting.Version;
+            if (result.Status == UseCaseStatus.Conflict) Version = Meeting.Meeting.Version;
             return Refused(result, Own(RealDate("HeldOn", "The date of the meeting", HeldOn)));
         }
         Banner($"Meeting moved to {MeetingText.When(result.Value!)}. Its agenda and invitations are kept, and everyone invited has been told.");

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Panels;
@@ -34,7 +35,7 @@ public sealed class ShowModel(PanelMeetings meetings, Auditing audit, Pseudonymi
     {
         _user = CurrentUser.Require(HttpContext);
         var result = meetings.CloseFollowUp(_user, Id, version);
-        if (result.Outcome == PanelOutcome.NotFound) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound) return NotFound();
         if (result.Succeeded)
         {
             Banner("The meeting's follow-up is closed. Panel members no longer see its cases.");

@@ -2,8 +2,6 @@ using System.Globalization;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Screening;
-using ComplexCases.Data;
-using ComplexCases.Domain.Audit;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +14,7 @@ namespace ComplexCases.Web.Pages.Runs;
 /// extract quality (<see cref="Permission.ViewRejectedRows"/>), its rejected rows, filtered by file and paged.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewRuns))]
-public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit) : PageModel
+public sealed class ShowModel(ShowRunRejections runs) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     [FromQuery(Name = "file")] public string? FileName { get; set; }
@@ -30,28 +28,21 @@ public sealed class ShowModel(ComplexCasesDbContext db, Auditing audit) : PageMo
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (RunDetailsQuery.Find(db, Id) is not { } details) return NotFound();
-        Details = details;
+        var found = runs.FindRun(Id);
+        if (!found.Succeeded) return NotFound();
+        Details = found.Value;
         var user = CurrentUser.Require(HttpContext);
         CanViewRejections = user.Has(Permission.ViewRejectedRows);
         // The query only chooses which rejected rows to show, so without them there is nothing to read it for.
         if (!CanViewRejections) return Page();
 
-        var (rejections, errors) = RunDetailsQuery.Rejections(db, details, FileName, PageNumber);
-        Errors.AddRange(errors.Select(e => (e.Key, e.Value)));
-        if (rejections is null)
+        var rejections = await runs.RejectionsAsync(user, Details, FileName, PageNumber, ReadChannel.Page);
+        if (!rejections.Succeeded)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            Errors.AddRange(rejections.Errors.Select(e => (e.Field, e.Message)));
+            return ResultToPage.WithStatus(this, rejections.Status);
         }
-        Rejections = rejections;
-        // No rows shown, nothing about anyone consulted.
-        if (rejections.Rows.Count > 0)
-        {
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
-                RunDetailsQuery.CrnsShown(rejections.Rows),
-                RunDetailsQuery.AuditDetailsOf(rejections).ToString());
-        }
+        Rejections = rejections.Value;
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Domain.Panels;
@@ -27,7 +28,7 @@ public sealed class EditModel(PanelDirectory directory) : MemberFormPage
     public IActionResult OnPost()
     {
         var result = directory.Edit(CurrentUser.Require(HttpContext), MemberId, Stamp, Input(), Active);
-        if (result.Outcome == PanelOutcome.NotFound) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound) return NotFound();
         if (!result.Succeeded) return Refused(result);
         Banner($"{result.Value!.Name}'s directory entry saved{(result.Value.Active ? "" : ": inactive")}.");
         return Redirect("/panels/directory");

@@ -1,3 +1,4 @@
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Web.SignIn;
@@ -14,7 +15,7 @@ public sealed class NewModel(PanelDirectory directory) : MemberFormPage
     public IActionResult OnPost()
     {
         var result = directory.Add(CurrentUser.Require(HttpContext), Input());
-        if (result.Outcome == PanelOutcome.NotFound) return NotFound();
+        if (result.Status == UseCaseStatus.NotFound) return NotFound();
         if (!result.Succeeded) return Refused(result);
         Banner($"{result.Value!.Name} added to the panel directory.");
         return Redirect("/panels/directory");

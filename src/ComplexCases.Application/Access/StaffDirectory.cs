@@ -1,9 +1,8 @@
-using ComplexCases.Application.Access;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplexCases.Application.Notifications;
+namespace ComplexCases.Application.Access;
 
 /// <summary>
 /// The local accounts as the access rules see them, read once per sweep: who holds a staff code, and who is on a region's

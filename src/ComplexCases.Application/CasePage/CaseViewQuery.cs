@@ -1,0 +1,36 @@
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Application.Cases;
+using ComplexCases.Application.Panels;
+using ComplexCases.Application.Quality;
+using ComplexCases.Application.Workflow;
+using ComplexCases.Data.Workflow;
+using ComplexCases.Domain.Workflow;
+
+namespace ComplexCases.Application.CasePage;
+
+/// <summary>
+/// The case page's one data source. The case is opened (access checked, consultation audited) by <see cref="OpenCase"/>, as the
+/// API opens it; only then are the process, panel and review sections read, each by the service that owns it and each for the
+/// same viewer, so no section can show what the others would refuse.
+/// </summary>
+/// <remarks>In its own folder above Cases, Workflow, Panels and Quality: it depends on all four and none depends on it.</remarks>
+public sealed class CaseViewQuery(OpenCase open, CaseWorkflows workflows, PanelMeetings meetings, QualityReviews reviews, TimeProvider clock)
+{
+    public async Task<UseCaseResult<CaseView>> OpenAsync(StaffUser user, string crn, int? runId)
+    {
+        var opened = await open.RunAsync(user, crn, runId, ReadChannel.Page);
+        if (!opened.Succeeded) return opened.ErrorAs<CaseView>();
+        var details = opened.Value;
+        var listedCrn = details.Listed.Crn;
+
+        var record = workflows.Find(user, listedCrn);
+        var workflow = record is null ? null : CaseWorkflowViews.Describe(user, record, WorkingCalendar.UkDate(clock.GetUtcNow()));
+        var entries = meetings.ForCase(user, listedCrn)
+            .Select(e => new CasePanelEntry(e.Meeting, e.Discussed, e.Staff,
+                e.Meeting.Status == (int)PanelMeetingStatus.Scheduled && e.Staff.Any(x => x.UserName == user.Id)))
+            .ToList();
+        var mayReview = user.Has(Permission.RecordQualityReview) && reviews.Reviewable(user, listedCrn) is not null;
+        return UseCaseResult<CaseView>.Ok(new CaseView(details, workflow, entries, new CaseReviews(listedCrn, reviews.VisibleTo(user, listedCrn), mayReview)));
+    }
+}
