@@ -17,9 +17,12 @@ public static class PostgresDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder
+        builder
             .UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name))
             .ReplaceService<IModelCustomizer, PostgresModelCustomizer>();
+        // The store operations (binary COPY, the audit chain's locked append) travel with the options: see StoreServices.
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(builder.Options.FindExtension<PostgresStoreExtension>() ?? new PostgresStoreExtension());
+        return builder;
     }
 
     /// <summary>Brings the schema up to date: how a deployment upgrades (the database must exist; the account needs DDL rights).</summary>
