@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ComplexCases.Cli.Commands;
 using ComplexCases.Data.Providers;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Extracts.Reading;
 
 namespace ComplexCases.Cli;
@@ -22,10 +21,14 @@ public static class CliApp
              with the previous month (accept it with --accept-changes "REASON"); nothing was stored
         """;
 
-    /// <param name="provider">The database provider; the command line's own is SQLite (a file per database).</param>
+    /// <summary>What every <c>--db</c> option takes.</summary>
+    public const string DatabaseHelp =
+        "SQLite database file, or PostgreSQL connection string (Host=…;Database=…) or postgres:// URL (default: the embedded database, or COMPLEXCASES_DB).";
+
+    /// <param name="provider">The database provider; the command line's own picks SQLite or PostgreSQL from each <c>--db</c> value.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider? provider = null)
     {
-        provider ??= SqliteProvider.Instance;
+        provider ??= StoreProviderByTarget.Instance;
         using var services = CliServices.Create(clock, provider);
         // One command per line: commands added by other features go here too.
         Command[] commands =
@@ -36,6 +39,7 @@ public static class CliApp
             OutcomesCommand.Create(output, error, services),
             EvaluateCommand.Create(output, error, services),
             CompareCommand.Create(output, error, services),
+            MigrateCommand.Create(output, error, provider),
         ];
         var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.\n\n" + ExitCodes);
         foreach (var command in commands) root.Subcommands.Add(command);

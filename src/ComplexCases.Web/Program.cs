@@ -2,10 +2,10 @@ using ComplexCases.Application;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Web;
 using ComplexCases.Web.Operations;
 using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,23 +13,27 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
     builder.WebHost.UseUrls("http://localhost:5080");
 
-// The host picks the database provider; the application sees only IStoreProvider and the store operations it supplies.
-builder.Services.AddSqliteProvider();
-var provider = SqliteProvider.Instance;
-var database = DatabaseTarget.Resolve(provider, builder.Configuration.GetConnectionString("ComplexCases"));
+// The host picks the database provider from the connection string; the application sees only IStoreProvider and the
+// store operations it supplies.
+var connectionString = builder.Configuration.GetConnectionString("ComplexCases");
+var provider = DatabaseStartup.ProviderFor(connectionString);
+builder.Services.AddSingleton(provider);
+var database = DatabaseTarget.Resolve(provider, connectionString);
 if (!database.Succeeded) throw new InvalidOperationException(database.Error);
 builder.Services.AddSingleton(database.Value);
-// Migrate (and set WAL) once at start; requests then share pooled connections and never re-check the schema.
-database.Value.Open().Dispose();
-var pooledConnection = provider.Pooled(database.Value.ConnectionString);
-// Pooled contexts: setting up a context's internal services was a fifth of a list view's CPU.
-builder.Services.AddDbContextPool<ComplexCasesDbContext>(options => provider.Configure(options, pooledConnection));
-builder.Services.AddSingleton(TimeProvider.System);
 
 var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
 if (demo.Enabled && builder.Environment.IsProduction())
     throw new InvalidOperationException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
 builder.Services.AddSingleton(demo);
+DatabaseStartup.Prepare(database.Value,
+    migrate: demo.Enabled || builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>(DatabaseStartup.MigrateOnStartSetting));
+var pooledConnection = provider.Pooled(database.Value.ConnectionString);
+// Pooled contexts: setting up a context's internal services was a fifth of a list view's CPU.
+builder.Services.AddDbContextPool<ComplexCasesDbContext>(options => provider.Configure(options, pooledConnection));
+builder.Services.AddSingleton(TimeProvider.System);
+// Cookie and antiforgery keys in the database: every instance and restart reads the same ones.
+builder.Services.AddDataProtection().PersistKeysToDbContext<ComplexCasesDbContext>();
 
 // Local accounts: hashed passwords, lockout after repeated failures, secure cookies. Optionally the organisation's
 // identity provider too (Authentication:OpenIdConnect), mapped onto the same local accounts and the same cookie.

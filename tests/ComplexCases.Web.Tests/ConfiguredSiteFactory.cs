@@ -19,6 +19,8 @@ public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionar
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
         builder.UseSetting("Demo:Enabled", "false");
+        // Sites made for a test start on a new database; the refusal of an outdated one has its own test.
+        builder.UseSetting("Database:MigrateOnStart", "true");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -19,7 +19,7 @@ internal static class AuditCommand
         };
 
     private static Option<string?> DatabaseOption() =>
-        new("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        new("--db") { Description = CliApp.DatabaseHelp };
 
     private static Command Verify(TextWriter output, TextWriter error, IStoreProvider provider)
     {

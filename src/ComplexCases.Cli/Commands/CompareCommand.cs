@@ -11,7 +11,7 @@ internal static class CompareCommand
 {
     public static Command Create(TextWriter output, TextWriter error, IServiceProvider services)
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        var db = new Option<string?>("--db") { Description = CliApp.DatabaseHelp };
         var definitions = new Option<string[]>("--definition")
         {
             Description = "Give it twice: definition A, then B (a file, or a stored definition's id or id@version).",

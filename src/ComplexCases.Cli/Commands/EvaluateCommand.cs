@@ -13,7 +13,7 @@ internal static class EvaluateCommand
 {
     public static Command Create(TextWriter output, TextWriter error, IServiceProvider services)
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        var db = new Option<string?>("--db") { Description = CliApp.DatabaseHelp };
         var definition = new Option<string>("--definition") { Description = "Definition file, or the id of a stored definition (id or id@version).", Required = true };
         var window = new Option<int>("--window") { Description = "Follow-up window W in months (e.g. 6 or 12).", Required = true };
         var types = new Option<string?>("--types") { Description = "Outcome types counted, comma-separated (default: all but DEATH)." };

@@ -18,7 +18,7 @@ internal static class OutcomesCommand
 
     private static Command Import(TextWriter output, TextWriter error, IServiceProvider services)
     {
-        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        var db = new Option<string?>("--db") { Description = CliApp.DatabaseHelp };
         var file = new Option<string>("--file") { Description = "The outcome file (CSV: crn, occurred_on, type).", Required = true };
         var command = new Command("import", "Import an outcome file: every rejected row is reported; exact duplicates count once.") { db, file };
         command.SetAction(parse =>

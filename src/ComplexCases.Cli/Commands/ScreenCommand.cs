@@ -23,7 +23,7 @@ internal static class ScreenCommand
         asOf.Validators.Add(DateArgument.Check);
         var definition = new Option<string?>("--definition") { Description = "Definition file (JSON). Default: the pilot definition, pilot-2024." };
         var outFolder = new Option<string>("--out") { Description = "Folder for screening.json, lists/, workbooks/ and rejected.csv. Default: the current folder.", DefaultValueFactory = _ => "." };
-        var db = new Option<string?>("--db") { Description = "SQLite database file (default: the embedded database, or COMPLEXCASES_DB)." };
+        var db = new Option<string?>("--db") { Description = CliApp.DatabaseHelp };
         var replace = new Option<bool>("--replace") { Description = "Replace a stored run of the same extract, date and definition instead of recognising it." };
         var noWorkbooks = new Option<bool>("--no-workbooks") { Description = "Skip the XLSX workbook per PDU." };
         var acceptChanges = new Option<string?>("--accept-changes")

@@ -16,6 +16,7 @@ public sealed class ProjectReferenceTests
     private const string Synthetic = "ComplexCases.Synthetic";
     private const string Data = "ComplexCases.Data";
     private const string DataSqlite = "ComplexCases.Data.Sqlite";
+    private const string DataPostgres = "ComplexCases.Data.Postgres";
     private const string Application = "ComplexCases.Application";
 
     /// <summary>Every ComplexCases project a library may reach, directly or through others.</summary>
@@ -26,6 +27,7 @@ public sealed class ProjectReferenceTests
         { Synthetic, [Domain] },
         { Data, [Domain] },
         { DataSqlite, [Data, Domain] },
+        { DataPostgres, [Data, Domain] },
         { Application, [Domain, Extracts, Data] },
     };
 
@@ -53,7 +55,7 @@ public sealed class ProjectReferenceTests
     {
         var reached = Reachable(Application);
 
-        // Any ComplexCases.Data.<engine> is a provider: PostgreSQL will be the next, beside SQLite.
+        // Any ComplexCases.Data.<engine> is a provider (SQLite, PostgreSQL).
         reached.Where(p => p.StartsWith(Data + ".", StringComparison.Ordinal)).ShouldBeEmpty();
         reached.ShouldNotContain("ComplexCases.Web");
         reached.ShouldNotContain("ComplexCases.Cli");
@@ -75,9 +77,11 @@ public sealed class ProjectReferenceTests
     [Fact]
     public void Hosts_PickTheProvider()
     {
-        // The other half of the boundary: someone must pick SQLite, and it is the hosts.
+        // The other half of the boundary: someone must pick the engine, and it is the hosts.
         Reachable("ComplexCases.Cli").ShouldContain(DataSqlite);
         Reachable("ComplexCases.Web").ShouldContain(DataSqlite);
+        Reachable("ComplexCases.Cli").ShouldContain(DataPostgres);
+        Reachable("ComplexCases.Web").ShouldContain(DataPostgres);
     }
 
     private static string Describe(string[] allowed) => allowed.Length == 0 ? "no other ComplexCases project" : string.Join(", ", allowed);
