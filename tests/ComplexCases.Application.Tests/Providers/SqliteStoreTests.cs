@@ -1,159 +1,24 @@
-using System.Text;
+using System.Data.Common;
 using ComplexCases.Data;
 using ComplexCases.Data.Providers;
-using ComplexCases.Data.Screening;
 using ComplexCases.Data.Sqlite;
-using ComplexCases.Domain.Audit;
-using ComplexCases.Domain.People;
 using ComplexCases.TestSupport.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Tests.Providers;
 
-/// <summary>
-/// The SQLite provider's store operations, reached as the application reaches them: through the interfaces a context
-/// carries (<see cref="StoreServices"/>), against a real SQLite file. A PostgreSQL provider would pass the same tests.
-/// </summary>
-public sealed class SqliteStoreTests : IDisposable
+/// <summary>The store operations on SQLite, against a real file of the test's own.</summary>
+public sealed class SqliteStoreTests : StoreTests
 {
-    private static readonly DateTimeOffset Monday = new(2024, 9, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly TestDatabase _database = new();
 
-    public void Dispose() => _database.Dispose();
+    protected override ComplexCasesDbContext Open() => _database.Open();
 
-    [Fact]
-    public void PersonResultWriter_WritesEveryRowInTheTransaction_AndTheReaderGivesThemBackByCrn()
+    protected override DbConnection OpenConnection() => SqliteProvider.Instance.OpenConnection(_database.ConnectionString);
+
+    protected override void Dispose(bool disposing)
     {
-        using var db = _database.Open();
-        var runId = AddRun(db);
-        PersonResultRow[] rows =
-        [
-            new(Crn.Parse("X000002"), "PDU2", MetMask: 0b101, UnknownMask: 0b010, Score: 7, Status: 2),
-            new(Crn.Parse("X000001"), "PDU1", MetMask: 0b001, UnknownMask: 0, Score: 3, Status: 0),
-            new(Crn.Parse("X000003"), "PDU1", MetMask: 0, UnknownMask: 0b100, Score: 0, Status: 1),
-        ];
-        var reported = new List<int>();
-
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            db.PersonResultWriter().Write(db, runId, rows, new InlineProgress<int>(reported.Add));
-            transaction.Commit();
-        }
-
-        reported[^1].ShouldBe(rows.Length);
-        using var connection = SqliteProvider.Instance.OpenConnection(_database.ConnectionString);
-        var stored = db.PersonResultReader().Read(connection, runId);
-        stored.Crns.Select(c => c.ToString()).ShouldBe(["X000001", "X000002", "X000003"]);
-        stored.MetMasks.ShouldBe(new byte[] { 0b001, 0b101, 0 });
-        stored.UnknownMasks.ShouldBe(new byte[] { 0, 0b010, 0b100 });
-        stored.Scores.ShouldBe(new short[] { 3, 7, 0 });
-        stored.Statuses.ShouldBe(new byte[] { 0, 2, 1 });
-        stored.PduIndexes.Select(i => stored.Pdus[i]).ShouldBe(["PDU1", "PDU2", "PDU1"]);
-        db.PersonResultReader().Crns(db, runId).Select(c => c.ToString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["X000001", "X000002", "X000003"]);
-    }
-
-    [Fact]
-    public void PersonResultWriter_RolledBack_LeavesNothing()
-    {
-        using var db = _database.Open();
-        var runId = AddRun(db);
-
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            db.PersonResultWriter().Write(db, runId, [new(Crn.Parse("X000001"), "PDU1", 1, 0, 1, 0)]);
-            transaction.Rollback();
-        }
-
-        db.PersonResults.Count().ShouldBe(0);
-    }
-
-    [Fact]
-    public void AuditChain_AppendsAfterTheHead_AndGivesTheEntriesBackInSequence()
-    {
-        using var db = _database.Open();
-        var chain = db.AuditChain();
-        chain.Head(db).ShouldBe(AuditChainHead.Genesis);
-
-        AuditEvent first, second;
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            first = chain.Append(db, Entry("first", Monday));
-            second = chain.Append(db, Entry("second", Monday.AddMinutes(1)));
-            transaction.Commit();
-        }
-
-        first.Sequence.ShouldBe(1);
-        second.Sequence.ShouldBe(2);
-        second.PreviousHash.ShouldBe(first.Hash);
-        chain.Head(db).ShouldBe(new AuditChainHead(2, second.Hash));
-        var verifier = new AuditChainVerifier();
-        foreach (var row in chain.InSequence(db)) verifier.Check(row.ToAuditEvent()).ShouldBeTrue();
-        verifier.Result.Intact.ShouldBeTrue();
-        chain.InSequence(db).Select(e => e.Details).ShouldBe(["first", "second"]);
-    }
-
-    [Fact]
-    public void AuditChain_AppendRolledBackWithItsChange_LeavesTheHeadWhereItWas()
-    {
-        using var db = _database.Open();
-        var chain = db.AuditChain();
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            chain.Append(db, Entry("kept", Monday));
-            transaction.Commit();
-        }
-        var head = chain.Head(db);
-
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            chain.Append(db, Entry("dropped", Monday.AddMinutes(1)));
-            transaction.Rollback();
-        }
-
-        chain.Head(db).ShouldBe(head);
-    }
-
-    [Fact]
-    public void BulkInserter_TakesTheMappingFromTheModel_AndBindsAUtf8ColumnFromBytes()
-    {
-        using var db = _database.Open();
-        var runId = AddRun(db);
-        var evidence = new Dictionary<string, byte[]>
-        {
-            ["X000001"] = Encoding.UTF8.GetBytes("""[{"criterion":"one"}]"""),
-            ["X000002"] = Encoding.UTF8.GetBytes("""[{"criterion":"Zoë"}]"""),
-        };
-
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            db.BulkInserter().Insert(db, new[] { Rejected(runId, 4), Rejected(runId, 9) });
-            db.BulkInserter().Insert(db, evidence.Keys.Select(crn => Listed(runId, crn)),
-                new Utf8Column<ListedCase>(nameof(ListedCase.EvidenceJson), c => evidence[c.Crn]));
-            transaction.Commit();
-        }
-
-        db.RejectedRows.AsNoTracking().OrderBy(r => r.Line).Select(r => r.Line).ToList().ShouldBe([4, 9]);
-        db.ListedCases.AsNoTracking().OrderBy(c => c.Crn).Select(c => c.EvidenceJson).ToList()
-            .ShouldBe(["""[{"criterion":"one"}]""", """[{"criterion":"Zoë"}]"""]);
-    }
-
-    [Fact]
-    public void RunInputs_WritesPartsFromOneReusedBuffer_AndReadsThemBackInOrder()
-    {
-        using var db = _database.Open();
-        var runId = AddRun(db);
-        var buffer = new byte[3];
-
-        using (var transaction = db.Database.BeginTransaction())
-        {
-            db.RunInputs().Write(db, runId, Parts(buffer));
-            transaction.Commit();
-        }
-
-        using var connection = SqliteProvider.Instance.OpenConnection(_database.ConnectionString);
-        db.RunInputs().Read(connection, runId).Select(p => (p.Format, string.Join(',', p.Data))).ToList()
-            .ShouldBe([(1, "0,0,0"), (1, "1,1,1"), (1, "2,2,2")]);
+        if (disposing) _database.Dispose();
     }
 
     [Fact]
@@ -164,39 +29,4 @@ public sealed class SqliteStoreTests : IDisposable
 
         Should.Throw<InvalidOperationException>(() => db.AuditChain()).Message.ShouldContain(nameof(IAuditChainStore));
     }
-
-    /// <summary>Each part's data in the same buffer, overwritten for the next: the store must write a part before asking for another.</summary>
-    private static IEnumerable<RunInputsPart> Parts(byte[] buffer)
-    {
-        for (var part = 0; part < 3; part++)
-        {
-            Array.Fill(buffer, (byte)part);
-            yield return new RunInputsPart(part, Format: 1, People: 10, Records: 20, buffer);
-        }
-    }
-
-    private static int AddRun(ComplexCasesDbContext db)
-    {
-        var run = new ScreeningRun
-        {
-            AsOf = new DateOnly(2024, 9, 1), DefinitionId = "pilot", DefinitionVersion = 1, ExtractSha256 = "sha", RunBy = "test",
-            StartedAt = Monday, CompletedAt = Monday,
-        };
-        db.Runs.Add(run);
-        db.SaveChanges();
-        return run.Id;
-    }
-
-    private static AuditEntry Entry(string details, DateTimeOffset at) =>
-        new(at, "analyst", AuditAction.Consultation, "list.viewed", "testing the chain", AuditSubjects.None, details);
-
-    private static RejectedRow Rejected(int runId, int line) => new()
-    {
-        RunId = runId, FileName = "people.csv", Line = line, Column = "crn", Reason = "missing", Detail = "", Value = "",
-    };
-
-    private static ListedCase Listed(int runId, string crn) => new()
-    {
-        RunId = runId, Crn = crn, PduCode = "PDU1", EvidenceJson = "",
-    };
 }
