@@ -35,6 +35,13 @@ internal static class MigrateCommand
                         ((DbContextOptionsBuilder<ComplexCasesDbContext>)provider.Configure(new DbContextOptionsBuilder<ComplexCasesDbContext>(), connectionString)).Options);
                     pending = [.. context.Database.GetPendingMigrations()];
                 }
+                else if (target.Value.File is null)
+                {
+                    // A server database is made by whoever provisions the server (with its owner and rights); a mistyped
+                    // name must not quietly become a new, empty database.
+                    error.WriteLine($"error: --db: {description} does not exist; create it first");
+                    return CliApp.UserError;
+                }
                 else
                 {
                     pending = ["(all: new database)"];

@@ -37,7 +37,7 @@ public sealed partial class CliHelpTests : IDisposable
         var run = CliRun.InProcess("frobnicate");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldBe("error: 'frobnicate' is not a command (commands: screen, generate, audit, outcomes, evaluate, compare; see 'complexcases --help')\n");
+        run.Error.ShouldBe("error: 'frobnicate' is not a command (commands: screen, generate, audit, outcomes, evaluate, compare, migrate; see 'complexcases --help')\n");
     }
 
     [Fact]
