@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ComplexCases.Cli.Commands;
 using ComplexCases.Data.Providers;
+using ComplexCases.Hosting;
 using ComplexCases.Extracts.Reading;
 
 namespace ComplexCases.Cli;

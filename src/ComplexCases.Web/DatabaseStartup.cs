@@ -1,8 +1,5 @@
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
-using ComplexCases.Data.Postgres;
-using ComplexCases.Data.Providers;
-using ComplexCases.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web;
@@ -11,10 +8,6 @@ namespace ComplexCases.Web;
 internal static class DatabaseStartup
 {
     public const string MigrateOnStartSetting = "Database:MigrateOnStart";
-
-    /// <summary>PostgreSQL for a connection string with a host (or a postgres:// URL); SQLite for a path or <c>Data Source=</c>.</summary>
-    public static IStoreProvider ProviderFor(string? connectionString) =>
-        PostgresProvider.Claims(connectionString) ? PostgresProvider.Instance : SqliteProvider.Instance;
 
     /// <summary>
     /// Migrates when allowed (demo, development, or <c>Database:MigrateOnStart</c>); otherwise refuses a database that is not

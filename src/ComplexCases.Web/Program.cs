@@ -13,11 +13,11 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
     builder.WebHost.UseUrls("http://localhost:5080");
 
-// The host picks the database provider from the connection string; the application sees only IStoreProvider and the
-// store operations it supplies.
+// The host picks the database provider from the connection string (PostgreSQL for Host=… or postgres://, else a SQLite
+// file); the application sees only IStoreProvider and the store operations it supplies.
 var connectionString = builder.Configuration.GetConnectionString("ComplexCases");
-var provider = DatabaseStartup.ProviderFor(connectionString);
-builder.Services.AddSingleton(provider);
+var provider = ComplexCases.Hosting.StoreProviderByTarget.Instance;
+builder.Services.AddSingleton<ComplexCases.Data.Providers.IStoreProvider>(provider);
 var database = DatabaseTarget.Resolve(provider, connectionString);
 if (!database.Succeeded) throw new InvalidOperationException(database.Error);
 builder.Services.AddSingleton(database.Value);

@@ -3,7 +3,7 @@ using ComplexCases.TestSupport.Data;
 namespace ComplexCases.TestSupport.Web;
 
 /// <summary>
-/// How the web test projects (in-process and browser) start the site: demo mode on a SQLite file of its own.
+/// How the web test projects (in-process and browser) start the site: demo mode on a database of its own.
 /// Plain key/value settings, so this project needs no ASP.NET Core reference; each factory passes them to UseSetting.
 /// </summary>
 public static class DemoSite
@@ -15,10 +15,13 @@ public static class DemoSite
     /// "environment" is what UseEnvironment sets: not Production, so demo mode may run. 3,000 people over three months
     /// seeds in seconds yet gives every PDU a list and the demo staff cases of their own.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Settings(TestDatabase database) =>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(TestDatabase database) => Settings(database.FilePath);
+
+    /// <summary>The same on another database: a SQLite path, or a PostgreSQL connection string (the site picks the engine from it).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(string connectionString) =>
     [
         new("environment", "Testing"),
-        new("ConnectionStrings:ComplexCases", database.FilePath),
+        new("ConnectionStrings:ComplexCases", connectionString),
         new("Demo:Enabled", "true"),
         new("Demo:People", "3000"),
         new("Demo:Months", "3"),

@@ -5,12 +5,14 @@ using ComplexCases.Data.Providers;
 using ComplexCases.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace ComplexCases.Cli;
+namespace ComplexCases.Hosting;
 
 /// <summary>
-/// The command line's engine, chosen per database argument: a PostgreSQL connection string (<c>Host=…</c>) or
+/// The hosts' engine (compiled into the command line and the web site, which alone reference both providers), chosen per
+/// database value: a PostgreSQL connection string (<c>Host=…</c>) or
 /// <c>postgres://</c> URL is PostgreSQL, anything else (a path, <c>Data Source=…</c>) a SQLite file. Each command names
-/// its own database, so the choice is made per value rather than once for the process.
+/// its own database, and the web's demo screens a scratch SQLite file beside a server database, so the choice is made
+/// per value rather than once for the process.
 /// </summary>
 internal sealed class StoreProviderByTarget : IStoreProvider
 {
