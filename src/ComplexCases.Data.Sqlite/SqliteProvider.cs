@@ -105,7 +105,7 @@ public sealed class SqliteProvider : IStoreProvider
         var keywords = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2)[0].Trim().ToLowerInvariant()).ToList();
         if (keywords.Any(k => PostgresKeywords.Contains(k)))
-            return ResolvedTarget.Invalid("--db: PostgreSQL is not supported by this version yet; give a SQLite database file");
+            return ResolvedTarget.Invalid("--db: a PostgreSQL connection string must name its Host (Host=...;Database=...); a SQLite one its Data Source");
         try
         {
             var builder = new SqliteConnectionStringBuilder(value);

@@ -48,8 +48,8 @@ public sealed class ScreenAwkwardInputTests : IDisposable
     [Theory]
     [InlineData("--as-of", "0001-01-01", "--as-of: 0001-01-01 is outside the dates")]
     [InlineData("--db", "", "--db: give a SQLite database file")]
-    [InlineData("--db", "Server=localhost;Database=cc", "PostgreSQL is not supported")]
-    [InlineData("--db", "host = localhost; database=cc", "PostgreSQL is not supported")]
+    [InlineData("--db", "Database=cc;Username=app", "a PostgreSQL connection string must name its Host")]
+    [InlineData("--db", "host = localhost", "--db: the connection string names no Database")]
     [InlineData("--db", "Data Source=x.db;Frobnicate=1", "not a SQLite connection string")]
     [InlineData("--out", "", "--out: give a folder")]
     public void Screen_UnusableArgument_ExitsTwoWithOneLine(string option, string value, string message)
