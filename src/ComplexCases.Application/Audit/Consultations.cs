@@ -1,4 +1,3 @@
-using ComplexCases.Application.Access;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.People;
 
@@ -19,11 +18,14 @@ public enum ReadChannel
 /// </summary>
 public sealed class Consultations(GroupCommitAuditWriter writer)
 {
-    /// <summary>Completes once the entry is committed. Text that is not a CRN is left out of the subjects.</summary>
-    public Task RecordAsync(StaffUser user, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "")
+    /// <summary>
+    /// Completes once the entry is committed. Text that is not a CRN is left out of the subjects. The actor is the user's
+    /// id, not the user: Audit sits below Access (Access audits account changes), so it must not know Access's types.
+    /// </summary>
+    public Task RecordAsync(string actor, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "")
     {
         var subjects = crns.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().ToArray();
-        return writer.AppendAsync(new AuditEntryRequest(user.Id, action, eventType, purpose)
+        return writer.AppendAsync(new AuditEntryRequest(actor, action, eventType, purpose)
         {
             Subjects = AuditSubjects.Of(subjects),
             Details = details,
