@@ -7,6 +7,7 @@
 #   (an Npgsql connection string to a server's maintenance database, as a user that may create databases; each run gets
 #   a new database, migrated before the timing starts, as a deployment's would be; psql must be installed).
 set -euo pipefail
+shopt -s inherit_errexit  # a failure inside $(fresh …) stops the bench
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ $# -eq 0 ] && sizes=(240000 1000000)
@@ -24,14 +25,15 @@ if [ -n "$pg" ]; then
       host|server) export PGHOST="$value" ;; port) export PGPORT="$value" ;;
       username|"user id"|user) export PGUSER="$value" ;; password) export PGPASSWORD="$value" ;; database) export PGDATABASE="$value" ;;
     esac
-  done < <(printf '%s' "$pg" | tr ';' '\n')
+  done < <(printf '%s\n' "$pg" | tr ';' '\n')
 fi
 # A fresh target: a database file path, or (PostgreSQL) a new database copied from TEMPLATE (or empty) and migrated.
 fresh() { # name [template]
   if [ -z "$pg" ]; then rm -f "$work/$1.db"*; [ $# -gt 1 ] && cp "$work/$2.db" "$work/$1.db"; echo "$work/$1.db"; return; fi
   psql -qXc "DROP DATABASE IF EXISTS bench_$1 WITH (FORCE)" >/dev/null
   psql -qXc "CREATE DATABASE bench_$1${2:+ TEMPLATE bench_$2}" >/dev/null
-  local conn="$pg;Database=bench_$1"
+  local conn
+  conn="$(printf '%s' "$pg" | sed -E 's/(^|;)[Dd]atabase=[^;]*//');Database=bench_$1"
   "$cli" migrate --db "$conn" >/dev/null
   echo "$conn"
 }
