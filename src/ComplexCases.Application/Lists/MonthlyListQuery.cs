@@ -70,15 +70,18 @@ public sealed record MonthlyList(
 /// </remarks>
 public static class MonthlyListQuery
 {
-    // Compiled once: the one query every list view makes skips EF's per-call expression-tree work. It also reads the
-    // runs' count and highest id, which tell the cache whether its people's current facts still hold.
-    private static readonly Func<ComplexCasesDbContext, int, FoundRun?> RunById =
-        EF.CompileQuery((ComplexCasesDbContext db, int id) => db.Runs.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new FoundRun(r, db.Runs.Count(), db.Runs.Max(x => x.Id))).FirstOrDefault());
+    // Compiled once per model: the one query every list view makes skips EF's per-call expression-tree work. It also reads
+    // the runs' count and highest id, which tell the cache whether its people's current facts still hold. A compiled query
+    // belongs to the model (the provider) it first ran on, and one process may serve both (the tests do): one pair each.
+    private sealed record CompiledQueries(Func<ComplexCasesDbContext, int, FoundRun?> RunById, Func<ComplexCasesDbContext, FoundRun?> LatestRun);
 
-    private static readonly Func<ComplexCasesDbContext, FoundRun?> LatestRun =
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, CompiledQueries> Compiled = new();
+
+    private static CompiledQueries CompiledFor(ComplexCasesDbContext db) => Compiled.GetValue(db.Model, static _ => new CompiledQueries(
+        EF.CompileQuery((ComplexCasesDbContext db, int id) => db.Runs.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new FoundRun(r, db.Runs.Count(), db.Runs.Max(x => x.Id))).FirstOrDefault()),
         EF.CompileQuery((ComplexCasesDbContext db) => db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id)
-            .Select(r => new FoundRun(r, db.Runs.Count(), db.Runs.Max(x => x.Id))).FirstOrDefault());
+            .Select(r => new FoundRun(r, db.Runs.Count(), db.Runs.Max(x => x.Id))).FirstOrDefault())));
 
     /// <param name="scope">The cases the user may see on the list (<c>CaseFilter.For(user, Permission.ViewMonthlyList)</c>), matched
     /// against each person's current facts, not the month's row; null for all.</param>
@@ -137,7 +140,8 @@ public static class MonthlyListQuery
     }
 
     /// <summary>The run asked for, or the latest run when none is, with the runs' stamp read in the same statement.</summary>
-    internal static FoundRun? FindRun(ComplexCasesDbContext db, int? runId) => runId is { } id ? RunById(db, id) : LatestRun(db);
+    internal static FoundRun? FindRun(ComplexCasesDbContext db, int? runId) =>
+        runId is { } id ? CompiledFor(db).RunById(db, id) : CompiledFor(db).LatestRun(db);
 
     /// <summary>The run's list for the PDU with its people's current facts, from the cache when there is one.</summary>
     internal static StoredList ReadList(ComplexCasesDbContext db, FoundRun found, string pduCode, MonthlyListCache? cache) =>
