@@ -25,6 +25,6 @@ public sealed class DownloadMonthlyList(ComplexCasesDbContext db, MonthlyListCac
         await audit.RecordAsync(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, asked.Purpose, download.Value.Crns,
             new AuditDetails().Add("pdu", asked.Pdu).Add("run", asked.RunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
                 .Add("recipient", asked.Recipient).Add("format", format).ToString());
-        return UseCaseResult<DownloadedList>.Ok(new DownloadedList(download.Value.Content, asked.Format, $"{OutputWriter.FileNameFor(asked.Pdu)}.{format}"));
+        return UseCaseResult<DownloadedList>.Ok(new DownloadedList(download.Value.Content, asked.Format, $"{ListFiles.FileNameFor(asked.Pdu)}.{format}"));
     }
 }
