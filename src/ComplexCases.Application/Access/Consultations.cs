@@ -1,21 +1,13 @@
-using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.People;
 
-namespace ComplexCases.Application.Audit;
-
-/// <summary>Where a read was asked from. The audit entry says so, because the same use case answers both.</summary>
-public enum ReadChannel
-{
-    /// <summary>A page of the web application.</summary>
-    Page,
-    /// <summary>The JSON API under <c>/api</c> (entries add <c>via=api</c>).</summary>
-    Api,
-}
+namespace ComplexCases.Application.Access;
 
 /// <summary>
 /// Records what a signed-in user consulted, disclosed or was refused (DPA 2018 s.62): the read use cases record their entry
-/// here before they return, so nothing is shown that is not audited.
+/// here before they return, so nothing is shown that is not audited. In Access, not Audit, because it takes the
+/// <see cref="StaffUser"/>: Access uses Audit, never the other way (the feature-folder DAG).
 /// </summary>
 public sealed class Consultations(GroupCommitAuditWriter writer)
 {
