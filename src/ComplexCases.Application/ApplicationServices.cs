@@ -1,4 +1,5 @@
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Administration;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.CasePage;
 using ComplexCases.Application.Cases;
@@ -71,6 +72,11 @@ public static class ApplicationServices
         services.TryAddScoped<StepCaseQuery>();
         services.TryAddScoped<WaitingCases>();
         services.TryAddScoped<ShowHome>();
+        services.TryAddScoped<ShowPduProgress>();
+        services.TryAddScoped<ListAccounts>();
+        services.TryAddScoped<BrowseAuditLog>();
+        services.TryAddScoped<DefinitionLab>();
+        services.TryAddScoped<OpenReview>();
         return services;
     }
 }
