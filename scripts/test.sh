@@ -21,6 +21,11 @@ fi
 
 bash scripts/ensure-browser.sh >/dev/null || { echo "chromium unavailable"; echo "0 passed, 1 failed"; exit 1; }
 
+# A real PostgreSQL server on loopback for the tests of the PostgreSQL provider (each test class makes and drops its own
+# database on it). No test skips without it: if it cannot start, the run fails here, with the reason above.
+COMPLEXCASES_TEST_POSTGRES=$(bash scripts/ensure-postgres.sh) || { echo "PostgreSQL server unavailable"; echo "0 passed, 1 failed"; exit 1; }
+export COMPLEXCASES_TEST_POSTGRES
+
 # One results folder per test project, so no two reports can collide.
 status=0
 for project in tests/*Tests/*Tests.csproj; do

@@ -2,6 +2,7 @@ using ComplexCases.Data.Audit;
 using ComplexCases.Data.Screening;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Data.Workflow;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace ComplexCases.Data;
 /// The one database context. Provider-neutral: the provider and its migrations assembly are chosen
 /// where the options are built (see ComplexCases.Data.Sqlite), so PostgreSQL can follow without changes here.
 /// </summary>
-public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext> options) : IdentityDbContext<StaffAccount>(options)
+public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext> options)
+    : IdentityDbContext<StaffAccount>(options), IDataProtectionKeyContext
 {
     public DbSet<ScreeningRun> Runs => Set<ScreeningRun>();
     public DbSet<RunFile> RunFiles => Set<RunFile>();
@@ -35,6 +37,11 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<Evaluation.StoredOutcome> Outcomes => Set<Evaluation.StoredOutcome>();
     public DbSet<Evaluation.OutcomeImport> OutcomeImports => Set<Evaluation.OutcomeImport>();
     public DbSet<Evaluation.RunInputs> RunInputs => Set<Evaluation.RunInputs>();
+    /// <summary>
+    /// ASP.NET Core data-protection keys (cookies, antiforgery tokens), shared by every instance of the web application
+    /// that uses this database, instead of a folder on one machine.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

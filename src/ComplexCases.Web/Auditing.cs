@@ -31,5 +31,5 @@ public sealed class Auditing(Consultations consultations)
 
     /// <summary>Completes once the entry is committed: a page is only shown after its consultation is recorded.</summary>
     public Task RecordAsync(StaffUser user, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "") =>
-        consultations.RecordAsync(user, action, eventType, purpose, crns, details);
+        consultations.RecordAsync(user.Id, action, eventType, purpose, crns, details);
 }

@@ -18,7 +18,7 @@ public sealed class BrowseAuditLog(ComplexCasesDbContext db, Consultations audit
     {
         if (!user.Has(Permission.ViewAuditLog)) return UseCaseResult<AuditPage>.Forbidden("Your role does not include the audit log.");
         var page = AuditSearch.Find(db, query);
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AuditSearched, "audit log search",
+        await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.AuditSearched, "audit log search",
             query.Crn is { } c ? [c.ToString()] : [], new AuditDetails().Add("actor", typed.Actor ?? "").Add("from", typed.From ?? "").Add("to", typed.To ?? "").ToString());
         return UseCaseResult<AuditPage>.Ok(page);
     }

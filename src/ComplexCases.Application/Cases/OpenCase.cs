@@ -24,10 +24,10 @@ public sealed class OpenCase(ComplexCasesDbContext db, Consultations audit)
             var (purpose, path) = channel == ReadChannel.Api
                 ? ("case requested through the API", $"/api/cases/{crn}")
                 : ("case page requested", $"/cases/{crn}");
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, purpose, [crn], $"path={path}");
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.AccessDenied, purpose, [crn], $"path={path}");
             return UseCaseResult<CaseDetails>.NotFound();
         }
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, Purpose, [crn],
+        await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.CaseViewed, Purpose, [crn],
             Consultations.Via(channel, $"run={details.Listed.RunId}"));
         return UseCaseResult<CaseDetails>.Ok(details);
     }

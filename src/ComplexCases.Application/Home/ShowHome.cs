@@ -47,7 +47,7 @@ public sealed class ShowHome(ComplexCasesDbContext db, WaitingCases waiting, Rec
         var shown = yourCases.Select(c => c.Crn).Concat(workflow.ConversationsDue.Select(c => c.Crn))
             .Concat(workflow.TriageDue.Select(c => c.Crn)).Distinct().ToList();
         if (shown.Count > 0)
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.HomeViewed, "what to do this month", shown,
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.HomeViewed, "what to do this month", shown,
                 new AuditDetails().Add("runId", run.Id).ToString());
         return UseCaseResult<HomeView>.Ok(view with { PanelAndQuality = await PanelAndQualityAsync(user) });
     }
@@ -82,16 +82,16 @@ public sealed class ShowHome(ComplexCasesDbContext db, WaitingCases waiting, Rec
                 [.. (meetings.Find(user, m.Id)?.Agenda ?? []).Select(a => new HomeAgendaItem(a, PanelScope.MayOpenCase(user, a.Listing.Facts)))]))];
             var named = upcoming.SelectMany(m => m.Agenda).Where(a => a.MayOpen).Select(a => a.Case.Crn).Distinct().ToList();
             if (named.Count > 0)
-                await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.PanelMeetingViewed, "Complex Case Panel: next meetings and agendas", named,
+                await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.PanelMeetingViewed, "Complex Case Panel: next meetings and agendas", named,
                     new AuditDetails().Add("page", "home").Add("meetings", upcoming.Count).ToString());
         }
         var awaiting = user.Has(Permission.ManagePanels) ? meetings.AwaitingPanel(user) : null;
         var sample = user.Has(Permission.RecordQualityReview) ? reviews.Sample(user) : null;
         if (awaiting is { Count: > 0 })
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.HomeViewed, "cases awaiting a panel", awaiting.Select(a => a.Listing.Crn),
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.HomeViewed, "cases awaiting a panel", awaiting.Select(a => a.Listing.Crn),
                 new AuditDetails().Add("part", "awaiting-panel").ToString());
         if (sample is { Succeeded: true } s && s.Value.Cases.Count > 0)
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.QualityHomeViewed, QualityReviews.Purpose, s.Value.Cases.Select(c => c.Crn),
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.QualityHomeViewed, QualityReviews.Purpose, s.Value.Cases.Select(c => c.Crn),
                 new AuditDetails().Add("month", s.Value.Month).Add("runId", s.Value.RunId).Add("region", s.Value.RegionCode).ToString());
         return new PanelAndQualityHome(upcoming, awaiting, sample);
     }

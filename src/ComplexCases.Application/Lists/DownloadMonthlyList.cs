@@ -22,7 +22,7 @@ public sealed class DownloadMonthlyList(ComplexCasesDbContext db, MonthlyListCac
         var download = DownloadList.Run(db, asked.Pdu, asked.RunId, CaseFilter.For(user, Permission.DownloadList), asked.Format, lists);
         if (download is null) return UseCaseResult<DownloadedList>.NotFound();
         var format = asked.Format.ToString().ToLowerInvariant();
-        await audit.RecordAsync(user, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, asked.Purpose, download.Value.Crns,
+        await audit.RecordAsync(user.Id, AuditAction.Disclosure, AuditEventTypes.ListDownloaded, asked.Purpose, download.Value.Crns,
             new AuditDetails().Add("pdu", asked.Pdu).Add("run", asked.RunId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest")
                 .Add("recipient", asked.Recipient).Add("format", format).ToString());
         return UseCaseResult<DownloadedList>.Ok(new DownloadedList(download.Value.Content, asked.Format, $"{ListFiles.FileNameFor(asked.Pdu)}.{format}"));

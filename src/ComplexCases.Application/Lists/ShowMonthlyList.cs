@@ -48,7 +48,7 @@ public sealed class ShowMonthlyList(ComplexCasesDbContext db, MonthlyListCache l
         // No run, or nothing in this PDU the user may see: the same answer, so a PDU code says nothing about its cases.
         if (list is null || list.TotalMatching + list.Complex + list.PossiblyComplex + list.Left == 0) return UseCaseResult<MonthlyListView>.NotFound();
 
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.ListViewed, Purpose, list.Rows.Select(r => r.Crn),
+        await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.ListViewed, Purpose, list.Rows.Select(r => r.Crn),
             Consultations.Via(channel, $"pdu={asked.Pdu}; run={list.Run.Id}; page={list.Page}"));
         return UseCaseResult<MonthlyListView>.Ok(new MonthlyListView(list, names));
     }

@@ -22,14 +22,14 @@ public sealed class OpenReview(QualityReviews reviews, ComplexCasesDbContext db,
         if (reviews.Reviewable(user, crn) is not { } workflow)
         {
             if (Domain.People.Crn.TryParse(crn, out _))
-                await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "quality review requested", [crn], $"path=/cases/{crn}/review");
+                await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.AccessDenied, "quality review requested", [crn], $"path=/cases/{crn}/review");
             return UseCaseResult<ReviewCase>.NotFound();
         }
         var listed = db.ListedCases.AsNoTracking().SingleOrDefault(c => c.RunId == workflow.LatestRunId && c.Crn == workflow.Crn);
         var name = listed is not null && CaseAccess.CanSeeNames(user, CaseFacts.Of(listed)) ? $"{listed.Forename} {listed.Surname}".Trim() : null;
         var view = new ReviewCase(workflow, name, reviews.VisibleTo(user, crn));
         if (showingForm)
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, QualityReviews.Purpose, [crn],
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.CaseViewed, QualityReviews.Purpose, [crn],
                 string.Create(CultureInfo.InvariantCulture, $"run={workflow.LatestRunId}; page=review"));
         return UseCaseResult<ReviewCase>.Ok(view);
     }

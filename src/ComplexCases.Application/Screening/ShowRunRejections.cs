@@ -26,7 +26,7 @@ public sealed class ShowRunRejections(ComplexCasesDbContext db, Consultations au
         {
             var details = RunDetailsQuery.AuditDetailsOf(rejections);
             if (channel == ReadChannel.Api) details.Add("via", "api");
-            await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.RunRejectionsViewed, RunDetailsQuery.AuditPurpose,
                 RunDetailsQuery.CrnsShown(rejections.Rows), details.ToString());
         }
         return UseCaseResult<RejectedRowsPage>.Ok(rejections);
