@@ -1,5 +1,11 @@
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Administration;
 using ComplexCases.Application.Audit;
+using ComplexCases.Application.CasePage;
+using ComplexCases.Application.Cases;
+using ComplexCases.Application.Definitions;
+using ComplexCases.Application.Home;
+using ComplexCases.Application.Lists;
 using ComplexCases.Application.Evaluation;
 using ComplexCases.Application.Insight;
 using ComplexCases.Application.Notifications;
@@ -17,7 +23,7 @@ namespace ComplexCases.Application;
 /// The one way the application's services are built, in every host: the web registers this, and so does the command line.
 /// The host adds what only it can choose: the <see cref="TimeProvider"/>, the database context (scoped), logging, the
 /// <see cref="WorkflowSettings"/> and <see cref="QualitySettings"/> read from its configuration, the email hook, and the
-/// web's <see cref="GroupCommitAuditWriter"/> (page views audited on connections of its own). Nothing
+/// web's <see cref="GroupCommitAuditWriter"/> (page views audited on connections of its own, which the read use cases' <see cref="Consultations"/> needs). Nothing
 /// in the application news up a service it depends on, so a test or a host swaps one registration and everything follows.
 /// </summary>
 public static class ApplicationServices
@@ -53,6 +59,24 @@ public static class ApplicationServices
         services.TryAddScoped<ProcessInsight>();
         services.TryAddScoped<ListTrend>();
         services.TryAddScoped<Solutions.PanelSolutions>();
+
+        // Read use cases, shared by pages and the API: each checks access, reads and audits (through Consultations) in one place.
+        services.TryAddScoped<Consultations>();
+        services.TryAddScoped<OpenCase>();
+        services.TryAddScoped<ShowMonthlyList>();
+        services.TryAddScoped<DownloadMonthlyList>();
+        services.TryAddScoped<CaseViewQuery>();
+        services.TryAddScoped<ShowRunRejections>();
+        services.TryAddScoped<RunHistory>();
+        services.TryAddScoped<DefinitionUsage>();
+        services.TryAddScoped<StepCaseQuery>();
+        services.TryAddScoped<WaitingCases>();
+        services.TryAddScoped<ShowHome>();
+        services.TryAddScoped<ShowPduProgress>();
+        services.TryAddScoped<ListAccounts>();
+        services.TryAddScoped<BrowseAuditLog>();
+        services.TryAddScoped<DefinitionLab>();
+        services.TryAddScoped<OpenReview>();
         return services;
     }
 }

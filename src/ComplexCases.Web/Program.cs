@@ -74,7 +74,6 @@ provider.Configure(auditOptions, pooledConnection);
 builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(
     () => new ComplexCasesDbContext(auditOptions.Options), services.GetRequiredService<ComplexCases.Application.Audit.AuditLog>()));
 builder.Services.AddScoped<Auditing>();
-builder.Services.AddReadUseCases();
 // Screenings started from the browser run one at a time in the background; their pages poll the job.
 builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
 builder.Services.AddSingleton(ComplexCases.Web.Runs.UploadLimit.From(builder.Configuration));

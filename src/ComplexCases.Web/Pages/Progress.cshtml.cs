@@ -1,8 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Workflow;
-using ComplexCases.Data;
 using ComplexCases.Web.SignIn;
-using ComplexCases.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,11 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplexCases.Web.Pages;
 
 /// <summary>
-/// Who has and has not acted on this month's list, per practitioner, for a PDU in the user's scope. Staff names and counts
-/// only, no CRNs (so nothing to audit as a consultation): the list itself is a link away.
+/// Who has and has not acted on this month's list, per practitioner, for a PDU in the user's scope. Read by
+/// <see cref="ShowPduProgress"/>; the list itself is a link away.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewPduProgress))]
-public sealed class ProgressModel(ComplexCasesDbContext db, WorkflowSettings settings, WorkflowViews views) : PageModel
+public sealed class ProgressModel(ShowPduProgress progress) : PageModel
 {
     [FromQuery(Name = "pdu")] public string? Pdu { get; set; }
 
@@ -22,10 +20,9 @@ public sealed class ProgressModel(ComplexCasesDbContext db, WorkflowSettings set
 
     public IActionResult OnGet()
     {
-        var user = CurrentUser.Require(HttpContext);
-        Report = PduProgress.Run(db, user, settings.DefinitionId, string.IsNullOrWhiteSpace(Pdu) ? null : Pdu.Trim(), views.Today);
-        // A PDU outside the user's scope (or with nobody listed) is not theirs to see: say nothing about it.
-        if (Report is not null && !string.IsNullOrWhiteSpace(Pdu) && Report.Pdu is null) return NotFound();
+        var result = progress.Run(CurrentUser.Require(HttpContext), Pdu);
+        if (!result.Succeeded) return StatusCode(ResultToPage.StatusCode(result.Status));
+        Report = result.Value.Report;
         return Page();
     }
 

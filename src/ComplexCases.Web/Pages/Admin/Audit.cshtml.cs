@@ -1,8 +1,7 @@
 using System.Globalization;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
-using ComplexCases.Data;
-using ComplexCases.Domain.Audit;
+using ComplexCases.Application.Administration;
 using ComplexCases.Domain.People;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
@@ -11,9 +10,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ComplexCases.Web.Pages.Admin;
 
-/// <summary>An administrator searches the audit log by person, user and date. The search is itself audited.</summary>
+/// <summary>An administrator searches the audit log by person, user and date: the page checks the form, <see cref="BrowseAuditLog"/> reads and audits.</summary>
 [Authorize(Policy = nameof(Permission.ViewAuditLog))]
-public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageModel, IExplainsItsOwnQueryErrors
+public sealed class AuditModel(BrowseAuditLog search) : PageModel, IExplainsItsOwnQueryErrors
 {
     [FromQuery] public string? Crn { get; set; }
     [FromQuery] public string? Actor { get; set; }
@@ -44,11 +43,11 @@ public sealed class AuditModel(ComplexCasesDbContext db, Auditing audit) : PageM
             return Page();
         }
 
-        Results = AuditSearch.Find(db, new AuditQuery(crn, string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), from,
-            to?.AddDays(1), PageNumber ?? 1));
-        var user = CurrentUser.Require(HttpContext);
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AuditSearched, "audit log search",
-            crn is { } c ? [c.ToString()] : [], new AuditDetails().Add("actor", Actor ?? "").Add("from", From ?? "").Add("to", To ?? "").ToString());
+        var result = await search.RunAsync(CurrentUser.Require(HttpContext),
+            new AuditQuery(crn, string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), from, to?.AddDays(1), PageNumber ?? 1),
+            new AuditSearchTyped(Actor, From, To));
+        if (!result.Succeeded) return StatusCode(ResultToPage.StatusCode(result.Status));
+        Results = result.Value;
         return Page();
     }
 

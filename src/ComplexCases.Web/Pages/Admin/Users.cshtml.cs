@@ -1,16 +1,16 @@
 using ComplexCases.Application.Access;
-using ComplexCases.Data;
+using ComplexCases.Application.Administration;
 using ComplexCases.Data.Accounts;
+using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Pages.Admin;
 
 /// <summary>An administrator's list of staff accounts: who holds which roles and scope. No case data.</summary>
 [Authorize(Policy = nameof(Permission.ManageUsers))]
-public sealed class UsersModel(ComplexCasesDbContext db, TimeProvider clock, Application.Workflow.WorkflowSettings workflow) : PageModel
+public sealed class UsersModel(ListAccounts listAccounts) : PageModel
 {
     [FromQuery(Name = "q")] public string? Query { get; set; }
 
@@ -21,16 +21,11 @@ public sealed class UsersModel(ComplexCasesDbContext db, TimeProvider clock, App
     /// <summary>How far the bank holiday calendar reaches: the one piece of reference data an administrator must renew yearly.</summary>
     public Application.Workflow.CalendarStatus Calendar { get; private set; } = null!;
 
-    public void OnGet()
+    public IActionResult OnGet()
     {
-        Now = clock.GetUtcNow();
-        Calendar = Application.Workflow.CalendarStatus.Of(workflow.Calendar, Now);
-        var accounts = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            var q = Query.Trim();
-            accounts = accounts.Where(a => a.UserName!.Contains(q) || a.DisplayName.Contains(q) || (a.StaffCode != null && a.StaffCode.Contains(q)));
-        }
-        Accounts = [.. accounts.OrderBy(a => a.UserName).Take(500)];
+        var result = listAccounts.Run(CurrentUser.Require(HttpContext), Query);
+        if (!result.Succeeded) return StatusCode(ResultToPage.StatusCode(result.Status));
+        (Accounts, Now, Calendar) = (result.Value.Accounts, result.Value.Now, result.Value.Calendar);
+        return Page();
     }
 }

@@ -1,24 +1,20 @@
 using System.Globalization;
 using ComplexCases.Application;
 using ComplexCases.Application.Access;
-using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
 using ComplexCases.Application.Workflow;
-using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
-using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Pages.Cases;
 
 /// <summary>A QDO reviews a case's practice against the checklist, with feedback for the practitioner and peer-support notes.</summary>
 [Authorize(Policy = nameof(Permission.RecordQualityReview))]
-public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db, Auditing audit, TimeProvider clock) : PageModel
+public sealed class ReviewModel(QualityReviews reviews, OpenReview openReview, TimeProvider clock) : PageModel
 {
     [FromRoute] public string Crn { get; set; } = "";
 
@@ -39,18 +35,16 @@ public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db
     public async Task<IActionResult> OnGetAsync()
     {
         var user = CurrentUser.Require(HttpContext);
-        if (!await LoadAsync(user)) return NotFound();
+        if (!await LoadAsync(user, showingForm: true)) return NotFound();
         var today = WorkingCalendar.UkDate(clock.GetUtcNow());
         (Day, MonthValue, Year) = (Text(today.Day), Text(today.Month), Text(today.Year));
-        await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.CaseViewed, QualityReviews.Purpose, [Crn],
-            string.Create(CultureInfo.InvariantCulture, $"run={Workflow.LatestRunId}; page=review"));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = CurrentUser.Require(HttpContext);
-        if (!await LoadAsync(user)) return NotFound();
+        if (!await LoadAsync(user, showingForm: false)) return NotFound();
         var form = Request.Form;
         (Day, MonthValue, Year) = (form["reviewedOn-day"], form["reviewedOn-month"], form["reviewedOn-year"]);
         foreach (var item in Checklist.Items)
@@ -81,18 +75,12 @@ public sealed class ReviewModel(QualityReviews reviews, ComplexCasesDbContext db
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
-    private async Task<bool> LoadAsync(StaffUser user)
+    /// <summary>The case as <see cref="OpenReview"/> reads it (and audits it, when the form is shown); false when not found.</summary>
+    private async Task<bool> LoadAsync(StaffUser user, bool showingForm)
     {
-        if (reviews.Reviewable(user, Crn) is not { } workflow)
-        {
-            if (Domain.People.Crn.TryParse(Crn, out _))
-                await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "quality review requested", [Crn], $"path=/cases/{Crn}/review");
-            return false;
-        }
-        Workflow = workflow;
-        var listed = db.ListedCases.AsNoTracking().SingleOrDefault(c => c.RunId == workflow.LatestRunId && c.Crn == workflow.Crn);
-        PersonName = listed is not null && CaseAccess.CanSeeNames(user, CaseFacts.Of(listed)) ? $"{listed.Forename} {listed.Surname}".Trim() : null;
-        Previous = reviews.VisibleTo(user, Crn);
+        var result = await openReview.RunAsync(user, Crn, showingForm);
+        if (!result.Succeeded) return false;
+        (Workflow, PersonName, Previous) = (result.Value.Workflow, result.Value.PersonName, result.Value.Previous);
         return true;
     }
 

@@ -1,12 +1,9 @@
 using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Evaluation;
-using ComplexCases.Application.Storage;
-using ComplexCases.Data;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web.Pages.Definitions;
 
@@ -16,9 +13,9 @@ namespace ComplexCases.Web.Pages.Definitions;
 /// audited (definition.evaluated) under the signed-in user, as on the command line.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewAggregates))]
-public sealed class LabModel(ComplexCasesDbContext db, DatabaseTarget database, EvaluateDefinition evaluate) : PageModel
+public sealed class LabModel(DefinitionLab lab) : PageModel
 {
-    public static readonly int[] Windows = [6, 12];
+    public static IReadOnlyList<int> Windows => DefinitionLab.Windows;
 
     public IReadOnlyList<string> Definitions { get; private set; } = [];
     public string? Definition { get; private set; }
@@ -29,32 +26,19 @@ public sealed class LabModel(ComplexCasesDbContext db, DatabaseTarget database, 
 
     public void OnGet(string? definition, int? window)
     {
-        Definitions = [.. db.Definitions.AsNoTracking().OrderBy(d => d.Id).ThenByDescending(d => d.Version).Select(d => d.Id + "@" + d.Version).ToList()];
+        Definitions = lab.StoredDefinitions();
         if (definition is null) return;
         Window = window ?? 6;
-        if (!Definitions.Contains(definition))
-        {
-            Error = "Choose one of the stored definitions.";
-            return;
-        }
-        if (!Windows.Contains(Window))
-        {
-            Error = "Choose a follow-up of 6 or 12 months.";
-            return;
-        }
-        Definition = definition;
-        var result = evaluate.Run(new EvaluateRequest(database.ConnectionString, definition, Window)
-        {
-            Actor = CurrentUser.Require(HttpContext).Id,
-        }, HttpContext.RequestAborted);
+        var result = lab.Run(CurrentUser.Require(HttpContext), Definitions, definition, Window, HttpContext.RequestAborted);
+        // A refused choice (its error is on the definition or window field) leaves no definition chosen; once the choice is
+        // valid the page names the definition evaluated, even when the evaluation itself is refused.
+        if (result.Errors.All(e => e.Field == UseCaseResult<EvaluationReport>.FormField)) Definition = definition;
         if (!result.Succeeded)
         {
-            Error = result.Status == UseCaseStatus.Invalid ? Capitalised(result.Error) + "." : "The evaluation failed; nothing was changed.";
+            Error = result.Error;
             return;
         }
         Report = result.Value;
         Figures = SuppressedFigures.Of(result.Value.Figures);
     }
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
