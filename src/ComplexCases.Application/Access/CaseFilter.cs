@@ -92,17 +92,20 @@ public sealed class CaseFilter : IEquatable<CaseFilter>
     }
 
     /// <summary>The filter evaluated in memory.</summary>
-    public bool Matches(CaseFacts c)
-    {
-        if (!LimitedAccess.Opens(LimitedAccessCrns, c)) return false;
-        return All
+    public bool Matches(CaseFacts c) => LimitedAccess.Opens(LimitedAccessCrns, c) && Reaches(c);
+
+    /// <summary>
+    /// Whether the case sits in the filter's scope, leaving the limited-access rule aside: for counts only, where no case can
+    /// be picked out (the aggregate views), a limited-access case still counts.
+    /// </summary>
+    public bool Reaches(CaseFacts c) =>
+        All
             || Contains(PractitionerCodes, c.PractitionerCode)
             || Contains(SpoCodes, c.SpoCode)
             || Contains(TeamCodes, c.TeamCode)
             || PduCodes.Contains(c.PduCode)
             || Contains(RegionCodes, c.RegionCode)
             || Crns.Contains(c.Crn);
-    }
 
     /// <summary>The filter as a predicate EF Core translates to a WHERE clause (values sent as parameters).</summary>
     public Expression<Func<ListedCase, bool>> ToPredicate()

@@ -41,15 +41,16 @@ public sealed record ProcessInsightView(DateOnly From, DateOnly To, string AreaK
 /// </summary>
 public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings settings)
 {
-    private sealed record Row(long Id, string PduCode, string? TeamCode, string? RegionCode, string? PractitionerCode, string? SpoCode, DateOnly ListedOn);
+    private sealed record Row(long Id, string Crn, string PduCode, string? TeamCode, string? RegionCode, string? PractitionerCode, string? SpoCode, DateOnly ListedOn);
 
     public ProcessInsightView Run(StaffUser user, DateOnly from, DateOnly to)
     {
         var filter = CaseFilter.For(user, Permission.ViewMonthlyList);
         var rows = db.Workflows.AsNoTracking()
-            .Select(w => new Row(w.Id, w.PduCode, w.TeamCode, w.RegionCode, w.PractitionerCode, w.SpoCode, w.ListedOn))
+            .Select(w => new Row(w.Id, w.Crn, w.PduCode, w.TeamCode, w.RegionCode, w.PractitionerCode, w.SpoCode, w.ListedOn))
             .ToList()
-            .Where(w => InScope(filter, w))
+            // Counts only: a limited-access case counts where it sits (CaseFilter.Reaches, not Matches).
+            .Where(w => filter.Reaches(new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, LimitedAccess: false)))
             .ToList();
         // One PDU in scope (a head of PDU): the areas are its teams; otherwise its PDUs.
         var byTeam = rows.Select(r => r.PduCode).Distinct(StringComparer.Ordinal).Count() == 1;
@@ -73,14 +74,6 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
             [.. areas.Select((a, i) => Shown(a.Key, names.GetValueOrDefault(a.Key) ?? (a.Key.Length == 0 ? "Not allocated" : a.Key), a.Value, withheld[i]))],
             Shown("", "Total", total, [.. ProcessInsightView.Stages.Select(s => SmallCounts.IsSmall(total[s]))]));
     }
-
-    private static bool InScope(CaseFilter filter, Row w) =>
-        filter.All
-        || (w.PractitionerCode is { } p && filter.PractitionerCodes.Contains(p))
-        || (w.SpoCode is { } s && filter.SpoCodes.Contains(s))
-        || (w.TeamCode is { } t && filter.TeamCodes.Contains(t))
-        || filter.PduCodes.Contains(w.PduCode)
-        || (w.RegionCode is { } r && filter.RegionCodes.Contains(r));
 
     private Dictionary<string, string> AreaNames(bool byTeam)
     {

@@ -4,7 +4,6 @@ using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
 using ComplexCases.Domain.Audit;
-using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +33,7 @@ public sealed record RecordsToCheckView(
 /// whose gaps leave criteria unknown (no assessment, an out-of-date one, an empty answer, a rejected row), and their SPO and
 /// head of PDU see that it is done. Checks access, reads and records the consultation in one place.
 /// </summary>
-public sealed class RecordsToCheck(ComplexCasesDbContext db, GroupCommitAuditWriter audit)
+public sealed class RecordsToCheck(ComplexCasesDbContext db, Consultations audit)
 {
     /// <summary>How many possibly complex people in the latest month the user's records tasks cover (no names: not audited).</summary>
     public int CountFor(StaffUser user, int runId) =>
@@ -60,12 +59,8 @@ public sealed class RecordsToCheck(ComplexCasesDbContext db, GroupCommitAuditWri
             .ToList();
 
         if (cases.Count > 0)
-            await audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Consultation, AuditEventTypes.RecordsToCheckViewed,
-                "records to check and update")
-            {
-                Subjects = AuditSubjects.Of([.. cases.Select(c => Crn.TryParse(c.Crn, out var crn) ? crn : (Crn?)null).OfType<Crn>()]),
-                Details = new AuditDetails().Add("runId", run.Id).ToString(),
-            });
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.RecordsToCheckViewed, "records to check and update",
+                cases.Select(c => c.Crn), new AuditDetails().Add("runId", run.Id).ToString());
         return new RecordsToCheckView(run.Id, run.AsOf, cases,
             Count(cases, c => c.TeamCode ?? "", c => c.TeamName), Count(cases, c => c.PduCode, c => c.PduName));
     }

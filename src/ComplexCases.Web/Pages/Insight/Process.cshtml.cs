@@ -3,6 +3,7 @@ using System.Text;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Insight;
+using ComplexCases.Application.Lists;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.Charts;
@@ -107,7 +108,7 @@ public sealed class ProcessModel(ProcessInsight insight, TimeProvider clock, Gro
         return csv.ToString();
     }
 
-    // Quoted always, and a leading formula character neutralised: the file opens in a spreadsheet.
+    // Quoted always, and a leading formula character neutralised as the list downloads do: the file opens in a spreadsheet.
     private static string Field(string value) =>
-        "\"" + (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        "\"" + ListCsv.AsText(value)!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
