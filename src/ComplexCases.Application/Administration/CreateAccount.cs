@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ComplexCases.Application.Access;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Domain.Workflow;
@@ -24,15 +23,15 @@ public sealed record NewAccount(string UserName, IReadOnlyList<string> Roles)
 /// everyone else on <c>/admin/users</c>). Saved through <see cref="AccountAdministration"/>, as the web's admin page saves,
 /// so the account, its audit entry (<c>account.created</c>) and the password rules are the same whichever way it was made.
 /// </summary>
-public sealed partial class CreateAccount(AccountAdministration accounts, UserManager<StaffAccount> users)
+public sealed class CreateAccount(AccountAdministration accounts, UserManager<StaffAccount> users)
 {
     /// <param name="actor">Who is creating it, for the audit entry (on the command line <c>cli:&lt;operating-system user&gt;</c>).</param>
     public async Task<UseCaseResult<StaffAccount>> RunAsync(NewAccount account, string actor)
     {
         ArgumentNullException.ThrowIfNull(account);
         var userName = account.UserName.Trim();
-        // The web's add-account form checks the same (Pages/Admin/User): a name the sign-in page and OpenID Connect can match.
-        if (!UserNamePattern().IsMatch(userName) || userName == "new")
+        // As the web's add-account form checks ("new" is that form's own address, never a user name).
+        if (!StaffIdentity.IsUserName(userName) || userName == "new")
             return UseCaseResult<StaffAccount>.Invalid("userName", "--user: give a user name of 2 to 64 letters, digits, dots, hyphens, underscores or @ (e.g. jane.smith@justice.gov.uk)");
         var roles = new List<Role>();
         foreach (var text in account.Roles)
@@ -72,7 +71,4 @@ public sealed partial class CreateAccount(AccountAdministration accounts, UserMa
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.\-_@]{2,64}$")]
-    private static partial Regex UserNamePattern();
 }

@@ -81,31 +81,33 @@ public sealed partial class EraseFormerPeople(AuditLog audit, TimeProvider clock
     private static (List<Crn> Erased, List<(string, int)> Rows) Erase(ComplexCasesDbContext db, IQueryable<int> recentRuns, DateOnly cutoff)
     {
         // Everything below is set-based in the database: these queries are subqueries of each DELETE, not lists in memory.
-        var retained = db.PersonResults.Where(p => recentRuns.Contains(p.RunId)).Select(p => p.Crn);
+        // "Not supervised" is NOT EXISTS in a recent run's results: an anti-join for PostgreSQL and primary-key seeks
+        // (run, CRN) for SQLite, where NOT IN over a national caseload could fall back to a scan per row.
+        var recent = db.PersonResults.Where(p => recentRuns.Contains(p.RunId));
         var formerPeople = db.PersonResults.Select(p => p.Crn).Union(db.ListedCases.Select(c => c.Crn)).Union(db.Workflows.Select(w => w.Crn))
-            .Where(crn => !retained.Contains(crn));
-        var oldOutcomesOnly = db.Outcomes.Where(o => o.OccurredOn < cutoff && !retained.Contains(o.Crn)).Select(o => o.Crn);
+            .Where(crn => !recent.Any(p => p.Crn == crn));
+        var oldOutcomesOnly = db.Outcomes.Where(o => o.OccurredOn < cutoff && !recent.Any(p => p.Crn == o.Crn)).Select(o => o.Crn);
         // Read before the first DELETE changes what these queries find.
         var erasedText = formerPeople.Union(oldOutcomesOnly).ToList();
         var erased = erasedText.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().ToList();
         var erasedSet = erasedText.ToHashSet(StringComparer.Ordinal);
 
-        var goneWorkflows = db.Workflows.Where(w => !retained.Contains(w.Crn)).Select(w => w.Id);
+        var goneWorkflows = db.Workflows.Where(w => !recent.Any(p => p.Crn == w.Crn)).Select(w => w.Id);
         var goneActions = db.CaseActions.Where(a => goneWorkflows.Contains(a.WorkflowId)).Select(a => a.Id);
         var goneReviews = db.QualityReviews.Where(r => goneWorkflows.Contains(r.WorkflowId)).Select(r => r.Id);
         List<(string, int)> rows =
         [
-            ("outcomes", db.Outcomes.Where(o => !retained.Contains(o.Crn) && (o.OccurredOn < cutoff || formerPeople.Contains(o.Crn))).ExecuteDelete()),
+            ("outcomes", db.Outcomes.Where(o => !recent.Any(p => p.Crn == o.Crn) && (o.OccurredOn < cutoff || formerPeople.Contains(o.Crn))).ExecuteDelete()),
             ("caseActionUpdates", db.CaseActionUpdates.Where(u => goneActions.Contains(u.ActionId)).ExecuteDelete()),
             ("caseActions", db.CaseActions.Where(a => goneWorkflows.Contains(a.WorkflowId)).ExecuteDelete()),
             ("qualityReviewReplies", db.QualityReviewReplies.Where(r => goneReviews.Contains(r.ReviewId)).ExecuteDelete()),
             ("qualityReviews", db.QualityReviews.Where(r => goneWorkflows.Contains(r.WorkflowId)).ExecuteDelete()),
-            ("panelAgendaItems", db.PanelAgendaItems.Where(a => goneWorkflows.Contains(a.WorkflowId) || !retained.Contains(a.Crn)).ExecuteDelete()),
-            ("panelMeetingStaff", db.PanelMeetingStaff.Where(s => !retained.Contains(s.Crn)).ExecuteDelete()),
+            ("panelAgendaItems", db.PanelAgendaItems.Where(a => goneWorkflows.Contains(a.WorkflowId) || !recent.Any(p => p.Crn == a.Crn)).ExecuteDelete()),
+            ("panelMeetingStaff", db.PanelMeetingStaff.Where(s => !recent.Any(p => p.Crn == s.Crn)).ExecuteDelete()),
             ("workflowEvents", db.WorkflowEvents.Where(e => goneWorkflows.Contains(e.WorkflowId)).ExecuteDelete()),
-            ("caseWorkflows", db.Workflows.Where(w => !retained.Contains(w.Crn)).ExecuteDelete()),
-            ("listedCases", db.ListedCases.Where(c => !retained.Contains(c.Crn)).ExecuteDelete()),
-            ("personResults", db.PersonResults.Where(p => !retained.Contains(p.Crn)).ExecuteDelete()),
+            ("caseWorkflows", db.Workflows.Where(w => !recent.Any(p => p.Crn == w.Crn)).ExecuteDelete()),
+            ("listedCases", db.ListedCases.Where(c => !recent.Any(p => p.Crn == c.Crn)).ExecuteDelete()),
+            ("personResults", db.PersonResults.Where(r => !recent.Any(p => p.Crn == r.Crn)).ExecuteDelete()),
             // A run's inputs are compressed together; runs in the period screened no erased person, older ones did.
             ("runInputs", db.RunInputs.Where(i => !recentRuns.Contains(i.RunId)).ExecuteDelete()),
             ("notifications", DeleteByIds(db.Notifications, NamingErased(db.Notifications.Where(n => n.Crns != null).Select(n => new { n.Id, Text = n.Crns! }).AsEnumerable()
