@@ -58,8 +58,9 @@ public sealed class BackupRestoreTests : IDisposable
         ScreenAugust();
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 9, 3, 9, 0, 0, TimeSpan.Zero));
         using var stop = new CancellationTokenSource();
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var appended = 0;
-        // The site writing as it would: audit entries, each in its own transaction, until the backups are done.
+        // The site writing as it would: audit entries, each in its own transaction, from before the first backup until the last is done.
         var writer = Task.Run(() =>
         {
             using var db = TestDatabase.At(DbPath).Open();
@@ -67,18 +68,22 @@ public sealed class BackupRestoreTests : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 log.Append(db, new AuditEntryRequest("someone", AuditAction.Consultation, AuditEventTypes.HomeViewed, "test"));
-                appended++;
+                Interlocked.Increment(ref appended);
+                writing.TrySetResult();
             }
         });
+        await writing.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        var before = Volatile.Read(ref appended);
         for (var i = 0; i < 5; i++)
         {
             var backup = CliRun.InProcess("backup", "--db", DbPath, "--to", _temp[$"backups/{i}.db"]);
             backup.ExitCode.ShouldBe(0, backup.Error);
         }
+        var during = Volatile.Read(ref appended) - before;
         await stop.CancelAsync();
         await writer;
 
-        appended.ShouldBeGreaterThan(0);
+        during.ShouldBeGreaterThan(0, "the writer went on writing while the backups ran");
         for (var i = 0; i < 5; i++)
         {
             var restore = CliRun.InProcess("restore", "--from", _temp[$"backups/{i}.db"], "--db", _temp[$"restored/{i}.db"]);
@@ -151,19 +156,50 @@ public sealed class BackupRestoreTests : IDisposable
     {
         ScreenAugust();
         CliRun.InProcess("backup", "--db", DbPath, "--to", _temp["aug.db"]).ExitCode.ShouldBe(0);
-        using (var connection = new SqliteConnection($"Data Source={_temp["aug.db"]};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET Actor = 'someone.else' WHERE Sequence = 1;";
-            command.ExecuteNonQuery();
-        }
+        Sql(_temp["aug.db"], "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET Actor = 'someone.else' WHERE Sequence = 1;");
 
         var run = CliRun.InProcess("restore", "--from", _temp["aug.db"], "--db", _temp["new/cc.db"]);
 
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("entry 1: hash mismatch");
         File.Exists(_temp["new/cc.db"]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Restore_ABackupFromANewerVersion_IsRefused()
+    {
+        ScreenAugust();
+        CliRun.InProcess("backup", "--db", DbPath, "--to", _temp["aug.db"]).ExitCode.ShouldBe(0);
+        Sql(_temp["aug.db"], "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231000000_FromTheFuture', '99.0.0');");
+
+        var run = CliRun.InProcess("restore", "--from", _temp["aug.db"], "--db", _temp["new/cc.db"]);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("made by a newer version of the service (migrations unknown to this one: 29991231000000_FromTheFuture)");
+        File.Exists(_temp["new/cc.db"]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Backup_OfADatabaseWhoseChainIsBroken_IsKeptButFails()
+    {
+        ScreenAugust();
+        Sql(DbPath, "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET Purpose = 'rewritten' WHERE Sequence = 2;");
+
+        var run = CliRun.InProcess("backup", "--db", DbPath, "--to", _temp["aug.db"]);
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("entry 2: hash mismatch");
+        run.Error.ShouldContain("restore will refuse it");
+        File.Exists(_temp["aug.db"]).ShouldBeTrue();
+    }
+
+    private static void Sql(string file, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [Fact]
