@@ -34,6 +34,15 @@ for project in tests/*Tests/*Tests.csproj; do
     --logger "trx" --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=true || status=1
 done
 
+# The application and web tests again on PostgreSQL: the same tests, each test class's database (and each test site's)
+# made on the server above instead of a SQLite file (COMPLEXCASES_TEST_PROVIDER, read by TestSupport's TestDatabases).
+# Tests about SQLite files (paths, WAL, backups of a file) make a SQLite database themselves and run on it here too.
+for name in ComplexCases.Application.Tests ComplexCases.Web.Tests; do
+  echo "on PostgreSQL: $name"
+  COMPLEXCASES_TEST_PROVIDER=postgres dotnet test "tests/$name/$name.csproj" -c Release --no-build -nologo -v q \
+    --blame-hang-timeout 5m --logger "trx" --results-directory "$results/$name@postgres" -- RunConfiguration.TreatNoTestsAsError=true || status=1
+done
+
 # The same date-sensitive tests again with the process clock moved (libfaketime preloaded into the test host and every
 # process it starts: the site, the CLI). Every site and sweep runs on a TestClock, so these prove that nothing
 # still reads the real date: a Saturday, Christmas Day, a leap day, the last minute of a year in UTC, and a day after the

@@ -29,7 +29,7 @@ internal static class Compose
         new(db, settings, Notifications(db, clock), clock);
 
     public static ScreenExtract Screening(TimeProvider clock, WorkflowSettings? settings = null) =>
-        new(clock, ComplexCases.Data.Sqlite.SqliteProvider.Instance, new AuditLog(clock), Intake(settings ?? ShippedSettings, clock), NullLogger<ScreenExtract>.Instance);
+        new(clock, ComplexCases.TestSupport.Data.TestDatabases.Provider, new AuditLog(clock), Intake(settings ?? ShippedSettings, clock), NullLogger<ScreenExtract>.Instance);
 
     public static NotificationEmails Emails(EmailOptions options, IEmailSender sender, TimeProvider clock) =>
         new(options, sender, new AuditLog(clock), clock);

@@ -5,19 +5,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests;
 
-/// <summary>The web app on its own real SQLite file, in a given environment with extra settings, without demo data (so starting it is quick).</summary>
+/// <summary>
+/// The web app on a database of its own on the run's engine (<see cref="ComplexCases.TestSupport.Data.TestDatabases"/>), unless
+/// the settings name one, in a given environment with extra settings, without demo data (so starting it is quick).
+/// </summary>
 public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     /// <summary>The site's clock (an ordinary working day unless a test sets another).</summary>
     public ComplexCases.TestSupport.TestClock Clock { get; init; } = new();
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-web-" + Guid.NewGuid().ToString("N"));
+    private ComplexCases.TestSupport.Data.ITestDatabase? _database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
         builder.UseEnvironment(environment);
-        builder.UseSetting("ConnectionStrings:ComplexCases", Path.Combine(_folder, "web.db"));
+        if (!settings.ContainsKey("ConnectionStrings:ComplexCases"))
+        {
+            _database = ComplexCases.TestSupport.Data.TestDatabases.Create();
+            builder.UseSetting("ConnectionStrings:ComplexCases", _database.Target);
+        }
         builder.UseSetting("Demo:Enabled", "false");
         // Sites made for a test start on a new database; the refusal of an outdated one has its own test.
         builder.UseSetting("Database:MigrateOnStart", "true");
@@ -29,6 +35,6 @@ public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionar
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (disposing && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        if (disposing) _database?.Dispose();
     }
 }

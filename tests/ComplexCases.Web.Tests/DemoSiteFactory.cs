@@ -9,12 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplexCases.Web.Tests;
 
 /// <summary>
-/// The web app on a real SQLite file, seeded by demo mode with a small generated region (shared per test class), on a
+/// The web app on a database of its own on the run's engine (<see cref="TestDatabases"/>: a SQLite file, or a database on the
+/// PostgreSQL test server), seeded by demo mode with a small generated region (shared per test class), on a
 /// <see cref="TestClock"/>: the demo is placed around the clock's day, never the real one.
 /// </summary>
 public class DemoSiteFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = new();
+    private readonly ITestDatabase _database = TestDatabases.Create();
 
     public DemoSiteFactory() : this(new TestClock())
     {

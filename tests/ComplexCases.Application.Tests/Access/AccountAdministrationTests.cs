@@ -2,7 +2,6 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.TestSupport;
 using ComplexCases.TestSupport.Data;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +16,7 @@ namespace ComplexCases.Application.Tests.Access;
 /// </summary>
 public sealed class AccountAdministrationTests : IDisposable
 {
-    private readonly TestDatabase _database = new();
+    private readonly ITestDatabase _database = TestDatabases.Create();
     private readonly TestClock _clock = new();
     private readonly ServiceProvider _services;
     private static readonly StaffUser Admin = new("admin", "Administrator", [Role.Administrator]);
@@ -27,7 +26,7 @@ public sealed class AccountAdministrationTests : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddDbContext<ComplexCasesDbContext>(options => SqliteDatabase.Configure(options, _database.ConnectionString));
+        services.AddDbContext<ComplexCasesDbContext>(options => _database.Configure(options));
         services.AddIdentityCore<StaffAccount>().AddEntityFrameworkStores<ComplexCasesDbContext>();
         services.AddComplexCasesApplication();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -58,7 +57,7 @@ public sealed class AccountAdministrationTests : IDisposable
     [Fact]
     public async Task NewAccount_WhenTheAuditEntryCannotBeWritten_LeavesNoAccountAndNoClaims()
     {
-        _database.Execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        _database.InjectFault("audit_events", "injected");
 
         await Should.ThrowAsync<Exception>(() => SaveAsync(null, Change("jo.smith", "Practitioner", ["E123456"])));
 
@@ -72,7 +71,7 @@ public sealed class AccountAdministrationTests : IDisposable
     {
         (await SaveAsync(null, Change("jo.smith", "Practitioner", ["E123456"]))).Succeeded.ShouldBeTrue();
         var (stamp, concurrency) = Stamps("jo.smith");
-        _database.Execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        _database.InjectFault("audit_events", "injected");
 
         await Should.ThrowAsync<Exception>(() => SaveAsync("jo.smith",
             Change("jo.smith", "Practitioner,Spo", ["E654321"]) with { Locked = true, ConcurrencyStamp = concurrency }));

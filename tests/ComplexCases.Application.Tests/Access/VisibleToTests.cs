@@ -9,7 +9,7 @@ namespace ComplexCases.Application.Tests.Access;
 /// <summary>The grid's cases in a real SQLite file, in two runs (the second holds only the first case).</summary>
 public sealed class GridDatabase : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
 
     public GridDatabase()
     {
@@ -75,7 +75,7 @@ public sealed class VisibleToTests(GridDatabase grid) : IClassFixture<GridDataba
     }
 
     [Fact]
-    public void VisibleTo_EveryGridUserOnSqlite_ReturnsExactlyTheCasesCanSeeAllows()
+    public void VisibleTo_EveryGridUserInTheDatabase_ReturnsExactlyTheCasesCanSeeAllows()
     {
         using var db = grid.Open();
         foreach (var user in AccessGrid.Users)
@@ -88,7 +88,7 @@ public sealed class VisibleToTests(GridDatabase grid) : IClassFixture<GridDataba
     }
 
     [Fact]
-    public void PermittedTo_EveryCasePermissionAndGridUserOnSqlite_ReturnsExactlyTheCasesCanAllows()
+    public void PermittedTo_EveryCasePermissionAndGridUserInTheDatabase_ReturnsExactlyTheCasesCanAllows()
     {
         using var db = grid.Open();
         foreach (var permission in Permissions.CaseScoped)

@@ -2,7 +2,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.People;
 using ComplexCases.TestSupport.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,7 +10,7 @@ namespace ComplexCases.Application.Tests.Audit;
 
 public sealed class AuditLogTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _db.Dispose();
@@ -94,7 +94,7 @@ public sealed class AuditLogTests : IDisposable
     {
         Append(2);
 
-        var error = Should.Throw<SqliteException>(() => _db.Execute("UPDATE audit_events SET Actor = 'someone.else' WHERE Sequence = 1;"));
+        var error = Should.Throw<DbException>(() => _db.Execute("UPDATE audit_events SET \"Actor\" = 'someone.else' WHERE \"Sequence\" = 1;"));
 
         error.Message.ShouldContain("append-only");
         using var db = _db.Open();
@@ -106,7 +106,7 @@ public sealed class AuditLogTests : IDisposable
     {
         Append(2);
 
-        var error = Should.Throw<SqliteException>(() => _db.Execute("DELETE FROM audit_events WHERE Sequence = 2;"));
+        var error = Should.Throw<DbException>(() => _db.Execute("DELETE FROM audit_events WHERE \"Sequence\" = 2;"));
 
         error.Message.ShouldContain("append-only");
         _db.Count("audit_events").ShouldBe(2);
@@ -121,7 +121,7 @@ public sealed class AuditLogTests : IDisposable
     public void Verify_FieldChangedThroughSqlWithTheTriggerDropped_HashMismatchAtThatEntry(string change)
     {
         Append(4);
-        _db.Execute($"DROP TRIGGER audit_events_no_update; UPDATE audit_events SET {change} WHERE Sequence = 3;");
+        _db.Execute($"{DropTrigger("audit_events_no_update")} UPDATE audit_events SET {Assignment(change)} WHERE \"Sequence\" = 3;");
 
         using var db = _db.Open();
         var result = AuditLog.Verify(db);
@@ -136,7 +136,7 @@ public sealed class AuditLogTests : IDisposable
     public void Verify_EntryDeletedThroughSqlWithTheTriggerDropped_SequenceGapAtTheNextEntry()
     {
         Append(4);
-        _db.Execute("DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE Sequence = 2;");
+        _db.Execute($"{DropTrigger("audit_events_no_delete")} DELETE FROM audit_events WHERE \"Sequence\" = 2;");
 
         using var db = _db.Open();
         var result = AuditLog.Verify(db);
@@ -150,7 +150,7 @@ public sealed class AuditLogTests : IDisposable
     public void Verify_SubjectListEditedToANonCrn_MalformedAtThatEntry()
     {
         Append(3);
-        _db.Execute("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET SubjectCrns = 'redacted' WHERE Sequence = 2;");
+        _db.Execute($"{DropTrigger("audit_events_no_update")} UPDATE audit_events SET \"SubjectCrns\" = 'redacted' WHERE \"Sequence\" = 2;");
 
         using var db = _db.Open();
         var result = AuditLog.Verify(db);
@@ -206,4 +206,17 @@ public sealed class AuditLogTests : IDisposable
 
     private static AuditEntryRequest CaseViewed(string crn) =>
         new("cli", AuditAction.Consultation, AuditEventTypes.CaseViewed, "supervision") { Subjects = AuditSubjects.Of(Crn.Parse(crn)) };
+
+    private string DropTrigger(string name) => _db.Engine == "postgres" ? $"DROP TRIGGER {name} ON audit_events;" : $"DROP TRIGGER {name};";
+
+    /// <summary>
+    /// "Column = value" with the column quoted (PostgreSQL keeps its mixed case). The time is text on SQLite and ticks on
+    /// PostgreSQL, so there it moves by a second instead.
+    /// </summary>
+    private string Assignment(string change)
+    {
+        var column = change[..change.IndexOf(' ', StringComparison.Ordinal)];
+        if (column == "OccurredAtUtc" && _db.Engine == "postgres") return "\"OccurredAtUtc\" = \"OccurredAtUtc\" + 10000000";
+        return $"\"{column}\"{change[column.Length..]}";
+    }
 }

@@ -11,7 +11,7 @@ public sealed class AuditSearchTests : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2024, 9, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(Monday);
 
     public void Dispose() => _db.Dispose();

@@ -7,7 +7,7 @@ namespace ComplexCases.Application.Tests.Audit;
 
 public sealed class GroupCommitAuditWriterTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
 
     public void Dispose() => _db.Dispose();
 
@@ -30,7 +30,7 @@ public sealed class GroupCommitAuditWriterTests : IDisposable
     [Fact]
     public async Task AppendAsync_WhenTheDatabaseRefuses_FaultsTheCallers()
     {
-        _db.Execute("CREATE TRIGGER refuse BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        _db.InjectFault("audit_events", "injected");
         await using var writer = new GroupCommitAuditWriter(() => _db.Open(), new AuditLog(new ComplexCases.TestSupport.TestClock()));
 
         await Should.ThrowAsync<Exception>(() => writer.AppendAsync(new AuditEntryRequest("u", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")));

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Tests.Screening;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Audit;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -16,7 +15,7 @@ public sealed class ScreeningRunAuditTests : IDisposable
     private static readonly DateOnly August = new(2024, 8, 1);
     private static readonly DateOnly September = new(2024, 9, 1);
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly List<IDisposable> _cleanup = [];
     private readonly string _out = Path.Combine(Path.GetTempPath(), "complexcases-out-" + Guid.NewGuid().ToString("N"));
@@ -108,7 +107,7 @@ public sealed class ScreeningRunAuditTests : IDisposable
     public void Run_FailureWhileStoringPersonResults_WritesNoAuditEntry()
     {
         Screen(Extract(e => e.WithComplexPerson("E000001")), August).Succeeded.ShouldBeTrue();
-        _db.Execute("CREATE TRIGGER fault BEFORE INSERT ON person_results WHEN NEW.crn = 'E000003' BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+        _db.InjectFault("person_results", "injected fault", crn: "E000003");
 
         var result = Screen(Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000002").WithOrdinaryPerson("E000003")), September);
 
@@ -120,7 +119,7 @@ public sealed class ScreeningRunAuditTests : IDisposable
     [Fact]
     public void Run_AuditEntryCannotBeWritten_StoresNothing()
     {
-        _db.Execute("CREATE TRIGGER fault BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+        _db.InjectFault("audit_events", "injected fault");
 
         var result = Screen(Extract(e => e.WithComplexPerson("E000001")), September);
 
@@ -192,7 +191,7 @@ public sealed class ScreeningRunAuditTests : IDisposable
     private UseCaseResult<ScreeningReport> Screen(string extract, DateOnly asOf, Func<ScreenRequest, ScreenRequest>? adjust = null)
     {
         if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
-        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
+        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.Target, WriteWorkbooks = false };
         return Compose.Screening(_clock, ScreeningOnly).Run(adjust is null ? request : adjust(request));
     }
 }

@@ -3,7 +3,6 @@ using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Tests.Screening;
 using ComplexCases.Data.Screening;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -18,7 +17,7 @@ public sealed class MonthlyListCacheTests : IDisposable
     private static readonly DateOnly August = new(2024, 8, 1);
     private static readonly DateOnly September = new(2024, 9, 1);
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly List<IDisposable> _cleanup = [];
     private readonly string _out = Path.Combine(Path.GetTempPath(), "complexcases-out-" + Guid.NewGuid().ToString("N"));
@@ -59,8 +58,8 @@ public sealed class MonthlyListCacheTests : IDisposable
     public void Run_SameRunIdInAnotherDatabase_IsReadFromThatDatabase()
     {
         using var cache = new MonthlyListCache();
-        using var one = new TestDatabase();
-        using var other = new TestDatabase();
+        using var one = TestDatabases.Create();
+        using var other = TestDatabases.Create();
         Store(one, "E000001", completedAt: new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
         Store(other, "E000002", completedAt: new DateTimeOffset(2024, 9, 2, 9, 30, 0, TimeSpan.Zero));
         var request = new MonthlyListRequest("EOENFK");
@@ -122,7 +121,7 @@ public sealed class MonthlyListCacheTests : IDisposable
         return MonthlyListQuery.Run(db, new MonthlyListRequest("EOENFK"), scope: null, cache).ShouldNotBeNull();
     }
 
-    private static void Store(TestDatabase database, string crn, DateTimeOffset completedAt)
+    private static void Store(ITestDatabase database, string crn, DateTimeOffset completedAt)
     {
         using var db = database.Open();
         var run = new ScreeningRun
@@ -144,7 +143,7 @@ public sealed class MonthlyListCacheTests : IDisposable
 
     private ScreeningReport Screen(string extract, DateOnly asOf, bool replace = false)
     {
-        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false, Replace = replace };
+        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.Target, WriteWorkbooks = false, Replace = replace };
         var result = Compose.Screening(_clock).Run(request);
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;

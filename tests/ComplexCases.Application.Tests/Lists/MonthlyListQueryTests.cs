@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Application.Tests.Lists;
 
 /// <summary>
-/// Two runs of varied list rows in a real SQLite file: every status, change, mask, nulls where allowed, names that
+/// Two runs of varied list rows in a real database (SQLite or PostgreSQL, by TestDatabases): every status, change, mask, nulls where allowed, names that
 /// SQLite and .NET order differently unless care is taken, limited-access cases, two PDUs. The second run re-places
 /// and re-flags people, moves some to the other PDU and drops others, so the first run's rows are often not their
 /// people's current facts.
@@ -26,7 +26,7 @@ public sealed class VariedListDatabase : IDisposable
     private static readonly string?[] Teams = [null, "TEAM1", "TEAM2", "TEAM3"];
     private static readonly string?[] Staff = [null, "STAFF1", "STAFF2", "STAFF3", "STAFF4"];
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
 
     public VariedListDatabase()
     {
@@ -290,9 +290,10 @@ public sealed class MonthlyListQueryTests(VariedListDatabase data) : IClassFixtu
             var total = filtered.Count();
             filtered = request.Sort switch
             {
-                MonthlyListSort.Surname => filtered.OrderBy(c => c.Surname).ThenBy(c => c.Crn),
+                // NULL first, as SQLite's ascending ORDER BY puts it (PostgreSQL's puts it last): the lists' order.
+                MonthlyListSort.Surname => filtered.OrderBy(c => c.Surname != null).ThenBy(c => c.Surname).ThenBy(c => c.Crn),
                 MonthlyListSort.ScoreDescending => filtered.OrderByDescending(c => c.Score).ThenBy(c => c.Crn),
-                MonthlyListSort.Practitioner => filtered.OrderBy(c => c.PractitionerName).ThenBy(c => c.Crn),
+                MonthlyListSort.Practitioner => filtered.OrderBy(c => c.PractitionerName != null).ThenBy(c => c.PractitionerName).ThenBy(c => c.Crn),
                 MonthlyListSort.MonthsListedDescending => filtered.OrderByDescending(c => c.MonthsListed).ThenBy(c => c.Crn),
                 _ => filtered.OrderBy(c => c.Crn),
             };

@@ -20,7 +20,7 @@ public sealed class MovingCasesDatabase : IDisposable
 {
     public static readonly string[] Pdus = ["PDU1", "PDU2"];
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
 
     public MovingCasesDatabase()
     {
@@ -156,7 +156,7 @@ public sealed class OldListAccessTests(MovingCasesDatabase data) : IClassFixture
     }
 
     [Fact]
-    public void PermittedNow_OnSqlite_AgreesWithTheListsJudgementInMemory()
+    public void PermittedNow_InTheDatabase_AgreesWithTheListsJudgementInMemory()
     {
         using var db = data.Open();
         foreach (var permission in ListPermissions)

@@ -13,7 +13,7 @@ namespace ComplexCases.Application.Tests.Notifications;
 /// <summary>Stored notifications emailed to a real SMTP listener on loopback, from a real SQLite database.</summary>
 public sealed class NotificationEmailsTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(Now);
 
     public NotificationEmailsTests()

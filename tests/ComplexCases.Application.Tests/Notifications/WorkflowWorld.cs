@@ -25,7 +25,7 @@ internal sealed class WorkflowWorld : IDisposable
     public const string PduA = "EOENFK";
     public const string PduB = "LONCAM";
 
-    private readonly TestDatabase _database = new();
+    private readonly ITestDatabase _database = TestDatabases.Create();
     private int _nextCrn = 1;
 
     public WorkflowWorld(DateTimeOffset now)

@@ -7,7 +7,6 @@ using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Data.Audit;
 using ComplexCases.Data.Screening;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Definitions;
@@ -30,7 +29,7 @@ internal sealed class PanelWorld : IDisposable
     public const string Region = "EOE";
     public const string OtherRegion = "LDN";
 
-    private readonly TestDatabase _database = new();
+    private readonly ITestDatabase _database = TestDatabases.Create();
     private readonly List<ComplexCasesDbContext> _contexts = [];
 
     public PanelWorld()
@@ -65,7 +64,7 @@ internal sealed class PanelWorld : IDisposable
         return db;
     }
 
-    private ComplexCasesDbContext Open() => new(SqliteDatabase.Options(SqliteDatabase.Pooled(_database.ConnectionString)));
+    private ComplexCasesDbContext Open() => new(_database.PooledOptions());
 
     public StaffUser PanelTeam { get; } = new("panel-team", "Pat Panel", [Role.PanelTeam]) { RegionCode = Region };
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ComplexCases.Application.Cases;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
@@ -20,7 +19,7 @@ public sealed class IncompleteRecordsTests : IDisposable
 {
     private static readonly DateOnly September = new(2024, 9, 1);
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly ExtractFolderBuilder _extract = new();
     private readonly string _out = Path.Combine(Path.GetTempPath(), "complexcases-out-" + Guid.NewGuid().ToString("N"));
@@ -43,7 +42,7 @@ public sealed class IncompleteRecordsTests : IDisposable
 
     private ScreeningReport Screen()
     {
-        var result = Compose.Screening(_clock).Run(new ScreenRequest(_extract.Build(), September, _out) { Database = _db.FilePath, WriteWorkbooks = false });
+        var result = Compose.Screening(_clock).Run(new ScreenRequest(_extract.Build(), September, _out) { Database = _db.Target, WriteWorkbooks = false });
         result.Succeeded.ShouldBeTrue(result.Error);
         return result.Value!;
     }

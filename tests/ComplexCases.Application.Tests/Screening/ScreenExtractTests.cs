@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ComplexCases.Application.Screening;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -13,7 +12,7 @@ public sealed class ScreenExtractTests : IDisposable
     private static readonly DateOnly August = new(2024, 8, 1);
     private static readonly DateOnly September = new(2024, 9, 1);
 
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly List<IDisposable> _cleanup = [];
     private readonly string _out = Path.Combine(Path.GetTempPath(), "complexcases-out-" + Guid.NewGuid().ToString("N"));
@@ -196,7 +195,7 @@ public sealed class ScreenExtractTests : IDisposable
         Screen(Extract(e => e.WithComplexPerson("E000001")), August).Succeeded.ShouldBeTrue();
         Directory.Delete(_out, recursive: true);
         // A real database fault part-way through the bulk insert of person results.
-        _db.Execute("CREATE TRIGGER fault BEFORE INSERT ON person_results WHEN NEW.crn = 'E000003' BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+        _db.InjectFault("person_results", "injected fault", crn: "E000003");
         var extract = Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000002").WithOrdinaryPerson("E000003").WithOrdinaryPerson("E000004"));
 
         var result = Screen(extract, September);
@@ -214,10 +213,10 @@ public sealed class ScreenExtractTests : IDisposable
     [Fact]
     public void Run_AfterAFailedRun_SucceedsWhenTheFaultIsGone()
     {
-        _db.Execute("CREATE TRIGGER fault BEFORE INSERT ON person_results BEGIN SELECT RAISE(ABORT, 'injected fault'); END;");
+        _db.InjectFault("person_results", "injected fault");
         var extract = Extract(e => e.WithComplexPerson("E000001"));
         Screen(extract, September).Status.ShouldBe(UseCaseStatus.Failed);
-        _db.Execute("DROP TRIGGER fault;");
+        _db.RemoveFault("person_results");
 
         var result = Screen(extract, September);
 
@@ -235,7 +234,7 @@ public sealed class ScreenExtractTests : IDisposable
 
     private UseCaseResult<ScreeningReport> Screen(string extract, DateOnly asOf, Func<ScreenRequest, ScreenRequest>? adjust = null)
     {
-        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.FilePath, WriteWorkbooks = false };
+        var request = new ScreenRequest(extract, asOf, _out) { Database = _db.Target, WriteWorkbooks = false };
         return Compose.Screening(_clock).Run(adjust is null ? request : adjust(request));
     }
 }

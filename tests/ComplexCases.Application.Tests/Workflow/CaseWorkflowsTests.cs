@@ -1,7 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace ComplexCases.Application.Tests.Workflow;
 public sealed class CaseWorkflowsTests : IDisposable
 {
     private const string Crn = "E100001";
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(WorkflowData.Now);
 
     public CaseWorkflowsTests()
@@ -116,7 +115,7 @@ public sealed class CaseWorkflowsTests : IDisposable
 public sealed class StepDatesAndConfirmationTests : IDisposable
 {
     private const string Crn = "E100002";
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(WorkflowData.Now);
     private readonly StaffUser _practitioner = WorkflowData.UserFor(Role.Practitioner, Crn);
     private readonly StaffUser _spo = WorkflowData.UserFor(Role.Spo, Crn);

@@ -2,7 +2,6 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
-using ComplexCases.Data.Sqlite;
 using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Data;
@@ -14,12 +13,12 @@ namespace ComplexCases.Application.Tests.Workflow;
 /// <summary>One migrated database for all the matrix's cases: each (stage, step, role) gets its own workflow row.</summary>
 public sealed class MatrixDatabase : IDisposable
 {
-    public TestDatabase Database { get; } = new();
+    public ITestDatabase Database { get; } = TestDatabases.Create();
 
     public MatrixDatabase() => Database.Open().Dispose();
 
     /// <summary>A context on pooled connections, without re-running the migration check: 360 cases stay quick.</summary>
-    public ComplexCasesDbContext Context() => new(SqliteDatabase.Options(SqliteDatabase.Pooled(Database.ConnectionString)));
+    public ComplexCasesDbContext Context() => new(Database.PooledOptions());
 
     public void Dispose() => Database.Dispose();
 }

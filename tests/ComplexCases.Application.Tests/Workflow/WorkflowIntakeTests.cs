@@ -15,7 +15,7 @@ public sealed class WorkflowIntakeTests : IDisposable
 {
     private static readonly DateOnly August = new(2024, 8, 1);
     private static readonly DateOnly September = new(2024, 9, 2);
-    private readonly TestDatabase _db = new();
+    private readonly ITestDatabase _db = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 8, 2, 9, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _db.Dispose();

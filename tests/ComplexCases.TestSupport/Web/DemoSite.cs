@@ -15,7 +15,7 @@ public static class DemoSite
     /// "environment" is what UseEnvironment sets: not Production, so demo mode may run. 3,000 people over three months
     /// seeds in seconds yet gives every PDU a list and the demo staff cases of their own.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Settings(TestDatabase database) => Settings(database.FilePath);
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(ITestDatabase database) => Settings(database.Target);
 
     /// <summary>The same on another database: a SQLite path, or a PostgreSQL connection string (the site picks the engine from it).</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Settings(string connectionString) =>

@@ -13,7 +13,7 @@ namespace ComplexCases.Web.Tests.Notifications;
 /// <summary>The hosted reminder service on a fake clock: a sweep and a dispatch at start, then one per interval, whatever fails.</summary>
 public sealed class ReminderServiceTests : IDisposable
 {
-    private readonly TestDatabase _database = new();
+    private readonly ITestDatabase _database = TestDatabases.Create();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 16, 9, 0, 0, TimeSpan.Zero));
     private readonly CountingDispatcher _dispatcher = new();
 

@@ -92,7 +92,7 @@ public sealed partial class RunUploadTests(DemoSiteFactory site) : IClassFixture
         finished.GetProperty("status").GetString().ShouldBe("succeeded", finished.ToString());
         var webRunId = finished.GetProperty("result").GetProperty("runId").GetInt32();
         // The CLI's use case with the CLI's options (`complexcases screen --extract … --as-of … --db …`), on a database of its own.
-        using var cliDatabase = new TestDatabase();
+        using var cliDatabase = TestDatabases.Create();
         var cli = site.Services.GetRequiredService<ScreenExtract>().Run(new ScreenRequest(sample, asOf, Path.Combine(cliDatabase.Folder, "out")) { Database = cliDatabase.ConnectionString });
         cli.Succeeded.ShouldBeTrue(cli.Error);
         using var web = site.OpenDatabase();
