@@ -92,7 +92,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     private sealed class DemoKestrelFactory : WebApplicationFactory<Program>
     {
-        private readonly TestDatabase _database = new();
+        private readonly ITestDatabase _database = TestDatabases.Create();
 
         public ComplexCases.TestSupport.TestClock Clock { get; } = new();
 

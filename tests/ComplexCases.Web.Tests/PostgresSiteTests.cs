@@ -31,7 +31,8 @@ public sealed class PostgresDemoSiteFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>
-/// A representative subset of the site on PostgreSQL (the whole suite runs on SQLite): the pages that read lists, runs,
+/// A representative subset of the site on PostgreSQL in every pass (the whole suite runs on PostgreSQL too with
+/// COMPLEXCASES_TEST_PROVIDER=postgres, see scripts/test.sh): the pages that read lists, runs,
 /// cases' evidence and the audit log, as the roles that may see them, with every read audited into a chain that still verifies.
 /// </summary>
 public sealed class PostgresSiteTests(PostgresDemoSiteFactory site) : IClassFixture<PostgresDemoSiteFactory>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplexCases.Application.Tests.Access;
 
 /// <summary>
-/// Account administration on a real SQLite file, composed as the web composes it (Identity's stores on the request's context,
+/// Account administration on a real database (SQLite or PostgreSQL, by TestDatabases), composed as the web composes it (Identity's stores on the request's context,
 /// ApplicationServices): the account, its claims, its stamp and the audit entry commit together or not at all.
 /// </summary>
 public sealed class AccountAdministrationTests : IDisposable

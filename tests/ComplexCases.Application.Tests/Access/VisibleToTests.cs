@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Tests.Access;
 
-/// <summary>The grid's cases in a real SQLite file, in two runs (the second holds only the first case).</summary>
+/// <summary>The grid's cases in a real database (SQLite or PostgreSQL, by TestDatabases), in two runs (the second holds only the first case).</summary>
 public sealed class GridDatabase : IDisposable
 {
     private readonly ITestDatabase _db = TestDatabases.Create();

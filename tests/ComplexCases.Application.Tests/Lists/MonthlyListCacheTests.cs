@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ComplexCases.Application.Tests.Lists;
 
-/// <summary>A cached list must never outlive the run it was read from (real SQLite files, real screening runs).</summary>
+/// <summary>A cached list must never outlive the run it was read from (real databases of the run's engine, real screening runs).</summary>
 public sealed class MonthlyListCacheTests : IDisposable
 {
     private static readonly DateOnly August = new(2024, 8, 1);

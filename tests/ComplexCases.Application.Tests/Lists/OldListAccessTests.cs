@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Application.Tests.Lists;
 
 /// <summary>
-/// The access grid's people in three runs of a real SQLite file, moved and re-flagged from run to run: run 1 lists every
+/// The access grid's people in three runs of a real database (SQLite or PostgreSQL, by TestDatabases), moved and re-flagged from run to run: run 1 lists every
 /// grid case; run 2 most of them, each with another grid case's placement and limited-access flag; run 3 a third of them,
 /// re-placed again. Each person's latest listing (their current facts) is worked out here independently of the code.
 /// </summary>

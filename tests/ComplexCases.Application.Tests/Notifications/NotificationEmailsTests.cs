@@ -10,7 +10,7 @@ using static ComplexCases.Application.Tests.Notifications.EmailTestData;
 
 namespace ComplexCases.Application.Tests.Notifications;
 
-/// <summary>Stored notifications emailed to a real SMTP listener on loopback, from a real SQLite database.</summary>
+/// <summary>Stored notifications emailed to a real SMTP listener on loopback, from a real database (SQLite or PostgreSQL, by TestDatabases).</summary>
 public sealed class NotificationEmailsTests : IDisposable
 {
     private readonly ITestDatabase _db = TestDatabases.Create();

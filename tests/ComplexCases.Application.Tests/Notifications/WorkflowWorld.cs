@@ -15,7 +15,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ComplexCases.Application.Tests.Notifications;
 
 /// <summary>
-/// A real SQLite database with accounts, listed cases and workflows written directly (no screening), and a fake clock set to
+/// A real database (SQLite or PostgreSQL, by TestDatabases) with accounts, listed cases and workflows written directly (no screening), and a fake clock set to
 /// a time in England and Wales, for notification and quality-review tests.
 /// </summary>
 internal sealed class WorkflowWorld : IDisposable

@@ -21,7 +21,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ComplexCases.Application.Tests.Panels;
 
 /// <summary>
-/// A real SQLite database with one stored run, cases placed in the process at the stage a test needs, a panel directory and
+/// A real database (SQLite or PostgreSQL, by TestDatabases) with one stored run, cases placed in the process at the stage a test needs, a panel directory and
 /// accounts. Today is Monday 2 March 2026 (England and Wales), 10:00.
 /// </summary>
 internal sealed class PanelWorld : IDisposable

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ComplexCases.Application.Tests.Workflow;
 
-/// <summary>Optimistic concurrency and the read side of <see cref="CaseWorkflows"/>, on real SQLite.</summary>
+/// <summary>Optimistic concurrency and the read side of <see cref="CaseWorkflows"/>, on a real database (SQLite or PostgreSQL, by TestDatabases).</summary>
 public sealed class CaseWorkflowsTests : IDisposable
 {
     private const string Crn = "E100001";
@@ -111,7 +111,7 @@ public sealed class CaseWorkflowsTests : IDisposable
     }
 }
 
-/// <summary>Each step's date between the previous step and today, and the SPO's confirmation of a conversation, on real SQLite.</summary>
+/// <summary>Each step's date between the previous step and today, and the SPO's confirmation of a conversation, on a real database (SQLite or PostgreSQL, by TestDatabases).</summary>
 public sealed class StepDatesAndConfirmationTests : IDisposable
 {
     private const string Crn = "E100002";

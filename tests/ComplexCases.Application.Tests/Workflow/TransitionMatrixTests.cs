@@ -24,7 +24,7 @@ public sealed class MatrixDatabase : IDisposable
 }
 
 /// <summary>
-/// THE transition matrix through the use case on real SQLite: for every stage × step × role, the step is taken exactly when
+/// THE transition matrix through the use case on a real database (either engine): for every stage × step × role, the step is taken exactly when
 /// the state machine allows the move and the role holds the step's permission with a scope reaching the case; otherwise it
 /// is refused and the workflow row, its events and the audit log are exactly as they were.
 /// </summary>

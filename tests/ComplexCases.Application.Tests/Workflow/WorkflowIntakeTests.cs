@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ComplexCases.Application.Tests.Workflow;
 
-/// <summary>Monthly lists putting complex cases into the process, on real SQLite.</summary>
+/// <summary>Monthly lists putting complex cases into the process, on a real database (SQLite or PostgreSQL, by TestDatabases).</summary>
 public sealed class WorkflowIntakeTests : IDisposable
 {
     private static readonly DateOnly August = new(2024, 8, 1);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests.UseCases;
 
-/// <summary>The case page's one data source, against the demo site's own SQLite database and services.</summary>
+/// <summary>The case page's one data source, against the demo site's own database (SQLite or PostgreSQL, by TestDatabases) and services.</summary>
 public sealed class CaseViewQueryTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
 {
     [Fact]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests.UseCases;
 
-/// <summary>The home page's one data source, against the demo site's own SQLite database and services.</summary>
+/// <summary>The home page's one data source, against the demo site's own database (SQLite or PostgreSQL, by TestDatabases) and services.</summary>
 public sealed class ShowHomeTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
 {
     [Fact]
