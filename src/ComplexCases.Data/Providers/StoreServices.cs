@@ -15,6 +15,7 @@ public static class StoreServices
     public static IPersonResultReader PersonResultReader(this DbContext db) => Get<IPersonResultReader>(db);
     public static IAuditChainStore AuditChain(this DbContext db) => Get<IAuditChainStore>(db);
     public static IRunInputsStore RunInputs(this DbContext db) => Get<IRunInputsStore>(db);
+    public static IJobLock JobLock(this DbContext db) => Get<IJobLock>(db);
 
     private static T Get<T>(DbContext db) where T : class
     {
