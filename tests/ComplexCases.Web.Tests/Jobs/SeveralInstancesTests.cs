@@ -187,6 +187,41 @@ public abstract class SeveralInstancesTests : IDisposable
     }
 
     [Fact]
+    public async Task AnInstanceStoppedInTheMiddleOfARun_StoresNothing_AndAnotherRunsTheJobOnce()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "complexcases-jobs-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Big enough that the run is still going when the instance stops (seconds, not milliseconds).
+            var month = ComplexCases.Synthetic.PopulationGenerator.Generate(new ComplexCases.Synthetic.GeneratorOptions(20_000, 1, 11,
+                new DateOnly(2024, 9, 1), ComplexCases.Synthetic.Presets.EastOfEngland), folder).Single();
+            var first = Start();
+            var job = first.Jobs.Enqueue("analyst", month.Folder, month.AsOf, Path.Combine(ComplexCases.Application.Definitions.DefinitionFile.ShippedFolder, "pilot-2024.json"));
+            var running = await WaitUntilAsync(first, job.Id, j => j.State.Status == ScreeningJobStatus.Running && j.State.Stage != "Starting");
+
+            first.Dispose();
+
+            var second = Start(worker: false);
+            var stopped = second.Jobs.Find(job.Id, "analyst")!;
+            stopped.State.Status.ShouldBe(ScreeningJobStatus.Queued, $"stopped at {running.State.Stage} {running.State.Percent}%");
+            stopped.Attempts.ShouldBe(0);
+            stopped.HoldsExtract.ShouldBeTrue();
+            NothingStored(second);
+            (await second.NewWorker().PassAsync(CancellationToken.None)).ShouldBeTrue();
+            var finished = second.Jobs.Find(job.Id, "analyst")!;
+            finished.State.Status.ShouldBe(ScreeningJobStatus.Succeeded, finished.State.Error);
+            finished.State.Result!.People.ShouldBe(month.People);
+            using var db = second.OpenDatabase();
+            db.Runs.Count().ShouldBe(1);
+            db.PersonResults.Count().ShouldBe(month.People);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AJobWhoseInstanceWasKilled_IsTakenOverByAnother_AndStoredOnce()
     {
         var dead = Start(worker: false);
@@ -290,15 +325,18 @@ public abstract class SeveralInstancesTests : IDisposable
         db.ListedCases.Count().ShouldBe(0);
     }
 
-    private static async Task<ScreeningJob> WaitUntilFinishedAsync(SharedDatabaseSite site, Guid id)
+    private static Task<ScreeningJob> WaitUntilFinishedAsync(SharedDatabaseSite site, Guid id) =>
+        WaitUntilAsync(site, id, job => job.State.Status is ScreeningJobStatus.Succeeded or ScreeningJobStatus.Failed);
+
+    private static async Task<ScreeningJob> WaitUntilAsync(SharedDatabaseSite site, Guid id, Func<ScreeningJob, bool> reached)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var job = site.Jobs.Find(id, "analyst")!;
-            if (job.State.Status is ScreeningJobStatus.Succeeded or ScreeningJobStatus.Failed) return job;
-            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"Job {id} did not finish: {job.State}");
-            await Task.Delay(50);
+            if (reached(job)) return job;
+            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"Job {id} did not get there: {job.State}");
+            await Task.Delay(20);
         }
     }
 }
