@@ -19,6 +19,7 @@ internal sealed class SqliteJobLock : IJobLock
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        cancellationToken.ThrowIfCancellationRequested();
         if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
             throw new ArgumentException("A lock name is letters, digits, '-' and '_' (it names a file).", nameof(name));
         var connectionString = db.Database.GetConnectionString() ?? "";

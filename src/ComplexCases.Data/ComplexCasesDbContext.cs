@@ -288,6 +288,8 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             request.Property(r => r.ClaimedBy).HasMaxLength(256);
             // The worker's claim reads the oldest queued one; recovery, those running.
             request.HasIndex(r => new { r.Status, r.QueuedTicks });
+            request.Property(r => r.Source).HasMaxLength(256);
+            request.HasIndex(r => r.Source).IsUnique();
         });
     }
 }

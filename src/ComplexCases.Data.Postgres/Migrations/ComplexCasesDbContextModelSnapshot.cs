@@ -571,6 +571,11 @@ namespace ComplexCases.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -581,6 +586,9 @@ namespace ComplexCases.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
 
                     b.HasIndex("Status", "QueuedTicks");
 

@@ -506,6 +506,10 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -515,6 +519,9 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
 
                     b.HasIndex("Status", "QueuedTicks");
 

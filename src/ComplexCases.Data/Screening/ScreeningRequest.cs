@@ -33,4 +33,9 @@ public sealed class ScreeningRequest
     public long? FinishedTicks { get; set; }
     /// <summary>How many times an instance has started it.</summary>
     public int Attempts { get; set; }
+    /// <summary>
+    /// Where a request that no user started came from, e.g. <c>drop:2024-09-01</c> (a month's folder in the drop folder):
+    /// unique, so a month found by two instances at once is queued once, and kept after it finishes so it is not queued again.
+    /// </summary>
+    public string? Source { get; set; }
 }

@@ -73,6 +73,9 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
 
     internal const string WaitingStage = "Waiting to start";
 
+    /// <summary>Who "started" a run nobody started in the browser (a month from the drop folder): runs record it as the runner.</summary>
+    public const string SystemOwner = "system";
+
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     // Wakes this instance's worker when a job is queued here (other instances find it at their next poll).
@@ -104,6 +107,36 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         });
         _wake.Release();
         return Find(request.Id, ownerId)!;
+    }
+
+    /// <summary>
+    /// Queues a month found in the drop folder, once: false when <paramref name="source"/> was queued before (by this instance or
+    /// another, now or at any time since; its row is kept).
+    /// </summary>
+    internal bool EnqueueOnce(string source, string folder, DateOnly asOf, string definitionId)
+    {
+        if (With(db => db.ScreeningRequests.Any(r => r.Source == source))) return false;
+        using var zipped = new MemoryStream();
+        ZipFile.CreateFromDirectory(folder, zipped, CompressionLevel.Fastest, includeBaseDirectory: false);
+        try
+        {
+            With(db =>
+            {
+                db.ScreeningRequests.Add(new ScreeningRequest
+                {
+                    Id = Guid.NewGuid(), OwnerId = SystemOwner, AsOf = asOf, DefinitionId = definitionId, Extract = zipped.ToArray(),
+                    Status = (int)ScreeningJobStatus.Queued, Stage = WaitingStage, QueuedTicks = clock.GetUtcNow().UtcTicks, Source = source,
+                });
+                return db.SaveChanges();
+            });
+        }
+        catch (DbUpdateException) when (With(db => db.ScreeningRequests.Any(r => r.Source == source)))
+        {
+            // Another instance queued it first (the unique source).
+            return false;
+        }
+        _wake.Release();
+        return true;
     }
 
     /// <summary>The job, only for the user who started it: anyone else is told nothing, not even that it exists.</summary>
@@ -253,11 +286,14 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         return recovered;
     });
 
-    /// <summary>Finished jobs older than <see cref="KeepFinishedFor"/> go, with any upload (a month nobody accepted in time).</summary>
+    /// <summary>
+    /// Finished jobs older than <see cref="KeepFinishedFor"/> go, with any upload (a month nobody accepted in time); those from the
+    /// drop folder stay (without their upload), as the record that their month was taken.
+    /// </summary>
     private void Prune()
     {
         var cutoff = (clock.GetUtcNow() - KeepFinishedFor).UtcTicks;
-        With(db => db.ScreeningRequests.Where(r => r.FinishedTicks < cutoff).ExecuteDelete());
+        With(db => db.ScreeningRequests.Where(r => r.FinishedTicks < cutoff && r.Source == null).ExecuteDelete());
     }
 
     private T With<T>(Func<ComplexCasesDbContext, T> work)

@@ -24,6 +24,14 @@ public sealed class ScreeningWorkerOptions
     public TimeSpan AbandonedAfter { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>How many times a job is started before one more abandonment fails it.</summary>
     public int MaxAttempts { get; init; } = 2;
+    /// <summary>
+    /// Where each month's extract is delivered for the monthly run, if anywhere: a folder per month named by its screening date
+    /// (<c>2024-09-01/</c>, holding the extract's CSV files), taken once a file named <c>ready</c> is in it (written last, after
+    /// the files). Every instance may look; the month is queued once.
+    /// </summary>
+    public string? DropFolder { get; init; }
+    /// <summary>The shipped definition the monthly run uses.</summary>
+    public string DropDefinition { get; init; } = "pilot-2024";
 }
 
 /// <summary>
@@ -80,16 +88,19 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
     /// <summary>One pass: recovery, then at most one job. True when a job ran (there may be more).</summary>
     internal async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
+        // A stopping instance claims nothing more (it would only put it back).
+        cancellationToken.ThrowIfCancellationRequested();
         Recover();
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplexCasesDbContext>();
         await using var held = await db.JobLock().TryAcquireAsync(db, RunLock, cancellationToken);
         if (held is null) return false;
+        TakeDroppedMonths();
         var job = jobs.TryClaim(Instance);
         if (job is null) return false;
         // Its own thread: a run keeps a core busy for minutes, which would starve the request thread pool.
         await Task.Factory.StartNew(() => Run(job, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-        return true;
+        return !cancellationToken.IsCancellationRequested;
     }
 
     private void Recover()
@@ -101,6 +112,23 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
                 TellAdministrators(job.Id, job.OwnerId, job.AsOf, "The instance running it stopped answering, more than once (killed, or cut off from the database).");
         }
     }
+
+    /// <summary>Queues each month in the drop folder marked ready and not queued before (under the run lock; the source is unique too).</summary>
+    private void TakeDroppedMonths()
+    {
+        if (string.IsNullOrWhiteSpace(options.DropFolder) || !Directory.Exists(options.DropFolder)) return;
+        foreach (var folder in Directory.GetDirectories(options.DropFolder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            if (!DateOnly.TryParseExact(name, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf)
+                || !File.Exists(Path.Combine(folder, DropReadyFile)))
+                continue;
+            if (jobs.EnqueueOnce("drop:" + name, folder, asOf, options.DropDefinition)) MonthQueued(logger, name);
+        }
+    }
+
+    /// <summary>The file whose presence says a month's folder in the drop folder is complete.</summary>
+    public const string DropReadyFile = "ready";
 
     internal async Task Run(ClaimedScreening job, CancellationToken cancellationToken)
     {
@@ -147,6 +175,14 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
                 AcceptChanges = job.AcceptReason,
                 Limits = limits.Value,
             }, progress, cancellationToken);
+            // Nobody started the monthly run from the drop folder: administrators hear of anything that stops it.
+            var monthly = job.OwnerId == ScreeningJobs.SystemOwner;
+            if (!result.Succeeded && screening.Refusal is not null && monthly)
+            {
+                TellAdministrators(job.Id, job.OwnerId, job.AsOf, "Reconciliation with the previous month refused it: check the figures "
+                    + "(complexcases screen), then store it with --accept-changes and a reason, or upload it and accept it.");
+                return Failed(result.Error);
+            }
             // The upload is kept: if its starter accepts the figures, the same extract runs again.
             if (!result.Succeeded && screening.Refusal is { } refusal)
                 return new ScreeningJobState(ScreeningJobStatus.NeedsAcceptance, "Waiting for you to check the figures", 0, Error: result.Error, Refusal: refusal);
@@ -156,7 +192,11 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
                 return new ScreeningJobState(ScreeningJobStatus.Succeeded, "Done", 100, Result: ScreeningRunSummary.Of(result.Value));
             }
             if (cancellationToken.IsCancellationRequested) return null;
-            if (result.Status == UseCaseStatus.Invalid) return Failed(result.Error);
+            if (result.Status == UseCaseStatus.Invalid)
+            {
+                if (monthly) TellAdministrators(job.Id, job.OwnerId, job.AsOf, "The extract in the drop folder was refused.");
+                return Failed(result.Error);
+            }
             TellAdministrators(job.Id, job.OwnerId, job.AsOf, "The run failed.");
             return Failed($"The run failed: {result.Error}");
         }
@@ -243,6 +283,9 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
             FolderLeft(logger, ex, id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Monthly run of {Month} from the drop folder queued.")]
+    private static partial void MonthQueued(ILogger logger, string month);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Screening worker pass failed; trying again at the next poll.")]
     private static partial void PassFailed(ILogger logger, Exception exception);

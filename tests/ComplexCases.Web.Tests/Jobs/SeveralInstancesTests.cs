@@ -163,6 +163,64 @@ public abstract class SeveralInstancesTests : IDisposable
     }
 
     [Fact]
+    public async Task TheMonthlyRunFromTheDropFolder_IsQueuedAndStoredOnce_ByTwoInstancesWatchingIt()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "complexcases-drop-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var august = CopyMonth(drop, "2024-08-01");
+            var september = CopyMonth(drop, "2024-09-01");
+            File.WriteAllText(Path.Combine(august, ScreeningWorker.DropReadyFile), "");
+            var settings = new Dictionary<string, string?> { ["Runs:Worker:DropFolder"] = drop };
+            var a = Start(settings);
+            var b = Start(settings);
+
+            var done = await WaitForDropRunAsync(a, "drop:2024-08-01");
+
+            done.Status.ShouldBe((int)ScreeningJobStatus.Succeeded, done.Error);
+            done.Attempts.ShouldBe(1);
+            done.Extract.ShouldBeNull();
+            // Both instances keep looking: the month is not queued again, and one still being copied (no ready file) is not taken.
+            await Task.WhenAll(Worker(a).PassAsync(CancellationToken.None), Worker(b).PassAsync(CancellationToken.None));
+            using var db = a.OpenDatabase();
+            db.ScreeningRequests.AsNoTracking().Select(r => r.Source).ToList().ShouldBe(["drop:2024-08-01"]);
+            var run = db.Runs.AsNoTracking().ShouldHaveSingleItem();
+            run.AsOf.ShouldBe(new DateOnly(2024, 8, 1));
+            run.RunBy.ShouldBe(ScreeningJobs.SystemOwner);
+            Directory.Exists(september).ShouldBeTrue();
+        }
+        finally
+        {
+            if (Directory.Exists(drop)) Directory.Delete(drop, recursive: true);
+        }
+    }
+
+    private static string CopyMonth(string drop, string month)
+    {
+        var target = Path.Combine(drop, month);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(Path.Combine(Samples, month))) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        return target;
+    }
+
+    private static ScreeningWorker Worker(SharedDatabaseSite site) => site.Services.GetServices<IHostedService>().OfType<ScreeningWorker>().Single();
+
+    private static async Task<ComplexCases.Data.Screening.ScreeningRequest> WaitForDropRunAsync(SharedDatabaseSite site, string source)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using (var db = site.OpenDatabase())
+            {
+                var request = db.ScreeningRequests.AsNoTracking().SingleOrDefault(r => r.Source == source);
+                if (request is { Status: (int)ScreeningJobStatus.Succeeded or (int)ScreeningJobStatus.Failed }) return request;
+            }
+            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"{source} was not run.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task AStoppingWorker_CancelsTheRun_StoresNothing_AndQueuesItAgain_ThenItRunsOnce()
     {
         var site = Start(worker: false);
@@ -199,11 +257,13 @@ public abstract class SeveralInstancesTests : IDisposable
             var job = first.Jobs.Enqueue("analyst", month.Folder, month.AsOf, Path.Combine(ComplexCases.Application.Definitions.DefinitionFile.ShippedFolder, "pilot-2024.json"));
             var running = await WaitUntilAsync(first, job.Id, j => j.State.Status == ScreeningJobStatus.Running && j.State.Stage != "Starting");
 
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
             first.Dispose();
+            stopping.Stop();
 
             var second = Start(worker: false);
             var stopped = second.Jobs.Find(job.Id, "analyst")!;
-            stopped.State.Status.ShouldBe(ScreeningJobStatus.Queued, $"stopped at {running.State.Stage} {running.State.Percent}%");
+            stopped.State.Status.ShouldBe(ScreeningJobStatus.Queued, $"stopped at {running.State.Stage} {running.State.Percent}%, in {stopping.Elapsed}, now {stopped.State.Stage}");
             stopped.Attempts.ShouldBe(0);
             stopped.HoldsExtract.ShouldBeTrue();
             NothingStored(second);

@@ -31,12 +31,19 @@ namespace ComplexCases.Data.Postgres.Migrations
                     ClaimedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     HeartbeatTicks = table.Column<long>(type: "bigint", nullable: true),
                     FinishedTicks = table.Column<long>(type: "bigint", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_screening_requests", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_screening_requests_Source",
+                table: "screening_requests",
+                column: "Source",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_screening_requests_Status_QueuedTicks",

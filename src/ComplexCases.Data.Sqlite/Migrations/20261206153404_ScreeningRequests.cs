@@ -31,12 +31,19 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     HeartbeatTicks = table.Column<long>(type: "INTEGER", nullable: true),
                     FinishedTicks = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_screening_requests", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_screening_requests_Source",
+                table: "screening_requests",
+                column: "Source",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_screening_requests_Status_QueuedTicks",
