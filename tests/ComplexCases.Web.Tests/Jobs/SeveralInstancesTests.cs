@@ -195,6 +195,35 @@ public abstract class SeveralInstancesTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task AMonthFromTheDropFolderThatIsRefused_FailsStoringNothing_AndAdministratorsAreTold()
+    {
+        var drop = Path.Combine(Path.GetTempPath(), "complexcases-drop-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var month = CopyMonth(drop, "2024-08-01");
+            File.WriteAllText(Path.Combine(month, "people.csv"), "crn,region\nE000001,N07\n");
+            File.WriteAllText(Path.Combine(month, ScreeningWorker.DropReadyFile), "");
+            var site = Start(worker: false);
+            await AddAccountAsync(site, "admin1", "Administrator");
+            var settings = new Dictionary<string, string?> { ["Runs:Worker:DropFolder"] = drop };
+            var watcher = Start(settings);
+
+            var failed = await WaitForDropRunAsync(watcher, "drop:2024-08-01");
+
+            failed.Status.ShouldBe((int)ScreeningJobStatus.Failed);
+            failed.Error!.ShouldContain("people.csv");
+            NothingStored(watcher);
+            using var db = watcher.OpenDatabase();
+            db.Notifications.AsNoTracking().Where(n => n.Kind == (int)NotificationKind.JobFailed).ToList().ShouldHaveSingleItem()
+                .Title.ShouldBe("Screening failed: started by system for 1 August 2024");
+        }
+        finally
+        {
+            if (Directory.Exists(drop)) Directory.Delete(drop, recursive: true);
+        }
+    }
+
     private static string CopyMonth(string drop, string month)
     {
         var target = Path.Combine(drop, month);
