@@ -24,6 +24,7 @@ internal sealed class SqliteStoreExtension : IDbContextOptionsExtension
         services.AddSingleton<IAuditChainStore, SqliteAuditChain>();
         services.AddSingleton<IRunInputsStore, SqliteRunInputs>();
         services.AddSingleton<IJobLock, SqliteJobLock>();
+        services.AddSingleton<IDatabaseFileCopy, SqliteFileCopy>();
     }
 
     public void Validate(IDbContextOptions options)

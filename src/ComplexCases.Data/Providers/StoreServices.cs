@@ -16,6 +16,8 @@ public static class StoreServices
     public static IAuditChainStore AuditChain(this DbContext db) => Get<IAuditChainStore>(db);
     public static IRunInputsStore RunInputs(this DbContext db) => Get<IRunInputsStore>(db);
     public static IJobLock JobLock(this DbContext db) => Get<IJobLock>(db);
+    /// <summary>Backup and restore of a database file; a server engine supplies none (its callers check for a file first).</summary>
+    public static IDatabaseFileCopy FileCopy(this DbContext db) => Get<IDatabaseFileCopy>(db);
 
     private static T Get<T>(DbContext db) where T : class
     {

@@ -86,7 +86,7 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
             using var scope = scopes.CreateScope();
             scope.ServiceProvider.GetService<JobFailures>()?.Report("reminder-sweep", "Reminder sweep failed",
                 "The reminder sweep or the sending of notification emails failed. It is tried again at every interval; "
-                + "the service's log says why.", NotificationLinks.Notifications);
+                + "the service's log says why.", "/notifications");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
