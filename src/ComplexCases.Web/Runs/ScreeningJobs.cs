@@ -279,7 +279,7 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
                 : same.ExecuteUpdate(s => s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Failed).SetProperty(r => r.Stage, "Failed")
                     .SetProperty(r => r.Percent, 0).SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.Extract, (byte[]?)null)
                     .SetProperty(r => r.FinishedTicks, now)
-                    .SetProperty(r => r.Error, "The service stopped while running this screening, more than once; nothing was stored. "
+                    .SetProperty(r => r.Error, "The service stopped while running this screening, on its last attempt; nothing was stored. "
                         + "Administrators have been told. Upload the extract again."));
             if (changed == 1) recovered.Add(new AbandonedScreening(job.Id, job.OwnerId, job.AsOf, requeue));
         }

@@ -109,7 +109,7 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
         {
             Abandoned(logger, job.Id, job.Requeued);
             if (!job.Requeued)
-                TellAdministrators(job.Id, job.OwnerId, job.AsOf, "The instance running it stopped answering, more than once (killed, or cut off from the database).");
+                TellAdministrators(job.Id, job.OwnerId, job.AsOf, "The instance running it stopped answering (killed, or cut off from the database) on its last attempt.");
         }
     }
 
