@@ -26,6 +26,9 @@ bash scripts/ensure-browser.sh >/dev/null || { echo "chromium unavailable"; echo
 COMPLEXCASES_TEST_POSTGRES=$(bash scripts/ensure-postgres.sh) || { echo "PostgreSQL server unavailable"; echo "0 passed, 1 failed"; exit 1; }
 export COMPLEXCASES_TEST_POSTGRES
 
+# Every pass runs on SQLite files unless it says otherwise (the PostgreSQL pass below), whatever the caller's environment.
+export COMPLEXCASES_TEST_PROVIDER=sqlite
+
 # One results folder per test project, so no two reports can collide.
 status=0
 for project in tests/*Tests/*Tests.csproj; do
