@@ -63,8 +63,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     // The JSON API answers 401/403 rather than redirecting to the sign-in or forbidden page.
     cookie.Events.OnRedirectToLogin = ComplexCasesApi.StatusForApi(StatusCodes.Status401Unauthorized, cookie.Events.OnRedirectToLogin);
-    cookie.Events.OnRedirectToAccessDenied = Auditing.RefusalsRecorded(
-        ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied));
+    cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
 });
 // A locked account, or one whose roles or cases changed, is signed out within a minute (the admin page renews its stamp).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -98,6 +97,7 @@ builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(ne
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();
 builder.Services.AddComplexCasesRateLimits(builder.Configuration);
+builder.AddComplexCasesTelemetry();
 
 var app = builder.Build();
 ComplexCases.Web.Workflow.CalendarWatch.Start(app.Services);
@@ -117,6 +117,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch 
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRefusalAuditing();
 app.UseRateLimiter();
 app.MapOpenApi();
 app.MapRazorPages();
