@@ -53,7 +53,7 @@ internal static class Telemetry
     private static void UseLogFormat(WebApplicationBuilder builder)
     {
         const string utc = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-        builder.Logging.ClearProviders();
+        // Both only choose the console's format: the host's other providers (debug, event source for dotnet-trace) stay.
         if (builder.Environment.IsProduction())
         {
             builder.Logging.AddJsonConsole(options =>

@@ -14,7 +14,7 @@ using OpenTelemetry.Trace;
 
 namespace ComplexCases.Web.Tests.Operations;
 
-/// <summary>Requests are traced, screening runs and reminder sweeps measured, and nothing is exported unless an endpoint is configured.</summary>
+/// <summary>Requests are traced, screening runs and reminder sweeps measured, and a configured OTLP endpoint receives them.</summary>
 public sealed class TelemetryTests
 {
     [Fact]
@@ -125,12 +125,68 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public void WithoutAnEndpoint_NoExporterIsAdded()
+    public async Task WithAnEndpoint_TracesAreSentThere_OverOtlp()
     {
-        using var site = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?>());
+        using var collector = new FakeCollector();
+        using var site = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?>
+        {
+            ["OpenTelemetry:OtlpEndpoint"] = collector.Address, ["OpenTelemetry:OtlpProtocol"] = "http/protobuf",
+        });
 
-        // UseOtlpExporter registers its options; without an endpoint it is never called.
-        site.Services.GetService<Microsoft.Extensions.Options.IConfigureOptions<OpenTelemetry.Exporter.OtlpExporterOptions>>().ShouldBeNull();
+        (await site.CreateClient().GetAsync("/sign-in")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The request's span ends just after the response; the exporter batches, so flush until it has gone.
+        for (var i = 0; i < 50 && !collector.Paths.Contains("/v1/traces"); i++)
+        {
+            site.Services.GetRequiredService<TracerProvider>().ForceFlush(1000);
+            await Task.Delay(100);
+        }
+
+        collector.Paths.ShouldContain("/v1/traces");
+    }
+
+    /// <summary>An OTLP/HTTP receiver on loopback that notes which signal paths were posted to, and answers 200.</summary>
+    private sealed class FakeCollector : IDisposable
+    {
+        private readonly System.Net.HttpListener _listener = new();
+        private readonly ConcurrentBag<string> _paths = [];
+
+        public FakeCollector()
+        {
+            var port = FreePort();
+            Address = $"http://127.0.0.1:{port}";
+            _listener.Prefixes.Add(Address + "/");
+            _listener.Start();
+            _ = Task.Run(async () =>
+            {
+                while (_listener.IsListening)
+                {
+                    try
+                    {
+                        var context = await _listener.GetContextAsync();
+                        _paths.Add(context.Request.Url!.AbsolutePath);
+                        context.Response.StatusCode = 200;
+                        context.Response.Close();
+                    }
+                    catch (Exception ex) when (ex is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+
+        public string Address { get; }
+
+        public IReadOnlyCollection<string> Paths => [.. _paths];
+
+        public void Dispose() => _listener.Close();
+
+        private static int FreePort()
+        {
+            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
     }
 
     private static List<Activity> Snapshot(List<Activity> spans)
