@@ -44,6 +44,23 @@ public sealed partial class ErrorLogTests
     }
 
     [Fact]
+    public async Task AFailedSignIn_IsLoggedAsAWarning_WithWhoWasTriedAndWhy()
+    {
+        var logs = new CapturingLogs();
+        using var site = new ConfiguredSiteFactory("Production", new Dictionary<string, string?>()).WithWebHostBuilder(b =>
+            b.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        (await client.PostSignInAsync("no-such-person", "not-the-password")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var entry = logs.Entries.Single(e => e.Category.EndsWith("SignInModel", StringComparison.Ordinal));
+        entry.Level.ShouldBe(LogLevel.Warning);
+        entry.Message.ShouldContain("no-such-person");
+        entry.Message.ShouldContain("unknown user name");
+        entry.Scopes.ShouldContain(s => s.Key == "TraceId");
+    }
+
+    [Fact]
     public void Production_LogsJsonWithScopesAndUtcTimes()
     {
         using var site = new ConfiguredSiteFactory("Production", new Dictionary<string, string?>());
@@ -85,7 +102,7 @@ public sealed partial class ErrorLogTests
     {
         private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-        public ConcurrentQueue<(string Category, LogLevel Level, Exception? Exception, List<KeyValuePair<string, object?>> Scopes)> Entries { get; } = new();
+        public ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception, List<KeyValuePair<string, object?>> Scopes)> Entries { get; } = new();
 
         public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -106,7 +123,7 @@ public sealed partial class ErrorLogTests
                 {
                     if (scope is IEnumerable<KeyValuePair<string, object?>> pairs) list.AddRange(pairs);
                 }, scopes);
-                owner.Entries.Enqueue((category, logLevel, exception, scopes));
+                owner.Entries.Enqueue((category, logLevel, formatter(state, exception), exception, scopes));
             }
         }
     }
