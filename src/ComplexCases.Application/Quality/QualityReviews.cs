@@ -121,10 +121,10 @@ public sealed class QualityReviews(
     }
 
     /// <summary>The case's workflow if the user may review it; null when there is none or they may not (the same to them).</summary>
-    public CaseWorkflowRecord? Reviewable(StaffUser user, string crn)
+    public CaseWorkflowRecord? Reviewable(StaffUser user, Crn crn)
     {
-        if (!Crn.TryParse(crn, out var parsed) || parsed.ToString() != crn) return null;
-        var record = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var record = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
         return record is not null && CaseAccess.Can(user, Permission.RecordQualityReview, WorkflowRecords.Facts(record)) ? record : null;
     }
 
@@ -132,7 +132,7 @@ public sealed class QualityReviews(
     /// Validates and stores a review, its audit entry and the practitioner's notification in one transaction. Invalid input
     /// stores nothing and names each field to fix.
     /// </summary>
-    public UseCaseResult<QualityReviewRecord> Record(StaffUser user, string crn, QualityReviewRequest request)
+    public UseCaseResult<QualityReviewRecord> Record(StaffUser user, Crn crn, QualityReviewRequest request)
     {
         var workflow = Reviewable(user, crn);
         if (workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
@@ -179,9 +179,10 @@ public sealed class QualityReviews(
     }
 
     /// <summary>The case's reviews, newest first, for a user who may see the case; none otherwise.</summary>
-    public IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, string crn)
+    public IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, Crn crn)
     {
-        var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crn).SingleOrDefault();
+        var crnText = crn.ToString();
+        var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crnText).SingleOrDefault();
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
         var mayAnswer = IsPractitioner(user, workflow);
         return [.. db.QualityReviews.AsNoTracking().Include(r => r.Replies).Where(r => r.WorkflowId == workflow.Id).ToList()
@@ -192,7 +193,7 @@ public sealed class QualityReviews(
     public const int MaxReply = 2000;
 
     /// <summary>The case's practitioner replies to a review's feedback; the QDO who wrote it is told. Audited with the case.</summary>
-    public UseCaseResult<QualityReviewRecord> Reply(StaffUser user, string crn, long reviewId, string? text)
+    public UseCaseResult<QualityReviewRecord> Reply(StaffUser user, Crn crn, long reviewId, string? text)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
         if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
@@ -215,7 +216,7 @@ public sealed class QualityReviews(
     }
 
     /// <summary>The case's practitioner marks a review's feedback read (once; the QDO sees when).</summary>
-    public UseCaseResult<QualityReviewRecord> MarkRead(StaffUser user, string crn, long reviewId)
+    public UseCaseResult<QualityReviewRecord> MarkRead(StaffUser user, Crn crn, long reviewId)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
         if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
@@ -232,9 +233,10 @@ public sealed class QualityReviews(
     private static bool IsPractitioner(StaffUser user, CaseWorkflowRecord workflow) =>
         user.StaffCode is not null && user.StaffCode == workflow.PractitionerCode && CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow));
 
-    private (QualityReviewRecord? Review, CaseWorkflowRecord? Workflow) Answerable(StaffUser user, string crn, long reviewId)
+    private (QualityReviewRecord? Review, CaseWorkflowRecord? Workflow) Answerable(StaffUser user, Crn crn, long reviewId)
     {
-        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
         if (workflow is null || !IsPractitioner(user, workflow)) return (null, null);
         var review = db.QualityReviews.Include(r => r.Replies).SingleOrDefault(r => r.Id == reviewId && r.WorkflowId == workflow.Id);
         return (review, review is null ? null : workflow);

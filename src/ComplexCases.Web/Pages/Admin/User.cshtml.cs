@@ -4,6 +4,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.People;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -92,7 +93,7 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         crns = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in (LimitedAccessCrns ?? "").Split([',', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Crn.TryParse(text, out var crn) && crn.ToString() == text) crns.Add(text);
+            if (RequestCrn.From(text) is not null) crns.Add(text);
             else Errors.Add(("limitedAccessCrns", $"'{text}' is not a CRN (a capital letter and six digits, like E123456)"));
         }
         // Scope codes each role needs, or it would reach nothing.
