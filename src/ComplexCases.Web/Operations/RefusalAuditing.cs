@@ -1,6 +1,5 @@
 using ComplexCases.Application.Audit;
 using ComplexCases.Domain.Audit;
-using ComplexCases.Domain.People;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ComplexCases.Web.Operations;
@@ -33,13 +32,13 @@ internal static class RefusalAuditing
             // By then the page has run (so it may have recorded its own entry) and its status is final, even when the
             // not-found page is about to be shown in its place.
             // What was asked is kept now: showing the not-found page in its place changes the request's path and route.
-            var asked = new Asked(PathOf(context), context.Request.Method, SubjectsOf(context), IsUpload(context.Request));
+            var asked = new Asked(PathOf(context), context.Request.Method, SubjectsOf(context), IsUpload(context.Request), NamesNoOne(context));
             context.Response.OnStarting(() => RecordIfRefusedAsync(context, asked));
         }
         await next();
     });
 
-    private sealed record Asked(string Path, string Method, AuditSubjects Subjects, bool Upload);
+    private sealed record Asked(string Path, string Method, AuditSubjects Subjects, bool Upload, bool NamesNoOne);
 
     private static async Task RecordIfRefusedAsync(HttpContext context, Asked asked)
     {
@@ -48,7 +47,8 @@ internal static class RefusalAuditing
         try
         {
             if (asked.Upload) await RecordUploadAsync(context, asked, status);
-            else if (status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound && !AlreadyRecorded(context)) await RecordAsync(context, asked, status);
+            else if (status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound && !asked.NamesNoOne && !AlreadyRecorded(context))
+                await RecordAsync(context, asked, status);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -65,11 +65,18 @@ internal static class RefusalAuditing
         return path.Length > 200 ? path[..200] : path;
     }
 
-    /// <summary>The person asked for, when the address names one (<c>{crn}</c> in the route).</summary>
+    /// <summary>The person asked for, when the address names one (<c>{crn}</c> in the route, read as the pages read it).</summary>
     public static AuditSubjects SubjectsOf(HttpContext context) =>
-        context.Request.RouteValues.TryGetValue("crn", out var value) && value is string text && Crn.TryParse(text.Trim().ToUpperInvariant(), out var crn)
-            ? AuditSubjects.Of([crn])
-            : AuditSubjects.None;
+        Cases.RequestCrn.From(CrnText(context)) is { } crn ? AuditSubjects.Of([crn]) : AuditSubjects.None;
+
+    private static string? CrnText(HttpContext context) =>
+        context.Request.RouteValues.TryGetValue("crn", out var value) ? value as string : null;
+
+    /// <summary>
+    /// An address whose <c>{crn}</c> is not a CRN (<c>/cases/not-a-crn</c>) names no one: like an address no page serves, it is
+    /// answered "not found" before anything is looked up, and refuses no one's data.
+    /// </summary>
+    private static bool NamesNoOne(HttpContext context) => CrnText(context) is { } text && Cases.RequestCrn.From(text) is null;
 
     private static bool AlreadyRecorded(HttpContext context) => context.RequestServices.GetService<Consultations>()?.RecordedRefusal == true;
 
