@@ -110,12 +110,37 @@ public sealed class RefusalAuditTests(DemoSiteFactory site) : IClassFixture<Demo
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var db = site.OpenDatabase();
-        var entry = db.Set<StoredAuditEvent>().Where(e => e.Actor == "analyst" && e.EventType == "upload.refused").ToList()
-            .ShouldHaveSingleItem();
+        var entry = db.Set<StoredAuditEvent>().Where(e => e.Actor == "analyst" && e.EventType == "upload.refused").AsEnumerable()
+            .Where(e => e.Details.Contains("holiday-notes.txt", StringComparison.Ordinal)).ShouldHaveSingleItem();
         entry.Action.ShouldBe("collection");
         entry.Details.ShouldContain("holiday-notes.txt");
         entry.Details.ShouldContain("\"status\":400");
         entry.Details.ShouldContain("\"path\":\"/runs/new\"");
+    }
+
+    [Fact]
+    public async Task AnUploadOverTheLimit_IsRecordedUnread()
+    {
+        using var smallLimit = site.WithWebHostBuilder(b => b.UseSetting(ComplexCases.Web.Runs.UploadLimit.Setting, "1"));
+        var client = await smallLimit.SignInAsync("analyst");
+        var form = await client.GetStringAsync("/runs/new");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(SignedInClient.AntiforgeryToken(form)), "__RequestVerificationToken" },
+            { new StringContent("2024-09-01"), "AsOf" },
+            { new ByteArrayContent(new byte[1024 * 1024 + 1]), "Files", "too-big.zip" },
+        };
+
+        var response = await client.PostAsync("/runs/new", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        using var db = site.OpenDatabase();
+        var entry = db.Set<StoredAuditEvent>().Where(e => e.Actor == "analyst" && e.EventType == "upload.refused").AsEnumerable()
+            .Where(e => e.Details.Contains("\"status\":413", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        entry.Details.ShouldContain("larger than the upload limit");
+        // Refused before it was read: the names it carried are not known, its size is.
+        entry.Details.ShouldContain("\"files\":\"\"");
+        entry.Details.ShouldNotContain("\"bytes\":0");
     }
 
     private List<StoredAuditEvent> Refusals(string user, string path)
