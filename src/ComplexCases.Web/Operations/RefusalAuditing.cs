@@ -21,6 +21,10 @@ public sealed class ExplainsARefusalAttribute : Attribute;
 /// </summary>
 internal static class RefusalAuditing
 {
+    /// <summary>Role refusals: recorded by the authorization middleware's result handler, before the refusal is answered.</summary>
+    public static IServiceCollection AddRefusalAuditing(this IServiceCollection services) =>
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
+
     public static IApplicationBuilder UseRefusalAuditing(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         // The pass that re-executes a refusal as the not-found or error page is the same request: it was judged below already.

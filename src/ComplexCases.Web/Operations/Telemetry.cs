@@ -1,6 +1,5 @@
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Screening;
-using Microsoft.AspNetCore.Authorization;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -42,7 +41,8 @@ internal static class Telemetry
         else if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
 
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
+        // The audit's share of what the service tells: every refusal, recorded in one place (RefusalAuditing).
+        builder.Services.AddRefusalAuditing();
         return builder;
     }
 
