@@ -62,7 +62,8 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         var roles = Validate(out var crns);
         var change = ChangeOf(roles, crns);
         Errors.AddRange(await accounts.RefusalsAsync(admin, account, change));
-        if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < 12) Errors.Add(("password", "Password must be at least 12 characters"));
+        if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < StaffIdentity.MinimumPasswordLength)
+            Errors.Add(("password", $"Password must be at least {StaffIdentity.MinimumPasswordLength} characters"));
         if (Errors.Count > 0) return Invalid();
 
         // The account, its claims, its security stamp and the audit entry are saved together, or not at all.
@@ -79,7 +80,7 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
 
     private List<Role> Validate(out HashSet<string> crns)
     {
-        if (IsNew && (string.IsNullOrWhiteSpace(UserName) || !UserNamePattern().IsMatch(UserName.Trim()) || UserName.Trim() == NewAccount))
+        if (IsNew && (string.IsNullOrWhiteSpace(UserName) || !StaffIdentity.IsUserName(UserName.Trim()) || UserName.Trim() == NewAccount))
             Errors.Add(("userName", "Enter a user name of letters, digits, dots, hyphens or @ (e.g. jane.smith@justice.gov.uk)"));
         if (string.IsNullOrWhiteSpace(DisplayName)) Errors.Add(("displayName", "Enter the person's name"));
         else if (DisplayName.Trim().Length > 128) Errors.Add(("displayName", "Name must be 128 characters or fewer"));
@@ -164,7 +165,4 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.\-_@]{2,64}$")]
-    private static partial Regex UserNamePattern();
 }
