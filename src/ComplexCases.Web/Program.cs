@@ -83,12 +83,8 @@ builder.Services.AddComplexCasesApplication();
 builder.Services.AddCaseWorkflow(builder.Configuration);
 // Stored runs never change, so each run's PDU lists are read once and kept (bounded) in memory.
 builder.Services.AddSingleton(_ => new ComplexCases.Application.Lists.MonthlyListCache());
-// Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
-// Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.
-var pseudonymKey = builder.Configuration["Pseudonyms:Key"];
-builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
-    ? new ComplexCases.Application.Access.Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
-    : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
+// Pseudonyms stable across instances and restarts: the key from configuration, required in Production.
+builder.Services.AddPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));

@@ -38,6 +38,7 @@ public sealed class AddressTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__ComplexCases"] = database.FilePath;
         start.Environment["Database__MigrateOnStart"] = "true";
+        start.Environment["Pseudonyms__Key"] = ConfiguredSiteFactory.TestPseudonymKey;
         // The process runs on the real clock: the sweep is off, and only /health/live (which reads no date) is asked.
         start.Environment["Notifications__SweepMinutes"] = "0";
         using var site = Process.Start(start)!;
