@@ -57,6 +57,7 @@ public static class ApplicationServices
         services.TryAddScoped<AccountAdministration>();
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();
+        services.TryAddScoped<QualityInsight>();
         services.TryAddScoped<ListTrend>();
         services.TryAddScoped<Solutions.PanelSolutions>();
 

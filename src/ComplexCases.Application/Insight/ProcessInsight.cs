@@ -65,7 +65,7 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
             .ToDictionary(g => g.Key, g => (IReadOnlyList<StepTaken>)[.. g.Select(e => new StepTaken((WorkflowStep)e.Step, WorkingCalendar.UkDate(e.At)))]);
         var histories = rows.Select(r => new WorkflowHistory(byTeam ? r.TeamCode ?? "" : r.PduCode, r.ListedOn, steps.GetValueOrDefault(r.Id, [])));
         var counts = ProcessFunnel.Count(histories, from, to, settings.Timescales, settings.Calendar);
-        var names = AreaNames(byTeam);
+        var names = AreaNames(db, byTeam);
         var areas = counts.OrderBy(a => names.GetValueOrDefault(a.Key) ?? a.Key, StringComparer.Ordinal).ToList();
         var table = areas.Select(a => ProcessInsightView.Stages.Select(s => a.Value[s]).ToArray()).ToList();
         var withheld = SmallCounts.Withheld(table);
@@ -75,7 +75,8 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
             Shown("", "Total", total, [.. ProcessInsightView.Stages.Select(s => SmallCounts.IsSmall(total[s]))]));
     }
 
-    private Dictionary<string, string> AreaNames(bool byTeam)
+    /// <summary>The names of the PDUs (or teams) as the latest stored run gives them, by code.</summary>
+    internal static Dictionary<string, string> AreaNames(ComplexCasesDbContext db, bool byTeam)
     {
         var latest = db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefault();
         if (latest is null) return [];

@@ -9,7 +9,10 @@ namespace ComplexCases.Domain.Insight;
 public sealed record AgreementResult(int Pairs, double? Observed, double? Chance, double? Kappa, string Reading)
 {
     /// <summary>Enough pairs to read the kappa (at least <see cref="Agreement.MinimumPairs"/>) and it is defined.</summary>
-    public bool Conclusive => Kappa is not null && Pairs >= Agreement.MinimumPairs;
+    public bool Conclusive => Kappa is not null && Cases >= Agreement.MinimumPairs;
+
+    /// <summary>How many double-reviewed cases the pairs come from (the pairs themselves unless pooled over questions).</summary>
+    public int Cases { get; init; } = Pairs;
 }
 
 /// <summary>
@@ -25,10 +28,14 @@ public static class Agreement
     /// <summary>Below this many pairs the kappa is not read: too few double reviews to conclude.</summary>
     public const int MinimumPairs = 10;
 
-    public static AgreementResult CohensKappa<T>(IEnumerable<(T First, T Second)> pairs) where T : notnull
+    /// <param name="pairs">Each case's two answers, the first QDO's first.</param>
+    /// <param name="cases">How many double-reviewed cases the pairs come from, when pooled over several questions (each case
+    /// then gives one pair per question); the minimum for a reading counts cases, not pairs. Default: one pair per case.</param>
+    public static AgreementResult CohensKappa<T>(IEnumerable<(T First, T Second)> pairs, int? cases = null) where T : notnull
     {
         var list = pairs.ToList();
         var n = list.Count;
+        var units = cases ?? n;
         if (n == 0) return new AgreementResult(0, null, null, null, "No case has been reviewed by two QDOs yet.");
         var first = list.GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.Count());
         var second = list.GroupBy(p => p.Second).ToDictionary(g => g.Key, g => g.Count());
@@ -36,12 +43,13 @@ public static class Agreement
         var chance = first.Sum(f => (double)f.Value / n * second.GetValueOrDefault(f.Key) / n);
         if (1 - chance < 1e-12)
             return new AgreementResult(n, observed, chance, null,
-                "Both QDOs gave the same single answer to every case: they agreed every time, but with only one answer in use kappa is undefined (agreement cannot be told from chance).");
+                "Both QDOs gave the same single answer to every case: they agreed every time, but with only one answer in use kappa is undefined (agreement cannot be told from chance).")
+            { Cases = units };
         var kappa = (observed - chance) / (1 - chance);
-        var reading = n < MinimumPairs
-            ? $"Too few double reviews to conclude ({n}; at least {MinimumPairs} are needed)."
+        var reading = units < MinimumPairs
+            ? $"Too few double reviews to conclude ({units}; at least {MinimumPairs} are needed)."
             : $"{Band(kappa)} agreement beyond chance (Landis and Koch).";
-        return new AgreementResult(n, observed, chance, kappa, reading);
+        return new AgreementResult(n, observed, chance, kappa, reading) { Cases = units };
     }
 
     /// <summary>

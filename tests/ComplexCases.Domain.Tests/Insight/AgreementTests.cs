@@ -76,6 +76,18 @@ public class AgreementTests
     }
 
     [Fact]
+    public void Pooled_OverQuestions_TheMinimumCountsCases()
+    {
+        // 6 cases × 7 questions = 42 pairs: enough pairs, too few cases.
+        var result = Agreement.CohensKappa(Table(20, 5, 10, 7), cases: 6);
+
+        result.Pairs.ShouldBe(42);
+        result.Cases.ShouldBe(6);
+        result.Conclusive.ShouldBeFalse();
+        result.Reading.ShouldStartWith("Too few double reviews to conclude (6;");
+    }
+
+    [Fact]
     public void NoPairs_NoFigure()
     {
         var result = Agreement.CohensKappa(Array.Empty<(int, int)>());
