@@ -41,6 +41,36 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
         await _page.ShouldBeAccessibleAsync();
     }
 
+    [Theory]
+    [InlineData("qdo")]
+    [InlineData("head-of-pdu")]
+    public async Task ConsistencyOfQuality_FromTheInsightLinks_TablesAndChartsAccessible_TheAreasChosen(string user)
+    {
+        await _page.SignInAsync(user);
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Consistency of quality" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/quality**");
+
+        (await _page.Locator("h1").TextContentAsync()).ShouldBe("Consistency of quality");
+        (await _page.Locator("svg.cc-chart[role='img'] title").AllTextContentsAsync()).ShouldContain("Blockages named at conversations");
+        (await _page.Locator("#agreement-table tbody tr").Last.Locator("th").TextContentAsync()).ShouldBe("All items together");
+        (await _page.Locator("#themes-table tbody tr").First.Locator("th").TextContentAsync()).ShouldBe("Conversations held");
+        await _page.ScreenshotAsync($"insight-quality-{user}");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("#by").SelectOptionAsync("team");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await _page.WaitForURLAsync("**by=team**");
+        (await _page.GetByRole(AriaRole.Heading, new() { Name = "By team" }).CountAsync()).ShouldBe(1);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("#from").FillAsync("2026-13");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the first month as a year and month, for example 2026-03."]);
+        await _page.ShouldBeAccessibleAsync();
+    }
+
     [Fact]
     public async Task PanelSolutions_FromTheNavigation_SearchesByBlockage_AndIsAccessible()
     {

@@ -53,6 +53,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/progress", Permission.ViewPduProgress, false, false),
         ("/records-to-check", Permission.CheckRecords, false, false),
         ("/insight/process", Permission.ViewAggregates, false, false),
+        ("/insight/quality", Permission.ViewAggregates, false, false),
+        ("/insight/quality?handler=csv&table=agreement", Permission.ViewAggregates, false, false),
         ("/solutions", Permission.ViewPanelSolutions, false, false),
         ("/cases/{crn}/review", Permission.RecordQualityReview, false, false),
         ("/reviews", Permission.RecordQualityReview, false, false),
