@@ -58,6 +58,7 @@ public static class ApplicationServices
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();
         services.TryAddScoped<QualityInsight>();
+        services.TryAddScoped<ExpertiseInsight>();
         services.TryAddScoped<ListTrend>();
         services.TryAddScoped<Solutions.PanelSolutions>();
 

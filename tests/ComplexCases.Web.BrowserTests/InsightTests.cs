@@ -72,6 +72,22 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpertiseAtPanel_FromTheInsightLinks_ChartBesideItsTables_AndIsAccessible()
+    {
+        await _page.SignInAsync("panel-team");
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Expertise at panel" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/expertise**");
+
+        (await _page.Locator("svg.cc-chart[role='img'] title").TextContentAsync()).ShouldBe("Needed expertise present at panel, by agency");
+        (await _page.Locator("#agencies-table tbody tr").CountAsync()).ShouldBe(10);
+        (await _page.Locator("#months-table tbody tr").Last.Locator("th").TextContentAsync()).ShouldBe("Total");
+        await _page.ScreenshotAsync("insight-expertise");
+        await _page.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
     public async Task PanelSolutions_FromTheNavigation_SearchesByBlockage_AndIsAccessible()
     {
         await _page.SignInAsync("practitioner");

@@ -102,7 +102,7 @@ public sealed class QualityInsight(ComplexCasesDbContext db, QualityReviews revi
             var answered = counts[i].Sum();
             var met = counts[i][QualityInsightView.Answers.ToList().IndexOf(ChecklistAnswer.Met)];
             var applicable = answered - counts[i][QualityInsightView.Answers.ToList().IndexOf(ChecklistAnswer.NotApplicable)];
-            var (share, percent) = Share(met, applicable);
+            var (share, percent) = SmallCounts.Share(met, applicable);
             return new ChecklistItemRow(item, new ShownCount(answered, SmallCounts.IsSmall(answered)),
                 [.. counts[i].Select((c, j) => new ShownCount(c, withheld[i][j]))], share, percent);
         })];
@@ -126,7 +126,7 @@ public sealed class QualityInsight(ComplexCasesDbContext db, QualityReviews revi
             if (withheld) return "[c]";
             var answers = reviews.SelectMany(r => items.Select(i => r.Answers.TryGetValue(i, out var a) ? a : (ChecklistAnswer?)null))
                 .Where(a => a is not null and not ChecklistAnswer.NotApplicable).ToList();
-            return Share(answers.Count(a => a == ChecklistAnswer.Met), answers.Count).Text;
+            return SmallCounts.Share(answers.Count(a => a == ChecklistAnswer.Met), answers.Count).Text;
         }
         return new AreaQualityRow(name, new ShownCount(reviews.Count, withheld),
             [.. Checklist.Items.Select(item => ShareOf([item]))], ShareOf(Checklist.Items));
@@ -183,12 +183,6 @@ public sealed class QualityInsight(ComplexCasesDbContext db, QualityReviews revi
             return new ThemeRow(label, [.. table[i].Select((c, j) => new ShownCount(c, withheld[i][j]))], new ShownCount(sum, SmallCounts.IsSmall(sum)));
         })]);
     }
-
-    /// <summary>A share as shown: "–" with nothing to share, "[c]" when the part, the rest or the whole is a small count.</summary>
-    private static (string Text, int? Percent) Share(int part, int whole) =>
-        whole == 0 ? ("–", null)
-        : SmallCounts.RateWithheld(part, whole) ? ("[c]", null)
-        : (((double)part / whole).ToString("0%", CultureInfo.InvariantCulture), (int)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero));
 
     private static T[][] Transpose<T>(IReadOnlyList<T[]> rows)
     {
