@@ -59,6 +59,7 @@ public static class ApplicationServices
         services.TryAddScoped<ProcessInsight>();
         services.TryAddScoped<QualityInsight>();
         services.TryAddScoped<ExpertiseInsight>();
+        services.TryAddScoped<CapacityInsight>();
         services.TryAddScoped<ListTrend>();
         services.TryAddScoped<Solutions.PanelSolutions>();
 

@@ -88,6 +88,26 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CapacityPlanning_ThreeScenariosSideBySide_ABadNumberExplained_AndIsAccessible()
+    {
+        await _page.SignInAsync("analyst");
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Capacity planning" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/capacity**");
+
+        (await _page.Locator("svg.cc-chart[role='img'] title").TextContentAsync()).ShouldBe("Staff hours a month, by scenario");
+        (await _page.Locator("#forecast-table thead th").CountAsync()).ShouldBe(4);
+        await _page.ScreenshotAsync("insight-capacity");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("#s2-escalation").FillAsync("150");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Forecast" }).ClickAsync();
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the escalation rate for scenario 2 as a number from 0 to 100"]);
+        await _page.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
     public async Task PanelSolutions_FromTheNavigation_SearchesByBlockage_AndIsAccessible()
     {
         await _page.SignInAsync("practitioner");

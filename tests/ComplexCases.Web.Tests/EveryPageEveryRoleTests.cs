@@ -56,6 +56,7 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/insight/quality", Permission.ViewAggregates, false, false),
         ("/insight/quality?handler=csv&table=agreement", Permission.ViewAggregates, false, false),
         ("/insight/expertise", Permission.ViewAggregates, false, false),
+        ("/insight/capacity", Permission.ViewAggregates, false, false),
         ("/solutions", Permission.ViewPanelSolutions, false, false),
         ("/cases/{crn}/review", Permission.RecordQualityReview, false, false),
         ("/reviews", Permission.RecordQualityReview, false, false),
