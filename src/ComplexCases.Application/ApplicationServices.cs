@@ -36,6 +36,7 @@ public static class ApplicationServices
         services.TryAddSingleton<EvaluateDefinition>();
         services.TryAddSingleton<CompareDefinitions>();
         services.TryAddSingleton<ImportOutcomes>();
+        services.TryAddSingleton<Retention.EraseFormerPeople>();
         // Counts per stored run, kept once computed (a stored run never changes).
         services.TryAddSingleton<CriteriaCounts>();
         // Keeps the last run's refusal: a new one per run.
@@ -55,6 +56,7 @@ public static class ApplicationServices
         services.TryAddScoped<CaseActions>();
         services.TryAddScoped<QualityReviews>();
         services.TryAddScoped<AccountAdministration>();
+        services.TryAddScoped<CreateAccount>();
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();
         services.TryAddScoped<QualityInsight>();

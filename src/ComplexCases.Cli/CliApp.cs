@@ -27,8 +27,10 @@ public static class CliApp
         "SQLite database file, or PostgreSQL connection string (Host=…;Database=…) or postgres:// URL (default: the embedded database, or COMPLEXCASES_DB).";
 
     /// <param name="provider">The database provider; the command line's own picks SQLite or PostgreSQL from each <c>--db</c> value.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider? provider = null)
+    /// <param name="input">Where <c>--password-stdin</c> reads from (default standard input).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock, IStoreProvider? provider = null, TextReader? input = null)
     {
+        input ??= Console.In;
         provider ??= StoreProviderByTarget.Instance;
         using var services = CliServices.Create(clock, provider);
         // One command per line: commands added by other features go here too.
@@ -41,6 +43,10 @@ public static class CliApp
             EvaluateCommand.Create(output, error, services),
             CompareCommand.Create(output, error, services),
             MigrateCommand.Create(output, error, provider),
+            AdminCommand.Create(output, error, input, services),
+            BackupCommand.Backup(output, error, provider),
+            BackupCommand.Restore(output, error, provider),
+            RetentionCommand.Create(output, error, services),
         ];
         var root = new RootCommand("Complex Case Service: find the people on probation whose cases are most complex, each month.\n\n" + ExitCodes);
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -54,14 +54,9 @@ public sealed class Pseudonymiser
         return Prefix + Convert.ToHexString(hash[..PseudonymBytes]);
     }
 
-    public string For(string crn) =>
-        Crn.TryParse(crn, out var parsed) && parsed.ToString() == crn
-            ? For(parsed)
-            : throw new ArgumentException("Not a CRN (one capital letter and six digits).", nameof(crn));
-
     /// <summary>The pseudonym alone; a pseudonym stays as it is.</summary>
     public CaseIdentity Redact(CaseIdentity identity) =>
-        identity.IsPseudonym ? identity : new CaseIdentity(For(identity.Reference), null, null, null, IsPseudonym: true);
+        identity.IsPseudonym ? identity : new CaseIdentity(For(Crn.Parse(identity.Reference)), null, null, null, IsPseudonym: true);
 
     /// <summary>The identity as this viewer may see it on this case.</summary>
     public CaseIdentity ShowTo(StaffUser viewer, CaseFacts c, CaseIdentity identity) =>
@@ -74,7 +69,7 @@ public sealed class Pseudonymiser
     public ListedCase Redact(ListedCase c) => new()
     {
         RunId = c.RunId,
-        Crn = For(c.Crn),
+        Crn = For(Crn.Parse(c.Crn)),
         PduCode = c.PduCode,
         PduName = c.PduName,
         RegionCode = c.RegionCode,

@@ -89,4 +89,8 @@ public static class AuditEventTypes
     public const string DefinitionEvaluated = "definition.evaluated";
     /// <summary>Combination: two definitions compared over stored months (who each lists, per PDU and month).</summary>
     public const string DefinitionsCompared = "definitions.compared";
+
+    // Recorded by operations (docs/operations.md).
+    /// <summary>Erasure: the personal data of people no longer supervised, erased after the retention period (count and digest only).</summary>
+    public const string RetentionErased = "retention.erased";
 }

@@ -5,6 +5,7 @@ using ComplexCases.Application.Panels;
 using ComplexCases.Application.Quality;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 
 namespace ComplexCases.Application.CasePage;
@@ -17,20 +18,19 @@ namespace ComplexCases.Application.CasePage;
 /// <remarks>In its own folder above Cases, Workflow, Panels and Quality: it depends on all four and none depends on it.</remarks>
 public sealed class CaseViewQuery(OpenCase open, CaseWorkflows workflows, PanelMeetings meetings, QualityReviews reviews, TimeProvider clock)
 {
-    public async Task<UseCaseResult<CaseView>> OpenAsync(StaffUser user, string crn, int? runId)
+    public async Task<UseCaseResult<CaseView>> OpenAsync(StaffUser user, Crn crn, int? runId)
     {
         var opened = await open.RunAsync(user, crn, runId, ReadChannel.Page);
         if (!opened.Succeeded) return opened.ErrorAs<CaseView>();
         var details = opened.Value;
-        var listedCrn = details.Listed.Crn;
 
-        var record = workflows.Find(user, listedCrn);
+        var record = workflows.Find(user, crn);
         var workflow = record is null ? null : CaseWorkflowViews.Describe(user, record, WorkingCalendar.UkDate(clock.GetUtcNow()));
-        var entries = meetings.ForCase(user, listedCrn)
+        var entries = meetings.ForCase(user, crn)
             .Select(e => new CasePanelEntry(e.Meeting, e.Discussed, e.Staff,
                 e.Meeting.Status == (int)PanelMeetingStatus.Scheduled && e.Staff.Any(x => x.UserName == user.Id)))
             .ToList();
-        var mayReview = user.Has(Permission.RecordQualityReview) && reviews.Reviewable(user, listedCrn) is not null;
-        return UseCaseResult<CaseView>.Ok(new CaseView(details, workflow, entries, new CaseReviews(listedCrn, reviews.VisibleTo(user, listedCrn), mayReview)));
+        var mayReview = user.Has(Permission.RecordQualityReview) && reviews.Reviewable(user, crn) is not null;
+        return UseCaseResult<CaseView>.Ok(new CaseView(details, workflow, entries, new CaseReviews(details.Listed.Crn, reviews.VisibleTo(user, crn), mayReview)));
     }
 }

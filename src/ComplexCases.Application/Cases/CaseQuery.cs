@@ -2,6 +2,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,9 +37,11 @@ public static class CaseQuery
         crns.Count == 0 ? [] : LatestListings(db, crns).Select(CaseFacts.FromListedCase).ToList().ToDictionary(f => f.Crn, StringComparer.Ordinal);
 
     /// <summary>The person as listed in the given run (or their latest listing), or null when not listed or not visible.</summary>
-    public static CaseDetails? Run(ComplexCasesDbContext db, string crn, int? runId, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
+    public static CaseDetails? Run(ComplexCasesDbContext db, Crn crn, int? runId, Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null)
     {
-        var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crn);
+        // The tables hold the CRN as text: compared as such, the queries translate on every provider.
+        var crnText = crn.ToString();
+        var listings = db.ListedCases.AsNoTracking().Where(c => c.Crn == crnText);
         // Access follows the person's latest listing (current placement and limited-access flag) for every month shown:
         // otherwise a case made limited-access this month would stay readable through its older listings. Lists judge
         // their rows on the same facts (CurrentFacts), so a row they show always opens here.
@@ -53,8 +56,8 @@ public static class CaseQuery
         // Month by month: one primary-key seek per run in person_results, plus the list changes.
         var history = (from r in db.Runs.AsNoTracking()
                        where r.DefinitionId == run.DefinitionId
-                       join p in db.PersonResults.AsNoTracking().Where(p => p.Crn == crn) on r.Id equals p.RunId
-                       join l in db.ListedCases.AsNoTracking().Where(l => l.Crn == crn) on r.Id equals l.RunId into ls
+                       join p in db.PersonResults.AsNoTracking().Where(p => p.Crn == crnText) on r.Id equals p.RunId
+                       join l in db.ListedCases.AsNoTracking().Where(l => l.Crn == crnText) on r.Id equals l.RunId into ls
                        from l in ls.DefaultIfEmpty()
                        orderby r.AsOf descending
                        select new { r.Id, r.AsOf, p.Status, p.Score, p.MetMask, p.UnknownMask, Change = l == null ? (byte?)null : l.Change })

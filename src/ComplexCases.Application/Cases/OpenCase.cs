@@ -2,21 +2,21 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Data;
 using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.People;
 
 namespace ComplexCases.Application.Cases;
 
 /// <summary>
-/// Open a case: the case page and <c>GET /api/cases/{crn}</c> both come here. The CRN is checked, the case read as the user may
-/// see it (names, so <see cref="Permission.ViewCaseNames"/>), and the consultation (or the refusal) audited, in that order.
+/// Open a case: the case page and <c>GET /api/cases/{crn}</c> both come here, with the CRN the host parsed (a malformed one is
+/// not found there, unaudited, as before). The case is read as the user may see it (names, so <see cref="Permission.ViewCaseNames"/>),
+/// and the consultation (or the refusal) audited, in that order.
 /// </summary>
 public sealed class OpenCase(ComplexCasesDbContext db, Consultations audit)
 {
     public const string Purpose = "complex case review";
 
-    public async Task<UseCaseResult<CaseDetails>> RunAsync(StaffUser user, string crn, int? runId, ReadChannel channel)
+    public async Task<UseCaseResult<CaseDetails>> RunAsync(StaffUser user, Crn crn, int? runId, ReadChannel channel)
     {
-        // Not listed, not visible and malformed all look the same from outside: nothing to say about that CRN.
-        if (!Domain.People.Crn.TryParse(crn, out _)) return UseCaseResult<CaseDetails>.NotFound();
         var details = CaseQuery.Run(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
         if (details is null)
         {
@@ -24,10 +24,10 @@ public sealed class OpenCase(ComplexCasesDbContext db, Consultations audit)
             var (purpose, path) = channel == ReadChannel.Api
                 ? ("case requested through the API", $"/api/cases/{crn}")
                 : ("case page requested", $"/cases/{crn}");
-            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.AccessDenied, purpose, [crn], $"path={path}");
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.AccessDenied, purpose, [crn.ToString()], $"path={path}");
             return UseCaseResult<CaseDetails>.NotFound();
         }
-        await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.CaseViewed, Purpose, [crn],
+        await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.CaseViewed, Purpose, [crn.ToString()],
             Consultations.Via(channel, $"run={details.Listed.RunId}"));
         return UseCaseResult<CaseDetails>.Ok(details);
     }

@@ -2,6 +2,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Data;
 using ComplexCases.Domain.Audit;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 
 namespace ComplexCases.Application.Lists;
@@ -41,7 +42,7 @@ public sealed class ShowMonthlyList(ComplexCasesDbContext db, MonthlyListCache l
         var names = CaseAccess.NamesFor(user) == NameVisibility.All;
         if (!names)
         {
-            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, asked.Sort, pseudonyms.For);
+            (request, var sortError) = MonthlyListParameters.Pseudonymised(request, asked.Sort, crn => pseudonyms.For(Crn.Parse(crn)));
             if (sortError is not null) return UseCaseResult<MonthlyListView>.Invalid("sort", sortError);
         }
         var list = MonthlyListQuery.Run(db, request, CaseFilter.For(user, Permission.ViewMonthlyList), lists);

@@ -19,9 +19,10 @@ public sealed record NotificationDraft(
 
 /// <summary>
 /// Where a notification links to, relative to the site (the email side prefixes its base address). In one place so that
-/// pages built later (panel meetings, actions) change one line here.
+/// pages built later (panel meetings, actions) change one line here. Internal: it words Application's own notifications from
+/// stored records, whose CRNs are text, and no host calls it.
 /// </summary>
-public static class NotificationLinks
+internal static class NotificationLinks
 {
     public static string Case(string crn) => $"/cases/{crn}";
     public static string CaseReviews(string crn) => $"/cases/{crn}#quality-reviews";
@@ -35,9 +36,9 @@ public static class NotificationLinks
 
 /// <summary>
 /// What each notification says. CRNs, codes, dates and links only, never a person's name or free text from a record:
-/// the same text goes out by email, beyond the service's audit boundary.
+/// the same text goes out by email, beyond the service's audit boundary. Internal, like <see cref="NotificationLinks"/>.
 /// </summary>
-public static class NotificationTexts
+internal static class NotificationTexts
 {
     private static string Day(DateOnly day) => day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -47,8 +47,11 @@ public sealed class CaseActions(ComplexCasesDbContext db, AuditLog audit, TimePr
     }
 
     /// <summary>The actions agreed for a case, in the same order, for a caller that has checked the user may open the case as the panel does.</summary>
-    public IReadOnlyList<ActionItem> ForCase(string crn) =>
-        Order([.. Rows(db.CaseActions.AsNoTracking().Where(a => a.Crn == crn)).AsEnumerable().Select(r => r.Item)]);
+    public IReadOnlyList<ActionItem> ForCase(Crn crn)
+    {
+        var crnText = crn.ToString();
+        return Order([.. Rows(db.CaseActions.AsNoTracking().Where(a => a.Crn == crnText)).AsEnumerable().Select(r => r.Item)]);
+    }
 
     /// <summary>One action, if the user may see and update it (<see cref="MaySee"/>); otherwise null, as if there were none.</summary>
     public ActionItem? Find(StaffUser user, long id) => Visible(user, Rows(db.CaseActions.AsNoTracking().Where(a => a.Id == id))).SingleOrDefault();

@@ -5,6 +5,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -72,18 +73,19 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
     /// agenda, or the user may not view it as a panel case (<see cref="PanelScope.MayOpenCase"/>: the panel team in their
     /// region, a panel member through <see cref="StaffUser.PanelAgendaCrns"/>).
     /// </summary>
-    public PanelCaseView? Find(StaffUser user, long meetingId, string crn)
+    public PanelCaseView? Find(StaffUser user, long meetingId, Crn crn)
     {
+        var crnText = crn.ToString();
         var meeting = PanelScope.Visible(db, user).AsNoTracking().SingleOrDefault(m => m.Id == meetingId);
         if (meeting is null) return null;
-        var item = db.PanelAgendaItems.AsNoTracking().SingleOrDefault(a => a.MeetingId == meetingId && a.Crn == crn);
+        var item = db.PanelAgendaItems.AsNoTracking().SingleOrDefault(a => a.MeetingId == meetingId && a.Crn == crnText);
         if (item is null) return null;
         var workflow = db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Id == item.WorkflowId);
         if (workflow is null || !PanelScope.MayOpenCase(user, WorkflowRecords.Facts(workflow))) return null;
-        var listed = db.ListedCases.AsNoTracking().SingleOrDefault(c => c.RunId == workflow.LatestRunId && c.Crn == crn);
+        var listed = db.ListedCases.AsNoTracking().SingleOrDefault(c => c.RunId == workflow.LatestRunId && c.Crn == crnText);
         if (listed is null) return null;
 
-        var listing = new CaseListing(crn, workflow.Id, workflow.Stage, workflow.Version, listed.Forename, listed.Surname, workflow.PduCode,
+        var listing = new CaseListing(crnText, workflow.Id, workflow.Stage, workflow.Version, listed.Forename, listed.Surname, workflow.PduCode,
             listed.PduName, listed.PractitionerName, listed.MetMask, WorkflowRecords.Facts(workflow));
         // Labels only: the evidence behind each criterion stays on the full case page.
         var met = EvidenceJson.Deserialize(listed.EvidenceJson).Where(e => e.Outcome == CriterionOutcome.Met).Select(e => e.Label).ToList();
@@ -101,12 +103,12 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
         var inFull = PanelScope.MayManage(user, meeting.RegionCode);
         var listings = (from c in db.ListedCases.AsNoTracking()
                         join r in db.Runs.AsNoTracking() on c.RunId equals r.Id
-                        where c.Crn == crn && r.DefinitionId == settings.DefinitionId && c.Status == (byte)ScreeningStatus.Complex
+                        where c.Crn == crnText && r.DefinitionId == settings.DefinitionId && c.Status == (byte)ScreeningStatus.Complex
                         select new { r.AsOf, c.Score }).ToList()
             .OrderByDescending(x => x.AsOf).Select(x => (x.AsOf, (int)x.Score)).Distinct().ToList();
         var earlier = (from a in db.PanelAgendaItems.AsNoTracking()
                        join m in db.PanelMeetings.AsNoTracking() on a.MeetingId equals m.Id
-                       where a.Crn == crn && a.MeetingId != meetingId
+                       where a.Crn == crnText && a.MeetingId != meetingId
                        select new { m.Id, m.HeldOn, a.Discussed }).ToList()
             .OrderByDescending(x => x.HeldOn).Select(x => (x.Id, x.HeldOn, x.Discussed)).ToList();
         return new PanelCaseView(meeting, listing, item.Discussed, workflow.FollowUpDue, met, settings.Expertise.NeededFor(listed.MetMask, blockages),

@@ -55,11 +55,12 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
                     select new { member.Name, member.UserName }).AsEnumerable().Select(m => (m.Name, m.UserName!))];
     }
 
-    public UseCaseResult<CaseWorkflowRecord> Record(StaffUser user, long meetingId, string crn, DiscussionInput input)
+    public UseCaseResult<CaseWorkflowRecord> Record(StaffUser user, long meetingId, Crn crn, DiscussionInput input)
     {
+        var crnText = crn.ToString();
         var meeting = db.PanelMeetings.AsNoTracking().SingleOrDefault(m => m.Id == meetingId);
         if (meeting is null || !PanelScope.MayManage(user, meeting.RegionCode)) return UseCaseResult<CaseWorkflowRecord>.NotFound();
-        var item = db.PanelAgendaItems.SingleOrDefault(a => a.MeetingId == meetingId && a.Crn == crn);
+        var item = db.PanelAgendaItems.SingleOrDefault(a => a.MeetingId == meetingId && a.Crn == crnText);
         if (item is null) return UseCaseResult<CaseWorkflowRecord>.NotFound();
         if (meeting.Status == (int)PanelMeetingStatus.Scheduled)
             return Refused("Record who attended the meeting before recording its discussions.");
@@ -90,7 +91,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
         var now = clock.GetUtcNow();
         var records = actions.Select(a => new CaseActionRecord
         {
-            WorkflowId = workflowId, Crn = crn, MeetingId = meetingId, Description = a.Action.Description, OwnerName = a.Action.OwnerName,
+            WorkflowId = workflowId, Crn = crnText, MeetingId = meetingId, Description = a.Action.Description, OwnerName = a.Action.OwnerName,
             OwnerAgency = (int)a.Action.OwnerAgency, OwnerUserName = a.UserName, DueOn = a.Action.DueOn, Status = (int)ActionStatus.Open, Notes = "",
             UpdatedBy = user.Id, UpdatedAt = now,
         }).ToList();
@@ -109,7 +110,7 @@ public sealed class PanelDiscussions(ComplexCasesDbContext db, CaseWorkflows wor
             audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ActionCreated,
                 "Complex Case Panel: actions agreed")
             {
-                Subjects = AuditSubjects.Of(Crn.Parse(crn)),
+                Subjects = AuditSubjects.Of(crn),
                 Details = new AuditDetails().Add("meetingId", meetingId).Add("actions", records.Count)
                     .Add("actionIds", string.Join(',', records.Select(r => r.Id))).ToString(),
             });

@@ -430,16 +430,17 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     /// The meetings whose agenda has this case, for someone who may see the case (its page): when and where, whether it was
     /// discussed, and who of its staff is invited. Newest first.
     /// </summary>
-    public IReadOnlyList<(PanelMeetingRecord Meeting, bool Discussed, IReadOnlyList<PanelMeetingStaffRecord> Staff)> ForCase(StaffUser user, string crn)
+    public IReadOnlyList<(PanelMeetingRecord Meeting, bool Discussed, IReadOnlyList<PanelMeetingStaffRecord> Staff)> ForCase(StaffUser user, Crn crn)
     {
-        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
         var items = (from item in db.PanelAgendaItems.AsNoTracking()
-                     where item.Crn == crn
+                     where item.Crn == crnText
                      join meeting in db.PanelMeetings.AsNoTracking() on item.MeetingId equals meeting.Id
                      select new { meeting, item.Discussed }).ToList();
         var ids = items.Select(i => i.meeting.Id).ToList();
-        var staff = db.PanelMeetingStaff.AsNoTracking().Where(x => ids.Contains(x.MeetingId) && x.Crn == crn).ToList().ToLookup(x => x.MeetingId);
+        var staff = db.PanelMeetingStaff.AsNoTracking().Where(x => ids.Contains(x.MeetingId) && x.Crn == crnText).ToList().ToLookup(x => x.MeetingId);
         return [.. items.OrderByDescending(i => i.meeting.HeldOn).ThenByDescending(i => i.meeting.Id)
             .Select(i => (i.meeting, i.Discussed, (IReadOnlyList<PanelMeetingStaffRecord>)[.. staff[i.meeting.Id]]))];
     }

@@ -43,7 +43,7 @@ public sealed record QualityReviewView(
 }
 
 /// <summary>A review sampled for a second opinion that the user may give: the case, and when and by whom the first was made.</summary>
-public sealed record SecondReviewAsked(string Crn, string PduCode, long FirstReviewId, DateOnly FirstReviewedOn, string FirstReviewerName);
+public sealed record AwaitedSecondReview(string Crn, string PduCode, long FirstReviewId, DateOnly FirstReviewedOn, string FirstReviewerName);
 
 /// <summary>
 /// Quality reviews by QDOs: a month's reproducible sample of listed cases in their region, a review of any case they may review
@@ -129,10 +129,10 @@ public sealed class QualityReviews(
     }
 
     /// <summary>The case's workflow if the user may review it; null when there is none or they may not (the same to them).</summary>
-    public CaseWorkflowRecord? Reviewable(StaffUser user, string crn)
+    public CaseWorkflowRecord? Reviewable(StaffUser user, Crn crn)
     {
-        if (!Crn.TryParse(crn, out var parsed) || parsed.ToString() != crn) return null;
-        var record = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var record = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
         return record is not null && CaseAccess.Can(user, Permission.RecordQualityReview, WorkflowRecords.Facts(record)) ? record : null;
     }
 
@@ -140,7 +140,7 @@ public sealed class QualityReviews(
     /// Validates and stores a review, its audit entry and the practitioner's notification in one transaction. Invalid input
     /// stores nothing and names each field to fix.
     /// </summary>
-    public UseCaseResult<QualityReviewRecord> Record(StaffUser user, string crn, QualityReviewRequest request)
+    public UseCaseResult<QualityReviewRecord> Record(StaffUser user, Crn crn, QualityReviewRequest request)
     {
         var workflow = Reviewable(user, crn);
         if (workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
@@ -190,9 +190,10 @@ public sealed class QualityReviews(
     /// The case's reviews, newest first, for a user who may see the case; none otherwise. A review awaiting its second review is
     /// shown to other QDOs without its answers and feedback (<see cref="QualityReviewView.Blinded"/>).
     /// </summary>
-    public IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, string crn)
+    public IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, Crn crn)
     {
-        var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crn).SingleOrDefault();
+        var crnText = crn.ToString();
+        var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crnText).SingleOrDefault();
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
         var mayAnswer = IsPractitioner(user, workflow);
         var records = db.QualityReviews.AsNoTracking().Include(r => r.Replies).Where(r => r.WorkflowId == workflow.Id).ToList();
@@ -216,7 +217,7 @@ public sealed class QualityReviews(
     /// The reviews awaiting a second opinion that this QDO may give: made by another QDO, of a case they may review (their
     /// region; never a limited-access case they are not named for), oldest first.
     /// </summary>
-    public IReadOnlyList<SecondReviewAsked> SecondReviewsAsked(StaffUser user)
+    public IReadOnlyList<AwaitedSecondReview> SecondReviewsAsked(StaffUser user)
     {
         if (!user.Has(Permission.RecordQualityReview)) return [];
         var awaiting = Pairs().Where(p => p.Second is null && p.First.Reviewer != user.Id).Select(p => p.First.Id).ToList();
@@ -227,13 +228,13 @@ public sealed class QualityReviews(
         var workflows = db.Workflows.AsNoTracking().Where(w => workflowIds.Contains(w.Id)).ToList()
             .Where(w => CaseAccess.Can(user, Permission.RecordQualityReview, WorkflowRecords.Facts(w))).ToDictionary(w => w.Id);
         return [.. firsts.Where(f => workflows.ContainsKey(f.WorkflowId)).OrderBy(f => f.ReviewedOn).ThenBy(f => f.Id)
-            .Select(f => new SecondReviewAsked(workflows[f.WorkflowId].Crn, workflows[f.WorkflowId].PduCode, f.Id, f.ReviewedOn, f.ReviewerName))];
+            .Select(f => new AwaitedSecondReview(workflows[f.WorkflowId].Crn, workflows[f.WorkflowId].PduCode, f.Id, f.ReviewedOn, f.ReviewerName))];
     }
 
     public const int MaxReply = 2000;
 
     /// <summary>The case's practitioner replies to a review's feedback; the QDO who wrote it is told. Audited with the case.</summary>
-    public UseCaseResult<QualityReviewRecord> Reply(StaffUser user, string crn, long reviewId, string? text)
+    public UseCaseResult<QualityReviewRecord> Reply(StaffUser user, Crn crn, long reviewId, string? text)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
         if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
@@ -256,7 +257,7 @@ public sealed class QualityReviews(
     }
 
     /// <summary>The case's practitioner marks a review's feedback read (once; the QDO sees when).</summary>
-    public UseCaseResult<QualityReviewRecord> MarkRead(StaffUser user, string crn, long reviewId)
+    public UseCaseResult<QualityReviewRecord> MarkRead(StaffUser user, Crn crn, long reviewId)
     {
         var (review, workflow) = Answerable(user, crn, reviewId);
         if (review is null || workflow is null) return UseCaseResult<QualityReviewRecord>.NotFound();
@@ -273,9 +274,10 @@ public sealed class QualityReviews(
     private static bool IsPractitioner(StaffUser user, CaseWorkflowRecord workflow) =>
         user.StaffCode is not null && user.StaffCode == workflow.PractitionerCode && CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow));
 
-    private (QualityReviewRecord? Review, CaseWorkflowRecord? Workflow) Answerable(StaffUser user, string crn, long reviewId)
+    private (QualityReviewRecord? Review, CaseWorkflowRecord? Workflow) Answerable(StaffUser user, Crn crn, long reviewId)
     {
-        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
         if (workflow is null || !IsPractitioner(user, workflow)) return (null, null);
         var review = db.QualityReviews.Include(r => r.Replies).SingleOrDefault(r => r.Id == reviewId && r.WorkflowId == workflow.Id);
         return (review, review is null ? null : workflow);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplexCases.Domain.People;
 
 namespace ComplexCases.Application.Solutions;
 
@@ -11,10 +12,10 @@ public static class FreeText
     public const string Person = "[the person]";
     public const string CaseReference = "[CRN]";
 
-    public static string Redact(string text, string crn, params string?[] names)
+    public static string Redact(string text, Crn crn, params string?[] names)
     {
         if (string.IsNullOrEmpty(text)) return text;
-        var redacted = Regex.Replace(text, Whole(crn), CaseReference, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var redacted = Regex.Replace(text, Whole(crn.ToString()), CaseReference, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         // Longest first, so a surname containing a forename ("Ann", "Annson") goes whole.
         foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length > 1).Select(n => n!.Trim()).OrderByDescending(n => n.Length))
             redacted = Regex.Replace(redacted, Whole(name), Person, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

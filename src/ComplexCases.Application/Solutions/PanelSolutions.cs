@@ -4,6 +4,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,7 +80,8 @@ public sealed class PanelSolutions(ComplexCasesDbContext db, GroupCommitAuditWri
             var steps = events[workflowId];
             var crn = crns[workflowId];
             var (forename, surname) = names.GetValueOrDefault(crn);
-            string Clean(string? t) => FreeText.Redact(t ?? "", crn, forename, surname);
+            var reference = Crn.Parse(crn);
+            string Clean(string? t) => FreeText.Redact(t ?? "", reference, forename, surname);
             for (var i = 0; i < steps.Count; i++)
             {
                 if (steps[i].Step != (int)WorkflowStep.PanelDiscussed) continue;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplexCases.Application.Workflow;
 
 /// <summary>A request to move a case: the version the user saw (for conflict detection), their notes and the step's record.</summary>
-public sealed record StepRequest(string Crn, WorkflowStep Step, int ExpectedVersion, string? Notes, StepDetails Details)
+public sealed record StepRequest(Crn Crn, WorkflowStep Step, int ExpectedVersion, string? Notes, StepDetails Details)
 {
     public long? MeetingId { get; init; }
 }
@@ -23,9 +23,10 @@ public sealed record StepRequest(string Crn, WorkflowStep Step, int ExpectedVers
 public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings settings, AuditLog audit, IWorkflowNotices notices, TimeProvider clock)
 {
     /// <summary>The case's workflow with its events, if the user may see the case; null when there is none or they may not.</summary>
-    public CaseWorkflowRecord? Find(StaffUser user, string crn, Permission permission = Permission.ViewCase)
+    public CaseWorkflowRecord? Find(StaffUser user, Crn crn, Permission permission = Permission.ViewCase)
     {
-        var record = db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var record = db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Crn == crnText);
         return record is not null && CaseAccess.Can(user, permission, WorkflowRecords.Facts(record)) ? record : null;
     }
 
@@ -38,8 +39,8 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
 
     public UseCaseResult<CaseWorkflowRecord> Take(StaffUser user, StepRequest request)
     {
-        if (!Crn.TryParse(request.Crn, out var crn) || crn.ToString() != request.Crn) return UseCaseResult<CaseWorkflowRecord>.Invalid("Not a CRN.");
-        var record = db.Workflows.Include(w => w.Events).SingleOrDefault(w => w.Crn == request.Crn);
+        var crnText = request.Crn.ToString();
+        var record = db.Workflows.Include(w => w.Events).SingleOrDefault(w => w.Crn == crnText);
         // Not found and not permitted look the same, so a guessed CRN learns nothing.
         if (record is null || (!CaseAccess.CanSee(user, WorkflowRecords.Facts(record)) && !CaseAccess.Can(user, Permission.ViewPanelCase, WorkflowRecords.Facts(record))))
             return UseCaseResult<CaseWorkflowRecord>.NotFound(NotFound);
@@ -68,12 +69,12 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
             // Someone saved between our read and our write: report it as the same conflict.
             transaction.Rollback();
             db.ChangeTracker.Clear();
-            return Conflicted(db.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == request.Crn));
+            return Conflicted(db.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == crnText));
         }
         audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.WorkflowStepTaken,
             $"Complex Case process: {request.Step.Describe()}")
         {
-            Subjects = AuditSubjects.Of(crn),
+            Subjects = AuditSubjects.Of(request.Crn),
             Details = new AuditDetails().Add("step", request.Step.ToKey()).Add("from", ((CaseStage)moved.Workflow!.History[^1].From).ToString())
                 .Add("to", moved.Workflow.Stage.ToString()).Add("version", record.Version).ToString(),
         });
@@ -139,9 +140,10 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
     /// The SPO named on a conversation confirms the record as theirs too. Only that SPO, only while they may still record
     /// conversations on the case, once; audited with the case.
     /// </summary>
-    public UseCaseResult<WorkflowEventRecord> ConfirmConversation(StaffUser user, string crn, long eventId)
+    public UseCaseResult<WorkflowEventRecord> ConfirmConversation(StaffUser user, Crn crn, long eventId)
     {
-        var record = db.Workflows.Include(w => w.Events).SingleOrDefault(w => w.Crn == crn);
+        var crnText = crn.ToString();
+        var record = db.Workflows.Include(w => w.Events).SingleOrDefault(w => w.Crn == crnText);
         var stored = record?.Events.SingleOrDefault(e => e.Id == eventId);
         if (record is null || stored is null || !CaseAccess.Can(user, Permission.RecordConversation, WorkflowRecords.Facts(record))
             || StepDetails.FromJson(stored.DetailsJson).Conversation?.SpoUserName != user.Id)
@@ -155,7 +157,7 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         audit.Append(db, new AuditEntryRequest(user.Id, AuditAction.Alteration, AuditEventTypes.ConversationConfirmed,
             "Complex Case process: the SPO confirmed the conversation record")
         {
-            Subjects = AuditSubjects.Of(Crn.Parse(crn)),
+            Subjects = AuditSubjects.Of(crn),
             Details = new AuditDetails().Add("eventId", stored.Id).Add("step", ((WorkflowStep)stored.Step).ToKey()).ToString(),
         });
         transaction.Commit();

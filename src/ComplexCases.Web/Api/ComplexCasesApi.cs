@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Cases;
@@ -8,6 +9,7 @@ using ComplexCases.Application.Screening;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Web.Api;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.Runs;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -106,7 +108,7 @@ internal static class ComplexCasesApi
         {
             var (list, names) = (view.List, view.ShowNames);
             var rows = list.Rows.Select(r => new MonthlyListRowResponse(
-                names ? r.Crn : pseudonyms.For(r.Crn), !names,
+                names ? r.Crn : pseudonyms.For(Domain.People.Crn.Parse(r.Crn)), !names,
                 names ? r.Forename : null, names ? r.Surname : null, r.TeamName,
                 names ? r.PractitionerName : null, names ? r.SpoName : null,
                 r.Status, r.Change, r.Score, Criteria(r.MetMask), Criteria(r.UnknownMask), r.MonthsListed, r.LimitedAccess)).ToList();
@@ -127,7 +129,10 @@ internal static class ComplexCasesApi
         var runId = WholeNumber(run, "run", "Run", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: ResultToHttp.InvalidTitle);
 
-        var result = await open.RunAsync(CurrentUser.Require(context), crn, runId, ReadChannel.Api);
+        // Bound as text and parsed here, not bound as a Crn: a route value that fails to bind is a 400, and a CRN that is not one
+        // is a case not found, 404 like one not listed or out of reach, with nothing to audit.
+        if (RequestCrn.From(crn) is not { } parsed) return ResultToHttp.Problem(UseCaseResult<CaseDetails>.NotFound());
+        var result = await open.RunAsync(CurrentUser.Require(context), parsed, runId, ReadChannel.Api);
         return result.ToHttp(details =>
         {
             var c = details.Listed;

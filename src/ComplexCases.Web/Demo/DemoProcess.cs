@@ -202,7 +202,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
                     "Help to get a joint assessment with the mental health trust and a housing solution before release from approved premises.")),
             }
             : new StepDetails { Conversation = conversation };
-        Take(user, new StepRequest(w.Crn, escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, w.Version, null, details));
+        Take(user, new StepRequest(Domain.People.Crn.Parse(w.Crn), escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, w.Version, null, details));
         _conversations[w.Crn] = new ConversationHeld(w.Crn, heldOn, w.ConversationDue, escalate, blockages.Length > 0, personsView);
     }
 
@@ -215,7 +215,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
                 : "The practitioner has a workable plan; advice on routes into the mental health trust should unblock it.",
             refer ? "" : "Use the mental health trust's professional consultation line and ask for a joint visit.",
             refer, heldOn));
-        Take(staff.PanelTeam, new StepRequest(w.Crn, refer ? WorkflowStep.TriageReferredToPanel : WorkflowStep.TriageAdviceGiven,
+        Take(staff.PanelTeam, new StepRequest(Domain.People.Crn.Parse(w.Crn), refer ? WorkflowStep.TriageReferredToPanel : WorkflowStep.TriageAdviceGiven,
             w.Version, null, new StepDetails { Triage = triage }));
     }
 
@@ -230,7 +230,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         using (var scope = services.CreateScope())
         {
             var discussions = scope.ServiceProvider.GetRequiredService<PanelDiscussions>();
-            var recorded = discussions.Record(staff.PanelTeam, meetingId, crn, new DiscussionInput(w.Version,
+            var recorded = discussions.Record(staff.PanelTeam, meetingId, Domain.People.Crn.Parse(crn), new DiscussionInput(w.Version,
                 "The panel heard the practitioner's account of the blockages and the agencies' positions. Mental health and housing agreed a joint plan.",
                 "A joint assessment with the community mental health team; a move-on accommodation plan before the placement ends.",
                 [
@@ -254,7 +254,7 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         {
             var current = Current(crn);
             if (current.Stage != (int)CaseStage.ActionsInProgress) return;
-            Take(staff.PanelTeam, new StepRequest(crn, WorkflowStep.FollowUpClosed, current.Version,
+            Take(staff.PanelTeam, new StepRequest(Domain.People.Crn.Parse(crn), WorkflowStep.FollowUpClosed, current.Version,
                 "Follow-up review: the joint assessment took place and accommodation is secured; the practitioner can take it from here.", StepDetails.None));
         });
     }

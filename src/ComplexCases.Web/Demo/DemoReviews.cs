@@ -14,8 +14,8 @@ internal static class DemoReviews
     {
         using var scope = services.CreateScope();
         var reviews = scope.ServiceProvider.GetRequiredService<QualityReviews>();
-        var reviewable = conversations.Values.Where(c => reviews.Reviewable(staff.Qdo, c.Crn) is not null).ToList();
-        var own = reviewable.Where(c => reviews.Reviewable(staff.Practitioner, c.Crn) is { } w && w.PractitionerCode == staff.Practitioner.StaffCode);
+        var reviewable = conversations.Values.Where(c => reviews.Reviewable(staff.Qdo, Domain.People.Crn.Parse(c.Crn)) is not null).ToList();
+        var own = reviewable.Where(c => reviews.Reviewable(staff.Practitioner, Domain.People.Crn.Parse(c.Crn)) is { } w && w.PractitionerCode == staff.Practitioner.StaffCode);
         var chosen = new List<ConversationHeld>();
         foreach (var candidate in own.OrderBy(c => c.Crn, StringComparer.Ordinal).Take(1)
             .Concat(reviewable.Where(c => c.Timely).OrderBy(c => c.Crn, StringComparer.Ordinal).Take(1))
@@ -26,7 +26,7 @@ internal static class DemoReviews
         foreach (var conversation in chosen)
         {
             var answers = Answers(conversation);
-            var result = reviews.Record(staff.Qdo, conversation.Crn, new QualityReviewRequest(today, answers.ToDictionary(a => a.Key, a => (ChecklistAnswer?)a.Value),
+            var result = reviews.Record(staff.Qdo, Domain.People.Crn.Parse(conversation.Crn), new QualityReviewRequest(today, answers.ToDictionary(a => a.Key, a => (ChecklistAnswer?)a.Value),
                 Feedback(conversation), "Suggested a peer-support session with another practitioner in the team on recording the person's voice.")
             {
                 WentWell = WentWell(conversation),

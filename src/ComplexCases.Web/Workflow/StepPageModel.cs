@@ -6,6 +6,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,6 +39,9 @@ public abstract class StepPageModel(StepCaseQuery cases, CaseWorkflows workflows
 
     /// <summary>Set when the case's stage allows none of this page's steps (the form is not shown).</summary>
     public string? Unavailable { get; private set; }
+
+    /// <summary>The CRN in the address, parsed when the case is loaded.</summary>
+    protected Domain.People.Crn Case { get; private set; }
 
     /// <summary>The signed-in user.</summary>
     protected StaffUser Staff { get; private set; } = null!;
@@ -98,7 +102,7 @@ public abstract class StepPageModel(StepCaseQuery cases, CaseWorkflows workflows
         var form = ReadForm();
         if (form is not { } step || Errors.Count > 0) return ResultToPage.WithStatus(this, UseCaseStatus.Invalid);
 
-        var result = workflows.Take(Staff, new StepRequest(Crn, step.Step, Version, step.Notes, step.Details));
+        var result = workflows.Take(Staff, new StepRequest(Case, step.Step, Version, step.Notes, step.Details));
         if (result.Succeeded)
         {
             TempData[BannerKey] = Success(step.Step, (CaseStage)result.Value.Stage);
@@ -149,9 +153,10 @@ public abstract class StepPageModel(StepCaseQuery cases, CaseWorkflows workflows
     private async Task<IActionResult?> LoadAsync()
     {
         // A malformed CRN, a case not in the process and one out of reach look the same: nothing to say about it.
-        if (!Domain.People.Crn.TryParse(Crn, out var parsed) || parsed.ToString() != Crn) return NotFound();
+        if (RequestCrn.From(Crn) is not { } crn) return NotFound();
+        Case = crn;
         Staff = CurrentUser.Require(HttpContext);
-        var record = workflows.Find(Staff, Crn, Permission);
+        var record = workflows.Find(Staff, crn, Permission);
         if (record is null || !Steps.Any(step => CaseWorkflows.MayTake(Staff, step, record)))
         {
             await audit.RecordAsync(Staff, AuditAction.Consultation, AuditEventTypes.AccessDenied, $"{PageKey} page requested", [Crn],

@@ -17,9 +17,9 @@ public sealed partial class PseudonymiserTests
     public void For_KnownKeyAndCrn_IsTheTruncatedHmacSha256()
     {
         // Reference values from Python: "P-" + hmac.new(bytes(range(32)), crn, sha256).hexdigest()[:12].upper()
-        _pseudonymiser.For("E123456").ShouldBe("P-7A7894097482");
-        _pseudonymiser.For("E123457").ShouldBe("P-E428B8E2684A");
-        new Pseudonymiser(OtherKey).For("E123456").ShouldBe("P-DF0856F14EE9");
+        _pseudonymiser.For(Crn.Parse("E123456")).ShouldBe("P-7A7894097482");
+        _pseudonymiser.For(Crn.Parse("E123457")).ShouldBe("P-E428B8E2684A");
+        new Pseudonymiser(OtherKey).For(Crn.Parse("E123456")).ShouldBe("P-DF0856F14EE9");
     }
 
     [Fact]
@@ -27,8 +27,7 @@ public sealed partial class PseudonymiserTests
     {
         var later = Pseudonymiser.FromBase64(Convert.ToBase64String(Key));
 
-        later.For("E123456").ShouldBe(_pseudonymiser.For("E123456"));
-        _pseudonymiser.For(Crn.Parse("E123456")).ShouldBe(_pseudonymiser.For("E123456"));
+        later.For(Crn.Parse("E123456")).ShouldBe(_pseudonymiser.For(Crn.Parse("E123456")));
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public sealed partial class PseudonymiserTests
     {
         var other = new Pseudonymiser(OtherKey);
 
-        Enumerable.Range(0, 1_000).Select(i => $"E{i:D6}").ShouldAllBe(crn => other.For(crn) != _pseudonymiser.For(crn));
+        Enumerable.Range(0, 1_000).Select(i => $"E{i:D6}").ShouldAllBe(crn => other.For(Crn.Parse(crn)) != _pseudonymiser.For(Crn.Parse(crn)));
     }
 
     [Fact]
@@ -47,14 +46,6 @@ public sealed partial class PseudonymiserTests
         pseudonyms.Distinct().Count().ShouldBe(pseudonyms.Count);
         pseudonyms.ShouldAllBe(p => PseudonymPattern().IsMatch(p));
     }
-
-    [Theory]
-    [InlineData("e123456")]
-    [InlineData("E12345")]
-    [InlineData("E1234567")]
-    [InlineData(" E123456")]
-    [InlineData("")]
-    public void For_NotACrn_Throws(string text) => Should.Throw<ArgumentException>(() => _pseudonymiser.For(text));
 
     [Fact]
     public void Constructor_KeyShorterThan32Bytes_Throws() =>
@@ -69,11 +60,11 @@ public sealed partial class PseudonymiserTests
     {
         var key = Key.ToArray();
         var pseudonymiser = new Pseudonymiser(key);
-        var before = pseudonymiser.For("E123456");
+        var before = pseudonymiser.For(Crn.Parse("E123456"));
 
         key[0] ^= 0xFF;
 
-        pseudonymiser.For("E123456").ShouldBe(before);
+        pseudonymiser.For(Crn.Parse("E123456")).ShouldBe(before);
     }
 
     [Fact]
@@ -111,7 +102,7 @@ public sealed partial class PseudonymiserTests
         var other = new CaseIdentity(Cases.Elsewhere.Crn, "Sam", "Other", null);
 
         _pseudonymiser.ShowTo(user, Cases.Default, own).IsPseudonym.ShouldBeFalse();
-        _pseudonymiser.ShowTo(user, Cases.Elsewhere, other).ShouldBe(new CaseIdentity(_pseudonymiser.For(Cases.Elsewhere.Crn), null, null, null, true));
+        _pseudonymiser.ShowTo(user, Cases.Elsewhere, other).ShouldBe(new CaseIdentity(_pseudonymiser.For(Crn.Parse(Cases.Elsewhere.Crn)), null, null, null, true));
     }
 
     [Fact]
@@ -155,7 +146,7 @@ public sealed partial class PseudonymiserTests
 
         foreach (var property in properties)
         {
-            if (property.Name == nameof(ListedCase.Crn)) copy.Crn.ShouldBe(_pseudonymiser.For(listed.Crn));
+            if (property.Name == nameof(ListedCase.Crn)) copy.Crn.ShouldBe(_pseudonymiser.For(Crn.Parse(listed.Crn)));
             else if (redacted.Contains(property.Name)) property.GetValue(copy).ShouldBeNull(property.Name);
             else property.GetValue(copy).ShouldBe(property.GetValue(listed), property.Name);
         }

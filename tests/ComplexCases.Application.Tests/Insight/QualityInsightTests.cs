@@ -3,6 +3,7 @@ using ComplexCases.Application.Insight;
 using ComplexCases.Application.Quality;
 using ComplexCases.Application.Tests.Notifications;
 using ComplexCases.Domain.Insight;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 
 namespace ComplexCases.Application.Tests.Insight;
@@ -42,20 +43,20 @@ public sealed class QualityInsightTests : IDisposable
         var first = _world.Account("qdo-a", Role.Qdo, pdu: null);
         var second = _world.Account("qdo-b", Role.Qdo, pdu: null);
         var reviews = _world.Reviews(secondReviewShare: 1.0);
-        reviews.Record(first, crn, Review(i => i == ChecklistItem.PersonsVoice ? ChecklistAnswer.NotMet : ChecklistAnswer.Met)).Succeeded.ShouldBeTrue();
+        reviews.Record(first, Crn.Parse(crn), Review(i => i == ChecklistItem.PersonsVoice ? ChecklistAnswer.NotMet : ChecklistAnswer.Met)).Succeeded.ShouldBeTrue();
 
-        var blinded = reviews.VisibleTo(second, crn).Single();
+        var blinded = reviews.VisibleTo(second, Crn.Parse(crn)).Single();
         blinded.Blinded.ShouldBeTrue();
         blinded.Answers.ShouldBeEmpty();
         blinded.Feedback.ShouldBeEmpty();
         blinded.WentWell.ShouldBeEmpty();
-        reviews.VisibleTo(first, crn).Single().Blinded.ShouldBeFalse();
+        reviews.VisibleTo(first, Crn.Parse(crn)).Single().Blinded.ShouldBeFalse();
         reviews.SecondReviewsAsked(second).Select(a => a.Crn).ShouldBe([crn]);
         reviews.SecondReviewsAsked(first).ShouldBeEmpty();
 
-        reviews.Record(second, crn, Review()).Succeeded.ShouldBeTrue();
+        reviews.Record(second, Crn.Parse(crn), Review()).Succeeded.ShouldBeTrue();
 
-        reviews.VisibleTo(second, crn).ShouldAllBe(r => !r.Blinded && r.Answers.Count == Checklist.Items.Count);
+        reviews.VisibleTo(second, Crn.Parse(crn)).ShouldAllBe(r => !r.Blinded && r.Answers.Count == Checklist.Items.Count);
         reviews.SecondReviewsAsked(second).ShouldBeEmpty();
         var pair = reviews.Pairs().Single();
         pair.Second.ShouldNotBeNull();
@@ -69,9 +70,9 @@ public sealed class QualityInsightTests : IDisposable
         var first = _world.Account("qdo-a", Role.Qdo, pdu: null);
         var second = _world.Account("qdo-b", Role.Qdo, pdu: null);
         var reviews = _world.Reviews(secondReviewShare: 0);
-        reviews.Record(first, crn, Review()).Succeeded.ShouldBeTrue();
+        reviews.Record(first, Crn.Parse(crn), Review()).Succeeded.ShouldBeTrue();
 
-        reviews.VisibleTo(second, crn).Single().Blinded.ShouldBeFalse();
+        reviews.VisibleTo(second, Crn.Parse(crn)).Single().Blinded.ShouldBeFalse();
         reviews.SecondReviewsAsked(second).ShouldBeEmpty();
     }
 
@@ -89,12 +90,12 @@ public sealed class QualityInsightTests : IDisposable
         for (var i = 0; i < crns.Count; i++)
         {
             var k = i;
-            reviews.Record(first, crns[i], Review(item => item == ChecklistItem.PersonsVoice ? firstSays[k] : ChecklistAnswer.Met)).Succeeded.ShouldBeTrue();
+            reviews.Record(first, Crn.Parse(crns[i]), Review(item => item == ChecklistItem.PersonsVoice ? firstSays[k] : ChecklistAnswer.Met)).Succeeded.ShouldBeTrue();
         }
         for (var i = 0; i < crns.Count; i++)
         {
             var k = i;
-            reviews.Record(second, crns[i], Review(item => item == ChecklistItem.PersonsVoice ? secondSays[k] : ChecklistAnswer.Met)).Succeeded.ShouldBeTrue();
+            reviews.Record(second, Crn.Parse(crns[i]), Review(item => item == ChecklistItem.PersonsVoice ? secondSays[k] : ChecklistAnswer.Met)).Succeeded.ShouldBeTrue();
         }
 
         var view = Insight(1.0).Run(analyst, September, EndOfSeptember);
@@ -129,7 +130,7 @@ public sealed class QualityInsightTests : IDisposable
         var qdo = _world.Account("qdo-a", Role.Qdo, pdu: null);
         var analyst = _world.Account("analyst", Role.Analyst, pdu: null);
         var reviews = _world.Reviews(secondReviewShare: 0);
-        foreach (var crn in small.Concat(other).Concat(third)) reviews.Record(qdo, crn, Review()).Succeeded.ShouldBeTrue();
+        foreach (var crn in small.Concat(other).Concat(third)) reviews.Record(qdo, Crn.Parse(crn), Review()).Succeeded.ShouldBeTrue();
 
         var view = Insight(0).Run(analyst, September, EndOfSeptember, byTeam: false);
 
@@ -173,7 +174,7 @@ public sealed class QualityInsightTests : IDisposable
         var qdo = _world.Account("qdo-a", Role.Qdo, pdu: null);
         var head = _world.Account("head", Role.HeadOfPdu);
         var reviews = _world.Reviews(secondReviewShare: 0);
-        foreach (var crn in mine.Concat(theirs)) reviews.Record(qdo, crn, Review()).Succeeded.ShouldBeTrue();
+        foreach (var crn in mine.Concat(theirs)) reviews.Record(qdo, Crn.Parse(crn), Review()).Succeeded.ShouldBeTrue();
 
         var view = Insight(0).Run(head, September, EndOfSeptember);
 

@@ -4,6 +4,7 @@ using ComplexCases.Application.Lists;
 using ComplexCases.Application.Tests.Access;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using Microsoft.EntityFrameworkCore;
@@ -183,7 +184,7 @@ public sealed class OldListAccessTests(MovingCasesDatabase data) : IClassFixture
                 .Select(r => r.Crn).ToHashSet(StringComparer.Ordinal);
 
             var opens = data.Listings.Where(l => l.RunId == oldest)
-                .Where(l => CaseQuery.Run(db, l.Facts.Crn, oldest, q => q.PermittedTo(user, Permission.ViewCaseNames)) is not null)
+                .Where(l => CaseQuery.Run(db, Crn.Parse(l.Facts.Crn), oldest, q => q.PermittedTo(user, Permission.ViewCaseNames)) is not null)
                 .Select(l => l.Facts.Crn);
 
             opens.ShouldBe(shown, ignoreOrder: true, customMessage: AccessGrid.Describe(user));

@@ -6,6 +6,7 @@ using ComplexCases.Application.Tests.Workflow;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Notifications;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Email;
 
@@ -35,7 +36,7 @@ public sealed class EscalationNotificationTests : IDisposable
     {
         using var db = _world.Open();
         var taken = Compose.Workflows(db, _world.Settings, _world.Clock).Take(_practitioner,
-            new StepRequest(w.Crn, step, w.Version, null, WorkflowData.DetailsFor(step)));
+            new StepRequest(Crn.Parse(w.Crn), step, w.Version, null, WorkflowData.DetailsFor(step)));
         taken.Succeeded.ShouldBeTrue(taken.Error);
         return taken.Value!;
     }

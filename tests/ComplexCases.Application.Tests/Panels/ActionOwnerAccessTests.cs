@@ -30,7 +30,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
         var mo = _world.AddMember("Mo Health", Agency.MentalHealth, userName: "mo");
         _meeting = _world.Meeting(_world.Today, [mo], [Crn]);
         _world.Hold(_meeting, mo);
-        _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Crn, new DiscussionInput(_world.CaseVersion(Crn), "Summary", "Decisions",
+        _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Domain.People.Crn.Parse(Crn), new DiscussionInput(_world.CaseVersion(Crn), "Summary", "Decisions",
         [
             PanelWorld.Action("Member's action", "Mo Health", Agency.MentalHealth, "mo"),
             PanelWorld.Action("Practitioner's action", "Alex Practitioner", Agency.Probation, "owner"),
@@ -95,7 +95,7 @@ public sealed class ActionOwnerAccessTests : IDisposable
         // Access is to the case, not to the meeting the action was agreed at: the same rule as the panel case page.
         var mo = _world.Db().PanelMembers.AsNoTracking().Single(m => m.UserName == "mo").Id;
         Compose.Workflows(_world.Db(), _world.Settings, _world.Clock).Take(_world.PanelTeam,
-            new StepRequest(Crn, WorkflowStep.FollowUpBackToPanel, _world.CaseVersion(Crn), "Needs the panel again", StepDetails.None)).Succeeded.ShouldBeTrue();
+            new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.FollowUpBackToPanel, _world.CaseVersion(Crn), "Needs the panel again", StepDetails.None)).Succeeded.ShouldBeTrue();
         CloseFollowUp();
         _world.Meeting(_world.Today.AddDays(14), [mo], [Crn]);
 

@@ -2,6 +2,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class CaseActionTests : IDisposable
         _world.AddAccount("owner", Role.Practitioner, staffCode: "STAFF1");
         var meeting = _world.Meeting(_world.Today, [], ["E000001"]);
         _world.Hold(meeting);
-        _world.Discussions(_world.Db()).Record(_world.PanelTeam, meeting, "E000001", new DiscussionInput(_world.CaseVersion("E000001"), "Summary", "Decisions",
+        _world.Discussions(_world.Db()).Record(_world.PanelTeam, meeting, Crn.Parse("E000001"), new DiscussionInput(_world.CaseVersion("E000001"), "Summary", "Decisions",
         [
             PanelWorld.Action("Later action", account: "owner", due: new DateOnly(2026, 3, 20)),
             PanelWorld.Action("Sooner action", account: "owner", due: new DateOnly(2026, 3, 5)),

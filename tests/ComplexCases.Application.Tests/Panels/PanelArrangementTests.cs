@@ -5,6 +5,7 @@ using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Notifications;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,7 +70,7 @@ public sealed class PanelArrangementTests : IDisposable
         var told = _world.Notifications(NotificationKind.PanelCaseListed).ShouldHaveSingleItem();
         told.RecipientUserName.ShouldBe("pat");
         told.Body.ShouldContain("Thursday 12 March 2026 at 10:30 (Room 4, County Hall)");
-        _world.Meetings(_world.Db()).ForCase(PanelWorld.Practitioner("pat"), "E000001").ShouldHaveSingleItem().Meeting.Id.ShouldBe(id);
+        _world.Meetings(_world.Db()).ForCase(PanelWorld.Practitioner("pat"), Crn.Parse("E000001")).ShouldHaveSingleItem().Meeting.Id.ShouldBe(id);
 
         _world.Meetings(_world.Db()).SetAgenda(_world.PanelTeam, id, _world.Version(id), []).Succeeded.ShouldBeTrue();
 

@@ -4,6 +4,7 @@ using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class PanelDiscussionTests : IDisposable
     {
         _world.Hold(_meeting);
 
-        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, "E000001", Input(
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Crn.Parse("E000001"), Input(
             PanelWorld.Action("Find supported accommodation", "Jo Owner", Agency.Housing, "owner", new DateOnly(2026, 3, 20)),
             new ActionInput("", " ", null, null, null),
             PanelWorld.Action("Refer to the community mental health team", "Mo Health", Agency.MentalHealth)));
@@ -59,7 +60,7 @@ public sealed class PanelDiscussionTests : IDisposable
     [Fact]
     public void Record_BeforeAttendanceIsRecorded_IsRefused()
     {
-        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, "E000001", Input(PanelWorld.Action("Refer")));
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Crn.Parse("E000001"), Input(PanelWorld.Action("Refer")));
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldBe("Record who attended the meeting before recording its discussions.");
         _world.Workflow("E000001").Stage.ShouldBe((int)CaseStage.AwaitingPanel);
@@ -70,7 +71,7 @@ public sealed class PanelDiscussionTests : IDisposable
     {
         _world.Hold(_meeting);
 
-        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, "E000001", new DiscussionInput(
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Crn.Parse("E000001"), new DiscussionInput(
             _world.CaseVersion("E000001"), "", "Decided",
             [new ActionInput("Refer", "", null, "nobody", _world.Today.AddDays(-1))]));
 
@@ -86,7 +87,7 @@ public sealed class PanelDiscussionTests : IDisposable
     {
         _world.Hold(_meeting);
 
-        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, "E000001", Input(new ActionInput(null, null, null, null, null)));
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Crn.Parse("E000001"), Input(new ActionInput(null, null, null, null, null)));
 
         result.Errors.ShouldHaveSingleItem().Field.ShouldBe("Actions");
     }
@@ -99,11 +100,11 @@ public sealed class PanelDiscussionTests : IDisposable
         var db = _world.Db();
         // Someone withdrew the case meanwhile.
         Compose.Workflows(db, _world.Settings, _world.Clock)
-            .Take(_world.PanelTeam, new StepRequest("E000001", WorkflowStep.Withdrawn, stale.ExpectedVersion, "Transferred out", StepDetails.None))
+            .Take(_world.PanelTeam, new StepRequest(Crn.Parse("E000001"), WorkflowStep.Withdrawn, stale.ExpectedVersion, "Transferred out", StepDetails.None))
             .Succeeded.ShouldBeTrue();
 
         var discussions = _world.Discussions(_world.Db());
-        var result = discussions.Record(_world.PanelTeam, _meeting, "E000001", stale);
+        var result = discussions.Record(_world.PanelTeam, _meeting, Crn.Parse("E000001"), stale);
 
         result.Status.ShouldBe(UseCaseStatus.Conflict);
         result.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("This case was updated by Pat Panel");
@@ -117,7 +118,7 @@ public sealed class PanelDiscussionTests : IDisposable
     {
         _world.Hold(_meeting);
 
-        _world.Discussions(_world.Db()).Record(_world.Qdo, _meeting, "E000001", Input(PanelWorld.Action("Refer"))).Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Discussions(_world.Db()).Record(_world.Qdo, _meeting, Crn.Parse("E000001"), Input(PanelWorld.Action("Refer"))).Status.ShouldBe(UseCaseStatus.NotFound);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class PanelDiscussionTests : IDisposable
         _world.AddMember("Mo Health", Agency.MentalHealth, userName: "mo");
         _world.Hold(_meeting);
 
-        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, "E000001", Input(
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, _meeting, Crn.Parse("E000001"), Input(
             PanelWorld.Action("Refer", "Alex Elsewhere", Agency.Probation, "elsewhere"),
             PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo"),
             PanelWorld.Action("Review", "Quinn Quality", Agency.Probation, "qdo")));
@@ -158,7 +159,7 @@ public sealed class PanelDiscussionTests : IDisposable
         _world.Meetings(_world.Db()).SetAgenda(_world.PanelTeam, meeting, _world.Version(meeting), ["E000002"]).Succeeded.ShouldBeTrue();
         _world.Hold(meeting, mo);
 
-        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, meeting, "E000002",
+        var result = _world.Discussions(_world.Db()).Record(_world.PanelTeam, meeting, Crn.Parse("E000002"),
             new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions", [PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo")]));
 
         result.Errors.ShouldBeEmpty();
@@ -183,11 +184,11 @@ public sealed class PanelDiscussionTests : IDisposable
         db.SaveChanges();
         var team = _world.PanelTeam with { LimitedAccessCrns = new HashSet<string> { "E000002" } };
 
-        var refused = _world.Discussions(_world.Db()).Record(team, meeting, "E000002", new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions",
+        var refused = _world.Discussions(_world.Db()).Record(team, meeting, Crn.Parse("E000002"), new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions",
             [PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth, "mo"), PanelWorld.Action("House", "Nat Named", Agency.Housing, "named")]));
 
         refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("Actions[0].OwnerUserName");
-        var accepted = _world.Discussions(_world.Db()).Record(team, meeting, "E000002", new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions",
+        var accepted = _world.Discussions(_world.Db()).Record(team, meeting, Crn.Parse("E000002"), new DiscussionInput(_world.CaseVersion("E000002"), "Summary", "Decisions",
             [PanelWorld.Action("Assess", "Mo Health", Agency.MentalHealth), PanelWorld.Action("House", "Nat Named", Agency.Housing, "named")]));
         accepted.Errors.ShouldBeEmpty();
     }

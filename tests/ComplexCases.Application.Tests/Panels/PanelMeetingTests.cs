@@ -4,6 +4,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 
 namespace ComplexCases.Application.Tests.Panels;
@@ -190,17 +191,17 @@ public sealed class PanelMeetingTests : IDisposable
         _world.Hold(id);
         foreach (var crn in new[] { "E000001", "E000002" })
         {
-            _world.Discussions(_world.Db()).Record(_world.PanelTeam, id, crn,
+            _world.Discussions(_world.Db()).Record(_world.PanelTeam, id, Crn.Parse(crn),
                 new DiscussionInput(_world.CaseVersion(crn), "Discussed", "Decided", [PanelWorld.Action("Refer to housing")])).Errors.ShouldBeEmpty();
         }
         _world.Clock.Advance(TimeSpan.FromDays(30));
         var workflows = Compose.Workflows(_world.Db(), _world.Settings, _world.Clock);
-        workflows.Take(_world.PanelTeam, new StepRequest("E000001", WorkflowStep.FollowUpClosed, _world.CaseVersion("E000001"), "Done", StepDetails.None))
+        workflows.Take(_world.PanelTeam, new StepRequest(Crn.Parse("E000001"), WorkflowStep.FollowUpClosed, _world.CaseVersion("E000001"), "Done", StepDetails.None))
             .Succeeded.ShouldBeTrue();
 
         _world.Meetings(_world.Db()).CloseFinishedFollowUps(PanelWorld.Region).ShouldBeEmpty();
 
-        workflows.Take(_world.PanelTeam, new StepRequest("E000002", WorkflowStep.FollowUpBackToPanel, _world.CaseVersion("E000002"), "Again", StepDetails.None))
+        workflows.Take(_world.PanelTeam, new StepRequest(Crn.Parse("E000002"), WorkflowStep.FollowUpBackToPanel, _world.CaseVersion("E000002"), "Again", StepDetails.None))
             .Succeeded.ShouldBeTrue();
         _world.Meetings(_world.Db()).CloseFinishedFollowUps(PanelWorld.Region).ShouldBe([id]);
         _world.Meetings(_world.Db()).Find(_world.PanelTeam, id)!.Status.ShouldBe(PanelMeetingStatus.FollowUpClosed);

@@ -3,6 +3,7 @@ using ComplexCases.Application.Panels;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 
 namespace ComplexCases.Application.Tests.Panels;
@@ -40,8 +41,8 @@ public sealed class PanelMemberAccessTests : IDisposable
         // Never the full case or the lists: only the panel fields.
         CaseFilter.For(mo, Permission.ViewCase).IsNone.ShouldBeTrue();
         var cases = _world.Cases(_world.Db());
-        cases.Find(mo, id, "E000001").ShouldNotBeNull();
-        cases.Find(mo, id, "E000002").ShouldBeNull();
+        cases.Find(mo, id, Crn.Parse("E000001")).ShouldNotBeNull();
+        cases.Find(mo, id, Crn.Parse("E000002")).ShouldBeNull();
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class PanelMemberAccessTests : IDisposable
 
         var mo = _world.Member("mo");
         mo.PanelAgendaCrns.ShouldBeEmpty();
-        _world.Cases(_world.Db()).Find(mo, id, "E000001").ShouldBeNull();
+        _world.Cases(_world.Db()).Find(mo, id, Crn.Parse("E000001")).ShouldBeNull();
         _world.Meetings(_world.Db()).List(mo).ShouldBeEmpty();
     }
 
@@ -93,7 +94,7 @@ public sealed class PanelMemberAccessTests : IDisposable
         db.SaveChanges();
         var id = _world.Meeting(_world.Today.AddDays(7), [_member], ["E000001"]);
 
-        var view = _world.Cases(_world.Db()).Find(_world.Member("mo"), id, "E000001")!;
+        var view = _world.Cases(_world.Db()).Find(_world.Member("mo"), id, Crn.Parse("E000001"))!;
 
         view.Escalations.ShouldHaveSingleItem().Record.Blockage.ShouldBe("No accommodation");
         view.Triages.ShouldHaveSingleItem().Record.Rationale.ShouldBe("Needs panel");
@@ -108,7 +109,7 @@ public sealed class PanelMemberAccessTests : IDisposable
         view.ConversationInFull.ShouldBeFalse();
         view.Listings.ShouldHaveSingleItem().Score.ShouldBe(7);
         // The panel team reads the conversation in full.
-        _world.Cases(_world.Db()).Find(_world.PanelTeam, id, "E000001")!.Conversation!.Discussed.ShouldBe("PRIVATE CONVERSATION NOTES");
+        _world.Cases(_world.Db()).Find(_world.PanelTeam, id, Crn.Parse("E000001"))!.Conversation!.Discussed.ShouldBe("PRIVATE CONVERSATION NOTES");
     }
 
     private static bool Can(StaffUser user, string crn) =>

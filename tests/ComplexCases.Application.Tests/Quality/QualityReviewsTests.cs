@@ -3,6 +3,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
 using ComplexCases.Application.Tests.Notifications;
 using ComplexCases.Domain.Notifications;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using ComplexCases.Domain.Workflow;
 
@@ -78,7 +79,7 @@ public sealed class QualityReviewsTests : IDisposable
         var crn = Conversed(_world.Run(September));
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
 
-        var result = _world.Reviews().Record(qdo, crn, Valid(new DateOnly(2025, 9, 1)));
+        var result = _world.Reviews().Record(qdo, Crn.Parse(crn), Valid(new DateOnly(2025, 9, 1)));
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldBe("The date of the review must be on or after the conversation it reviews, 2 September 2025");
         _world.Db.QualityReviews.Count().ShouldBe(0);
@@ -91,19 +92,19 @@ public sealed class QualityReviewsTests : IDisposable
         var pat = _world.Account("pat", Role.Practitioner, "P1");
         var sam = _world.Account("sam", Role.Spo, "S1", teams: "T1");
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
-        var review = _world.Reviews().Record(qdo, crn, Valid()).Value!;
+        var review = _world.Reviews().Record(qdo, Crn.Parse(crn), Valid()).Value!;
 
-        _world.Reviews().VisibleTo(pat, crn).Single().ShouldSatisfyAllConditions(
+        _world.Reviews().VisibleTo(pat, Crn.Parse(crn)).Single().ShouldSatisfyAllConditions(
             r => r.WentWell.ShouldBe("Timely and well recorded."), r => r.Feedback.ShouldBe("Record the person's own view."),
             r => r.MayAnswer.ShouldBeTrue(), r => r.ReadAt.ShouldBeNull());
-        _world.Reviews().Reply(sam, crn, review.Id, "Not mine to answer").Status.ShouldBe(UseCaseStatus.NotFound);
-        _world.Reviews().Reply(pat, crn, review.Id, " ").Errors.ShouldHaveSingleItem().Message.ShouldBe("Enter your reply");
+        _world.Reviews().Reply(sam, Crn.Parse(crn), review.Id, "Not mine to answer").Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Reviews().Reply(pat, Crn.Parse(crn), review.Id, " ").Errors.ShouldHaveSingleItem().Message.ShouldBe("Enter your reply");
 
-        _world.Reviews().MarkRead(pat, crn, review.Id).Succeeded.ShouldBeTrue();
-        _world.Reviews().Reply(pat, crn, review.Id, " I will record their view next time. ").Succeeded.ShouldBeTrue();
+        _world.Reviews().MarkRead(pat, Crn.Parse(crn), review.Id).Succeeded.ShouldBeTrue();
+        _world.Reviews().Reply(pat, Crn.Parse(crn), review.Id, " I will record their view next time. ").Succeeded.ShouldBeTrue();
 
         using var db = _world.Open();
-        var seen = _world.Reviews(db: db).VisibleTo(qdo, crn).Single();
+        var seen = _world.Reviews(db: db).VisibleTo(qdo, Crn.Parse(crn)).Single();
         seen.ReadAt.ShouldBe(_world.Clock.GetUtcNow());
         seen.MayAnswer.ShouldBeFalse();
         seen.Replies.ShouldHaveSingleItem().ShouldSatisfyAllConditions(r => r.Text.ShouldBe("I will record their view next time."), r => r.ByName.ShouldBe("Test pat"));
@@ -152,7 +153,7 @@ public sealed class QualityReviewsTests : IDisposable
         answers[ChecklistItem.RiskConsidered] = null;
         answers.Remove(ChecklistItem.PersonsVoice);
 
-        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 16), answers, "  ", null) { WentWell = " " });
+        var result = _world.Reviews().Record(qdo, Crn.Parse(crn), new QualityReviewRequest(new DateOnly(2025, 9, 16), answers, "  ", null) { WentWell = " " });
 
         result.Succeeded.ShouldBeFalse();
         result.Status.ShouldNotBe(UseCaseStatus.NotFound);
@@ -174,7 +175,7 @@ public sealed class QualityReviewsTests : IDisposable
         var answers = AllAnswered();
         answers[ChecklistItem.ActionsSpecific] = ChecklistAnswer.NotMet;
 
-        var result = _world.Reviews().Record(qdo, crn, new QualityReviewRequest(new DateOnly(2025, 9, 15), answers, "Good work.\nRecord the person's view.", "Peer session offered.") { WentWell = "Timely." });
+        var result = _world.Reviews().Record(qdo, Crn.Parse(crn), new QualityReviewRequest(new DateOnly(2025, 9, 15), answers, "Good work.\nRecord the person's view.", "Peer session offered.") { WentWell = "Timely." });
 
         result.Succeeded.ShouldBeTrue();
         using var db = _world.Open();
@@ -210,9 +211,8 @@ public sealed class QualityReviewsTests : IDisposable
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
         var head = _world.Account("head", Role.HeadOfPdu);
 
-        _world.Reviews().Record(qdo, london, Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
-        _world.Reviews().Record(head, ours, Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
-        _world.Reviews().Record(qdo, "not-a-crn", Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Reviews().Record(qdo, Crn.Parse(london), Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
+        _world.Reviews().Record(head, Crn.Parse(ours), Valid()).Status.ShouldBe(UseCaseStatus.NotFound);
         _world.Db.QualityReviews.Count().ShouldBe(0);
     }
 
@@ -224,15 +224,15 @@ public sealed class QualityReviewsTests : IDisposable
         var pat = _world.Account("pat", Role.Practitioner, "P1");
         var other = _world.Account("other", Role.Practitioner, "P2");
         var qdo = _world.Account("qdo", Role.Qdo, pdu: null);
-        _world.Reviews().Record(qdo, crn, Valid(new DateOnly(2025, 9, 2))).Succeeded.ShouldBeTrue();
-        _world.Reviews().Record(qdo, crn, Valid(new DateOnly(2025, 9, 12)) with { Feedback = "Second look." }).Succeeded.ShouldBeTrue();
+        _world.Reviews().Record(qdo, Crn.Parse(crn), Valid(new DateOnly(2025, 9, 2))).Succeeded.ShouldBeTrue();
+        _world.Reviews().Record(qdo, Crn.Parse(crn), Valid(new DateOnly(2025, 9, 12)) with { Feedback = "Second look." }).Succeeded.ShouldBeTrue();
 
-        var seen = _world.Reviews().VisibleTo(pat, crn);
+        var seen = _world.Reviews().VisibleTo(pat, Crn.Parse(crn));
 
         seen.Select(r => r.ReviewedOn).ShouldBe([new DateOnly(2025, 9, 12), new DateOnly(2025, 9, 2)]);
         seen[0].Feedback.ShouldBe("Second look.");
         seen[0].Answers.Count.ShouldBe(Checklist.Items.Count);
         seen[0].Answers.ShouldAllBe(a => a.Value == ChecklistAnswer.Met);
-        _world.Reviews().VisibleTo(other, crn).ShouldBeEmpty();
+        _world.Reviews().VisibleTo(other, Crn.Parse(crn)).ShouldBeEmpty();
     }
 }

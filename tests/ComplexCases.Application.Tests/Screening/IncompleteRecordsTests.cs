@@ -3,6 +3,7 @@ using ComplexCases.Application.Cases;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Screening;
 using ComplexCases.Data.Sqlite;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Screening;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Extracts;
@@ -102,7 +103,7 @@ public sealed class IncompleteRecordsTests : IDisposable
 
         report.Cases.ShouldHaveSingleItem().Unknown.ShouldBe(["mappa"]);
         using var db = _db.Open();
-        var details = CaseQuery.Run(db, "E000001", runId: null, q => q).ShouldNotBeNull();
+        var details = CaseQuery.Run(db, Crn.Parse("E000001"), runId: null, q => q).ShouldNotBeNull();
         var mappa = details.Explanation.Single(e => e.Criterion == Domain.Definitions.CriterionId.Mappa);
         mappa.Outcome.ShouldBe(CriterionOutcome.Unknown);
         mappa.Evidence.ShouldBe(new Evidence("registrations.csv", 5, "", null, "malformed value: registered_on must be a date written yyyy-MM-dd", Rejected: true));

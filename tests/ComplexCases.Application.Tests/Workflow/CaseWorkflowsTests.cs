@@ -37,10 +37,10 @@ public sealed class CaseWorkflowsTests : IDisposable
         second.Workflows.Include(w => w.Events).Single(w => w.Crn == Crn).Version.ShouldBe(1);
 
         var won = Compose.Workflows(first, WorkflowData.Settings, _clock).Take(practitioner,
-            new StepRequest(Crn, WorkflowStep.ConversationNoFurtherSupport, 1, "First", WorkflowData.DetailsFor(WorkflowStep.ConversationNoFurtherSupport)));
+            new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.ConversationNoFurtherSupport, 1, "First", WorkflowData.DetailsFor(WorkflowStep.ConversationNoFurtherSupport)));
         _clock.Advance(TimeSpan.FromMinutes(5));
         var lost = Compose.Workflows(second, WorkflowData.Settings, _clock).Take(spo,
-            new StepRequest(Crn, WorkflowStep.ConversationEscalated, 1, "Second", WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)));
+            new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.ConversationEscalated, 1, "Second", WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)));
 
         won.Succeeded.ShouldBeTrue(won.Error);
         lost.Succeeded.ShouldBeFalse();
@@ -61,13 +61,13 @@ public sealed class CaseWorkflowsTests : IDisposable
         using (var db = _db.Open())
         {
             Compose.Workflows(db, WorkflowData.Settings, _clock).Take(practitioner,
-                new StepRequest(Crn, WorkflowStep.ConversationEscalated, 1, null, WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)))
+                new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.ConversationEscalated, 1, null, WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)))
                 .Succeeded.ShouldBeTrue();
         }
         using var later = _db.Open();
 
         var stale = Compose.Workflows(later, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.PanelTeam, Crn),
-            new StepRequest(Crn, WorkflowStep.Withdrawn, 1, "Moved away", StepDetails.None));
+            new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.Withdrawn, 1, "Moved away", StepDetails.None));
 
         stale.Error.ShouldBe(CaseWorkflows.Conflict(later.Workflows.AsNoTracking().Include(w => w.Events).Single(w => w.Crn == Crn)));
         later.Workflows.AsNoTracking().Single(w => w.Crn == Crn).Stage.ShouldBe((int)CaseStage.AwaitingTriage);
@@ -80,7 +80,7 @@ public sealed class CaseWorkflowsTests : IDisposable
         using var db = _db.Open();
 
         var result = Compose.Workflows(db, settings, _clock).Take(WorkflowData.UserFor(Role.Spo, Crn),
-            new StepRequest(Crn, WorkflowStep.ConversationEscalated, 1, null, WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)));
+            new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.ConversationEscalated, 1, null, WorkflowData.DetailsFor(WorkflowStep.ConversationEscalated)));
 
         // Tuesday 10 September 2024 + 3 working days = Friday 13 September.
         result.Value!.TriageDue.ShouldBe(new DateOnly(2024, 9, 13));
@@ -94,9 +94,9 @@ public sealed class CaseWorkflowsTests : IDisposable
         var workflows = Compose.Workflows(db, WorkflowData.Settings, _clock);
         var elsewhere = WorkflowData.UserFor(Role.HeadOfPdu, Crn) with { PduCode = "PDU9" };
 
-        workflows.Find(elsewhere, Crn).ShouldBeNull();
-        workflows.Find(WorkflowData.UserFor(Role.HeadOfPdu, Crn), Crn).ShouldNotBeNull();
-        workflows.Find(WorkflowData.UserFor(Role.HeadOfPdu, Crn), Crn, Permission.RecordConversation).ShouldBeNull();
+        workflows.Find(elsewhere, Domain.People.Crn.Parse(Crn)).ShouldBeNull();
+        workflows.Find(WorkflowData.UserFor(Role.HeadOfPdu, Crn), Domain.People.Crn.Parse(Crn)).ShouldNotBeNull();
+        workflows.Find(WorkflowData.UserFor(Role.HeadOfPdu, Crn), Domain.People.Crn.Parse(Crn), Permission.RecordConversation).ShouldBeNull();
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class StepDatesAndConfirmationTests : IDisposable
     {
         using var db = _db.Open();
         var version = db.Workflows.Single(w => w.Crn == Crn).Version;
-        return Compose.Workflows(db, WorkflowData.Settings, _clock).Take(user, new StepRequest(Crn, step, version, null, details));
+        return Compose.Workflows(db, WorkflowData.Settings, _clock).Take(user, new StepRequest(Domain.People.Crn.Parse(Crn), step, version, null, details));
     }
 
     private static Conversation HeldOn(DateOnly day, string? spoUserName = null) =>
@@ -195,7 +195,7 @@ public sealed class StepDatesAndConfirmationTests : IDisposable
         var version = session.Workflows.Single(w => w.Crn == Crn).Version;
 
         var result = Compose.Workflows(session, WorkflowData.Settings, _clock).Take(_team,
-            new StepRequest(Crn, WorkflowStep.PanelDiscussed, version, null, WorkflowData.DetailsFor(WorkflowStep.PanelDiscussed)) { MeetingId = meetingId });
+            new StepRequest(Domain.People.Crn.Parse(Crn), WorkflowStep.PanelDiscussed, version, null, WorkflowData.DetailsFor(WorkflowStep.PanelDiscussed)) { MeetingId = meetingId });
 
         result.Error.ShouldBe("The date of the panel meeting must be on or after the triage meeting that referred the case, 6 September 2024.");
     }
@@ -212,10 +212,10 @@ public sealed class StepDatesAndConfirmationTests : IDisposable
         told.Link.ShouldBe($"/cases/{Crn}/conversation/confirm");
         var workflows = Compose.Workflows(db, WorkflowData.Settings, _clock);
 
-        workflows.ConfirmConversation(_practitioner, Crn, recorded.Id).Error.ShouldBe(CaseWorkflows.NotFound);
+        workflows.ConfirmConversation(_practitioner, Domain.People.Crn.Parse(Crn), recorded.Id).Error.ShouldBe(CaseWorkflows.NotFound);
         _clock.Advance(TimeSpan.FromHours(3));
-        workflows.ConfirmConversation(_spo, Crn, recorded.Id).Succeeded.ShouldBeTrue();
-        workflows.ConfirmConversation(_spo, Crn, recorded.Id).Error.ShouldStartWith("You confirmed this conversation on");
+        workflows.ConfirmConversation(_spo, Domain.People.Crn.Parse(Crn), recorded.Id).Succeeded.ShouldBeTrue();
+        workflows.ConfirmConversation(_spo, Domain.People.Crn.Parse(Crn), recorded.Id).Error.ShouldStartWith("You confirmed this conversation on");
 
         db.ChangeTracker.Clear();
         var confirmed = db.WorkflowEvents.AsNoTracking().Single();

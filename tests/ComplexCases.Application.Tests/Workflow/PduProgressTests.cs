@@ -1,6 +1,7 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Tests.Access;
 using ComplexCases.Application.Workflow;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Data;
 using Microsoft.Extensions.Time.Testing;
@@ -76,7 +77,7 @@ public sealed class PduProgressTests : IDisposable
             ? new StepDetails { Conversation = conversation, Escalation = WorkflowData.Escalation() }
             : new StepDetails { Conversation = conversation };
         Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, crn),
-                new StepRequest(crn, escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, record.Version, null, details))
+                new StepRequest(Crn.Parse(crn), escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, record.Version, null, details))
             .Succeeded.ShouldBeTrue();
         db.ChangeTracker.Clear();
     }

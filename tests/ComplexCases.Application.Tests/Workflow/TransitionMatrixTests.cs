@@ -3,6 +3,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Sqlite;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Data;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed class TransitionMatrixTests(MatrixDatabase fixture) : IClassFixtur
         using (var db = fixture.Context())
         {
             var workflows = Compose.Workflows(db, WorkflowData.Settings, _clock);
-            result = workflows.Take(user, new StepRequest(crn, step, 1, $"Notes for {step.ToKey()}", WorkflowData.DetailsFor(step)));
+            result = workflows.Take(user, new StepRequest(Crn.Parse(crn), step, 1, $"Notes for {step.ToKey()}", WorkflowData.DetailsFor(step)));
         }
 
         using var check = fixture.Context();
@@ -113,7 +114,7 @@ public sealed class TransitionMatrixTests(MatrixDatabase fixture) : IClassFixtur
         using var db = fixture.Context();
 
         var result = Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.PanelTeam, crn),
-            new StepRequest(crn, WorkflowStep.TriageAdviceGiven, 1, null, WorkflowData.DetailsFor(WorkflowStep.TriageAdviceGiven)));
+            new StepRequest(Crn.Parse(crn), WorkflowStep.TriageAdviceGiven, 1, null, WorkflowData.DetailsFor(WorkflowStep.TriageAdviceGiven)));
 
         result.Error.ShouldBe(WorkflowRules.RefusalFor(CaseStage.Closed, WorkflowStep.TriageAdviceGiven));
         result.Error!.ShouldContain("this case is closed");
@@ -132,7 +133,7 @@ public sealed class TransitionMatrixTests(MatrixDatabase fixture) : IClassFixtur
         using var db = fixture.Context();
 
         var result = Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, crn),
-            new StepRequest(crn, WorkflowStep.ConversationEscalated, 1, null, new StepDetails { Conversation = WorkflowData.Conversation() }));
+            new StepRequest(Crn.Parse(crn), WorkflowStep.ConversationEscalated, 1, null, new StepDetails { Conversation = WorkflowData.Conversation() }));
 
         result.Error.ShouldBe("A conversation and an escalation record are needed.");
         Snapshot(crn).ShouldBe(before);

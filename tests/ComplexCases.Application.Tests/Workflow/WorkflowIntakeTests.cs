@@ -2,6 +2,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.TestSupport.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class WorkflowIntakeTests : IDisposable
         intake.TakeIn(db, WorkflowData.Run(db, August, "E200001").Id).Entered.Count.ShouldBe(1);
         var record = db.Workflows.AsNoTracking().Single();
         Compose.Workflows(db, WorkflowData.Settings, _clock).Take(WorkflowData.UserFor(Role.Practitioner, "E200001"),
-            new StepRequest("E200001", WorkflowStep.ConversationNoFurtherSupport, record.Version, null,
+            new StepRequest(Crn.Parse("E200001"), WorkflowStep.ConversationNoFurtherSupport, record.Version, null,
                 new StepDetails { Conversation = Conversation.Create(August.AddDays(1), "Pat", "Sam", "Talked", [], null, August, August.AddDays(1)).Value })).Succeeded.ShouldBeTrue();
         db.ChangeTracker.Clear();
         _clock.SetUtcNow(new DateTimeOffset(next.Year, next.Month, next.Day, 9, 0, 0, TimeSpan.Zero).AddDays(1));

@@ -37,7 +37,7 @@ public sealed partial class CliHelpTests : IDisposable
         var run = CliRun.InProcess("frobnicate");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldBe("error: 'frobnicate' is not a command (commands: screen, generate, audit, outcomes, evaluate, compare, migrate; see 'complexcases --help')\n");
+        run.Error.ShouldBe("error: 'frobnicate' is not a command (commands: screen, generate, audit, outcomes, evaluate, compare, migrate, admin, backup, restore, retention; see 'complexcases --help')\n");
     }
 
     [Fact]
@@ -57,6 +57,8 @@ public sealed partial class CliHelpTests : IDisposable
     [InlineData("screen", "complexcases screen --extract")]
     [InlineData("generate", "complexcases generate --people")]
     [InlineData("audit", "complexcases audit verify")]
+    [InlineData("backup", "complexcases backup --db")]
+    [InlineData("restore", "complexcases restore --from")]
     public void Help_OfEachCommand_GivesAnExample(string command, string example)
     {
         var run = CliRun.InProcess(command, "--help");

@@ -8,11 +8,15 @@ internal static class CliRun
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static Outcome InProcess(params string[] args)
+    public static Outcome InProcess(params string[] args) => InProcessAt(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero), null, args);
+
+    /// <summary>On a clock fixed at <paramref name="now"/>, with <paramref name="input"/> as standard input (<c>--password-stdin</c>).</summary>
+    public static Outcome InProcessAt(DateTimeOffset now, TextReader? input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error, new FakeTimeProvider(new DateTimeOffset(2024, 9, 2, 9, 0, 0, TimeSpan.Zero)));
+        using var noInput = new StringReader("");
+        var code = CliApp.Run(args, output, error, new FakeTimeProvider(now), input: input ?? noInput);
         return new Outcome(code, output.ToString(), error.ToString());
     }
 

@@ -42,6 +42,13 @@ public class CrnTests
         crn.ShouldBe(default);
     }
 
+    // The hosts parse a CRN from a request once and rely on this: what parses is the canonical text, so no caller compares the
+    // text with parsed.ToString() again.
+    [Property]
+    public Property TryParse_AnyText_AcceptsOnlyWhatToStringWrites() =>
+        Prop.ForAll(Gen.OneOf(CrnText, ArbMap.Default.GeneratorFor<string>(), CrnText.Select(t => t.ToLowerInvariant())).ToArbitrary(),
+            text => !Crn.TryParse(text, out var crn) || crn.ToString() == text);
+
     [Fact]
     public void TryParse_Null_False()
     {

@@ -6,6 +6,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Domain.Panels;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,10 +83,10 @@ internal static class PanelScenarios
             var conversation = Conversation.Create(day, "Scenario practitioner", "Demo SPO", "Reflected on risk and housing",
                 [BlockageCategory.Accommodation], "", record.ListedOn, today).Value!;
             var escalation = Escalation.Create("No accommodation on release", "Council referral", "Multi-agency advice").Value!;
-            Check(workflows.Take(practitioner, new StepRequest(crn, WorkflowStep.ConversationEscalated, record.Version, "",
+            Check(workflows.Take(practitioner, new StepRequest(Crn.Parse(crn), WorkflowStep.ConversationEscalated, record.Version, "",
                 new StepDetails { Conversation = conversation, Escalation = escalation })));
             var triage = Triage.Create(day, ["Demo panel coordinator"], "Needs more than triage can offer", "", referToPanel: true, today).Value!;
-            Check(workflows.Take(team, new StepRequest(crn, WorkflowStep.TriageReferredToPanel, record.Version + 1, "", new StepDetails { Triage = triage })));
+            Check(workflows.Take(team, new StepRequest(Crn.Parse(crn), WorkflowStep.TriageReferredToPanel, record.Version + 1, "", new StepDetails { Triage = triage })));
         }
 
         var directory = db.PanelMembers.AsNoTracking().Where(m => m.RegionCode == team.RegionCode && m.Active).Select(m => m.Id).ToList();
@@ -94,7 +95,7 @@ internal static class PanelScenarios
         var held = Meeting(db, meetings, team, day, directory, crns[0]);
         Check(meetings.RecordAttendance(team, held, Version(db, held), directory.Take(2).ToList()));
         var actions = PanelScenarios.Owners.Select(owner => new ActionInput($"Action for {owner}", owner, Agency.Probation, owner, today.AddDays(14))).ToList();
-        Check(services.GetRequiredService<PanelDiscussions>().Record(team, held, crns[0], new DiscussionInput(
+        Check(services.GetRequiredService<PanelDiscussions>().Record(team, held, Crn.Parse(crns[0]), new DiscussionInput(
             db.Workflows.AsNoTracking().Single(w => w.Crn == crns[0]).Version, "Discussed housing", "Refer to housing", actions)));
         var actionOf = db.CaseActions.AsNoTracking().Where(a => a.Crn == crns[0]).ToDictionary(a => a.OwnerUserName!, a => a.Id);
 

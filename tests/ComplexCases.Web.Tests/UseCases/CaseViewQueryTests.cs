@@ -2,6 +2,7 @@ using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.CasePage;
+using ComplexCases.Domain.People;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -67,15 +68,27 @@ public sealed class CaseViewQueryTests(DemoSiteFactory site) : IClassFixture<Dem
     }
 
     [Fact]
-    public async Task OpenAsync_NotACrn_IsNotFoundWithoutAnEntry()
+    public async Task CasePage_NotACrn_IsNotFoundWithoutAnEntry()
     {
-        (await OpenAsync(Account("practitioner"), "not-a-crn")).Status.ShouldBe(UseCaseStatus.NotFound);
+        // The use case takes a Crn, so text that is not one stops at the page (RequestCrn): not found, as before, and no entry.
+        var client = await site.SignInAsync("practitioner");
+        var refusedBefore = RefusedCount();
+
+        (await client.GetAsync("/cases/not-a-crn")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+
+        RefusedCount().ShouldBe(refusedBefore);
+    }
+
+    private int RefusedCount()
+    {
+        using var db = site.OpenDatabase();
+        return db.AuditEvents.AsNoTracking().Count(e => e.EventType == AuditEventTypes.AccessDenied);
     }
 
     private async Task<UseCaseResult<CaseView>> OpenAsync(StaffUser user, string crn)
     {
         using var scope = site.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CaseViewQuery>().OpenAsync(user, crn, null);
+        return await scope.ServiceProvider.GetRequiredService<CaseViewQuery>().OpenAsync(user, Crn.Parse(crn), null);
     }
 
     private StaffUser Account(string userName)

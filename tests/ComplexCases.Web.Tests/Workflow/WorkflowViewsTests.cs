@@ -6,6 +6,7 @@ using ComplexCases.Domain.Screening;
 using ComplexCases.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplexCases.Web.Tests.Workflow;
 
@@ -149,17 +150,12 @@ public sealed partial class WorkflowViewsTests(DemoSiteFactory site) : IClassFix
     [Fact]
     public void Settings_FromConfiguration_TimescalesAndDefinitionOverrideTheDefaults()
     {
-        var folder = WorkflowSettings.FindDefinitionsDirectory(AppContext.BaseDirectory)!;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Workflow:Timescales:ConversationWorkingDays"] = "15", ["Workflow:DefinitionId"] = "pilot-2025",
-        }).Build();
-
-        var settings = WorkflowServices.ReadSettings(configuration.GetSection(WorkflowServices.Section), folder);
+        var settings = StartWith(new() { ["Workflow:Timescales:ConversationWorkingDays"] = "15", ["Workflow:DefinitionId"] = "pilot-2025" });
 
         settings.Timescales.ShouldBe(new Timescales(15, 10, 40));
         settings.DefinitionId.ShouldBe("pilot-2025");
-        WorkflowServices.ReadSettings(new ConfigurationBuilder().Build().GetSection(WorkflowServices.Section), folder).Timescales.ShouldBe(Timescales.Default);
+        StartWith([]).Timescales.ShouldBe(Timescales.Default);
+        StartWith([]).DefinitionId.ShouldBe(WorkflowSettings.DefaultDefinitionId);
     }
 
     [Theory]
@@ -168,27 +164,47 @@ public sealed partial class WorkflowViewsTests(DemoSiteFactory site) : IClassFix
     [InlineData("-3")]
     public void Settings_AnUnusableTimescale_StopsTheStartNamingTheSetting(string value)
     {
-        var folder = WorkflowSettings.FindDefinitionsDirectory(AppContext.BaseDirectory)!;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Workflow:Timescales:TriageWorkingDays"] = value,
-        }).Build();
-
-        Should.Throw<InvalidOperationException>(() => WorkflowServices.ReadSettings(configuration.GetSection(WorkflowServices.Section), folder))
+        Should.Throw<Exception>(() => StartWith(new() { ["Workflow:Timescales:TriageWorkingDays"] = value }))
             .Message.ShouldContain("Workflow:Timescales");
     }
 
     [Fact]
     public void Settings_ReentryPeriod_FromConfiguration_DefaultSixMonths_AndAnUnusableOneStopsTheStart()
     {
-        var folder = WorkflowSettings.FindDefinitionsDirectory(AppContext.BaseDirectory)!;
-        ReentryRule Read(string? months) => WorkflowServices.ReadSettings(new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Workflow:Reentry:MonthsClosed"] = months }).Build().GetSection(WorkflowServices.Section), folder).Reentry;
+        ReentryRule Read(string? months) => StartWith(new() { ["Workflow:Reentry:MonthsClosed"] = months }).Reentry;
 
         Read("3").MonthsClosed.ShouldBe(3);
         Read(null).MonthsClosed.ShouldBe(6);
-        Should.Throw<InvalidOperationException>(() => Read("0")).Message.ShouldContain("Workflow:Reentry:MonthsClosed");
-        Should.Throw<InvalidOperationException>(() => Read("half a year")).Message.ShouldContain("Workflow:Reentry:MonthsClosed");
+        Should.Throw<Exception>(() => Read("0")).Message.ShouldContain("Workflow:Reentry:MonthsClosed");
+        Should.Throw<Exception>(() => Read("half a year")).Message.ShouldContain("Workflow:Reentry:MonthsClosed");
+    }
+
+    [Fact]
+    public void Settings_AMissingCalendarFile_StopsTheStartNamingTheFile()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-definitions-");
+        try
+        {
+            Should.Throw<Exception>(() => StartWith([], empty.FullName)).Message.ShouldContain(WorkflowSettings.CalendarFile);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Registers the workflow as the web host does, runs the start-up validation the host runs (ValidateOnStart), then
+    /// resolves the settings: a bad value fails here, as it would stop the host.
+    /// </summary>
+    private static WorkflowSettings StartWith(Dictionary<string, string?> values, string? definitionsFolder = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddCaseWorkflow(configuration,
+            definitionsFolder ?? WorkflowSettings.FindDefinitionsDirectory(AppContext.BaseDirectory)!);
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        return provider.GetRequiredService<WorkflowSettings>();
     }
 
     /// <summary>The practitioners' names on this month's list (complex cases in the process) that the filter keeps.</summary>

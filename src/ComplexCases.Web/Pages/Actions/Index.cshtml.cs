@@ -15,7 +15,7 @@ public sealed class IndexModel(CaseActions actions, Auditing audit, Pseudonymise
     public IReadOnlyList<ActionItem> Actions { get; private set; } = [];
 
     /// <summary>The CRN where the user may see who the case is about, otherwise its pseudonym.</summary>
-    public string Reference(ActionItem item) => item.ShowsIdentity ? item.Action.Crn : pseudonyms.For(item.Action.Crn);
+    public string Reference(ActionItem item) => item.ShowsIdentity ? item.Action.Crn : pseudonyms.For(Domain.People.Crn.Parse(item.Action.Crn));
 
     public async Task OnGetAsync()
     {

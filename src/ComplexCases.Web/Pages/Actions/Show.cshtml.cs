@@ -38,7 +38,7 @@ public sealed class ShowModel(CaseActions actions, Auditing audit, Pseudonymiser
     }
 
     /// <summary>The CRN where the user may see who the case is about, otherwise its pseudonym.</summary>
-    public string Reference => Item.ShowsIdentity ? Item.Action.Crn : pseudonyms.For(Item.Action.Crn);
+    public string Reference => Item.ShowsIdentity ? Item.Action.Crn : pseudonyms.For(Domain.People.Crn.Parse(Item.Action.Crn));
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -3,6 +3,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Administration;
 using ComplexCases.Domain.People;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +30,8 @@ public sealed class AuditModel(BrowseAuditLog search) : PageModel, IExplainsItsO
         Crn? crn = null;
         if (!string.IsNullOrWhiteSpace(Crn))
         {
-            if (Domain.People.Crn.TryParse(Crn.Trim(), out var parsed)) crn = parsed;
-            else Errors.Add(("crn", "CRN must be a capital letter and six digits, like E123456"));
+            crn = RequestCrn.From(Crn.Trim());
+            if (crn is null) Errors.Add(("crn", "CRN must be a capital letter and six digits, like E123456"));
         }
         var from = Date(From, "from", "From");
         var to = Date(To, "to", "To");

@@ -4,6 +4,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.People;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -61,7 +62,8 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         var roles = Validate(out var crns);
         var change = ChangeOf(roles, crns);
         Errors.AddRange(await accounts.RefusalsAsync(admin, account, change));
-        if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < 12) Errors.Add(("password", "Password must be at least 12 characters"));
+        if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < StaffIdentity.MinimumPasswordLength)
+            Errors.Add(("password", $"Password must be at least {StaffIdentity.MinimumPasswordLength} characters"));
         if (Errors.Count > 0) return Invalid();
 
         // The account, its claims, its security stamp and the audit entry are saved together, or not at all.
@@ -78,7 +80,7 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
 
     private List<Role> Validate(out HashSet<string> crns)
     {
-        if (IsNew && (string.IsNullOrWhiteSpace(UserName) || !UserNamePattern().IsMatch(UserName.Trim()) || UserName.Trim() == NewAccount))
+        if (IsNew && (string.IsNullOrWhiteSpace(UserName) || !StaffIdentity.IsUserName(UserName.Trim()) || UserName.Trim() == NewAccount))
             Errors.Add(("userName", "Enter a user name of letters, digits, dots, hyphens or @ (e.g. jane.smith@justice.gov.uk)"));
         if (string.IsNullOrWhiteSpace(DisplayName)) Errors.Add(("displayName", "Enter the person's name"));
         else if (DisplayName.Trim().Length > 128) Errors.Add(("displayName", "Name must be 128 characters or fewer"));
@@ -92,7 +94,7 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         crns = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in (LimitedAccessCrns ?? "").Split([',', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Crn.TryParse(text, out var crn) && crn.ToString() == text) crns.Add(text);
+            if (RequestCrn.From(text) is not null) crns.Add(text);
             else Errors.Add(("limitedAccessCrns", $"'{text}' is not a CRN (a capital letter and six digits, like E123456)"));
         }
         // Scope codes each role needs, or it would reach nothing.
@@ -163,7 +165,4 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.\-_@]{2,64}$")]
-    private static partial Regex UserNamePattern();
 }

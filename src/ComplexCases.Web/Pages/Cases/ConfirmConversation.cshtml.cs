@@ -5,6 +5,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using ComplexCases.Web.Workflow;
 using Microsoft.AspNetCore.Authorization;
@@ -38,8 +39,8 @@ public sealed class ConfirmConversationModel(CaseWorkflows workflows, Auditing a
     public async Task<IActionResult> OnPostAsync(long eventId)
     {
         var user = CurrentUser.Require(HttpContext);
-        if (!Domain.People.Crn.TryParse(Crn, out var parsed) || parsed.ToString() != Crn) return await DeniedAsync(user);
-        var result = workflows.ConfirmConversation(user, Crn, eventId);
+        if (RequestCrn.From(Crn) is not { } crn) return await DeniedAsync(user);
+        var result = workflows.ConfirmConversation(user, crn, eventId);
         if (result.Status == UseCaseStatus.NotFound) return await DeniedAsync(user);
         TempData[StepPageModel.BannerKey] = result.Succeeded ? "You confirmed the conversation record." : result.Error;
         return Redirect($"/cases/{Uri.EscapeDataString(Crn)}");
@@ -48,8 +49,8 @@ public sealed class ConfirmConversationModel(CaseWorkflows workflows, Auditing a
     /// <summary>The latest conversation on the case naming this user as SPO and not yet confirmed.</summary>
     private bool Load(StaffUser user)
     {
-        if (!Domain.People.Crn.TryParse(Crn, out var parsed) || parsed.ToString() != Crn) return false;
-        var record = workflows.Find(user, Crn, Permission.RecordConversation);
+        if (RequestCrn.From(Crn) is not { } crn) return false;
+        var record = workflows.Find(user, crn, Permission.RecordConversation);
         var waiting = record?.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Where(e => e.ConfirmedBy is null)
             .Select(e => (Event: e, StepDetails.FromJson(e.DetailsJson).Conversation))
@@ -62,7 +63,7 @@ public sealed class ConfirmConversationModel(CaseWorkflows workflows, Auditing a
     private async Task<IActionResult> DeniedAsync(StaffUser user)
     {
         await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "conversation confirmation requested",
-            Domain.People.Crn.TryParse(Crn, out _) ? [Crn] : [], $"path=/cases/{Crn}/conversation/confirm");
+            RequestCrn.From(Crn) is null ? [] : [Crn], $"path=/cases/{Crn}/conversation/confirm");
         return NotFound();
     }
 }

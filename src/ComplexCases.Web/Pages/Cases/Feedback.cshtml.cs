@@ -4,6 +4,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,8 @@ public sealed class FeedbackModel(QualityReviews reviews, Auditing audit) : Page
     public async Task<IActionResult> OnPostReplyAsync()
     {
         var user = CurrentUser.Require(HttpContext);
-        var result = reviews.Reply(user, Crn, Id, Reply);
+        if (RequestCrn.From(Crn) is not { } crn) return await DeniedAsync(user);
+        var result = reviews.Reply(user, crn, Id, Reply);
         if (result.Status == UseCaseStatus.NotFound) return await DeniedAsync(user);
         if (!result.Succeeded)
         {
@@ -46,7 +48,8 @@ public sealed class FeedbackModel(QualityReviews reviews, Auditing audit) : Page
     public async Task<IActionResult> OnPostReadAsync()
     {
         var user = CurrentUser.Require(HttpContext);
-        var result = reviews.MarkRead(user, Crn, Id);
+        if (RequestCrn.From(Crn) is not { } crn) return await DeniedAsync(user);
+        var result = reviews.MarkRead(user, crn, Id);
         if (result.Status == UseCaseStatus.NotFound) return await DeniedAsync(user);
         TempData["FeedbackBanner"] = "Marked as read.";
         return Redirect($"/cases/{Uri.EscapeDataString(Crn)}/reviews/{Id}");
@@ -57,9 +60,7 @@ public sealed class FeedbackModel(QualityReviews reviews, Auditing audit) : Page
     private async Task<bool> LoadAsync()
     {
         var user = CurrentUser.Require(HttpContext);
-        var review = Domain.People.Crn.TryParse(Crn, out var parsed) && parsed.ToString() == Crn
-            ? reviews.VisibleTo(user, Crn).FirstOrDefault(r => r.Id == Id)
-            : null;
+        var review = RequestCrn.From(Crn) is { } crn ? reviews.VisibleTo(user, crn).FirstOrDefault(r => r.Id == Id) : null;
         if (review is null)
         {
             await DeniedAsync(user);
@@ -74,7 +75,7 @@ public sealed class FeedbackModel(QualityReviews reviews, Auditing audit) : Page
     private async Task<IActionResult> DeniedAsync(StaffUser user)
     {
         await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "quality review feedback requested",
-            Domain.People.Crn.TryParse(Crn, out _) ? [Crn] : [], $"path=/cases/{Crn}/reviews/{Id}");
+            RequestCrn.From(Crn) is null ? [] : [Crn], $"path=/cases/{Crn}/reviews/{Id}");
         return NotFound();
     }
 }

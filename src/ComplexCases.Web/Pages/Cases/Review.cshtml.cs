@@ -5,6 +5,7 @@ using ComplexCases.Application.Quality;
 using ComplexCases.Application.Workflow;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,9 @@ public sealed class ReviewModel(QualityReviews reviews, OpenReview openReview, T
     [FromRoute] public string Crn { get; set; } = "";
 
     public CaseWorkflowRecord Workflow { get; private set; } = null!;
+
+    /// <summary>The CRN in the address, parsed once it is read.</summary>
+    private Domain.People.Crn Case { get; set; }
     public string? PersonName { get; private set; }
     public IReadOnlyList<QualityReviewView> Previous { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
@@ -54,7 +58,7 @@ public sealed class ReviewModel(QualityReviews reviews, OpenReview openReview, T
         Feedback = form["feedback"];
         PeerSupportNotes = form["peerSupportNotes"];
 
-        var result = reviews.Record(user, Crn, new QualityReviewRequest(ReviewedOn(), Answers, Feedback, PeerSupportNotes) { WentWell = WentWell });
+        var result = reviews.Record(user, Case, new QualityReviewRequest(ReviewedOn(), Answers, Feedback, PeerSupportNotes) { WentWell = WentWell });
         if (result.Status == UseCaseStatus.NotFound) return NotFound();
         if (!result.Succeeded)
         {
@@ -78,7 +82,10 @@ public sealed class ReviewModel(QualityReviews reviews, OpenReview openReview, T
     /// <summary>The case as <see cref="OpenReview"/> reads it (and audits it, when the form is shown); false when not found.</summary>
     private async Task<bool> LoadAsync(StaffUser user, bool showingForm)
     {
-        var result = await openReview.RunAsync(user, Crn, showingForm);
+        // Not a CRN: not found, with nothing to audit.
+        if (RequestCrn.From(Crn) is not { } crn) return false;
+        Case = crn;
+        var result = await openReview.RunAsync(user, crn, showingForm);
         if (!result.Succeeded) return false;
         (Workflow, PersonName, Previous) = (result.Value.Workflow, result.Value.PersonName, result.Value.Previous);
         return true;

@@ -1,5 +1,6 @@
 using ComplexCases.Application.Access;
 using ComplexCases.Application.CasePage;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,9 @@ public sealed class ShowModel(CaseViewQuery cases) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var result = await cases.OpenAsync(CurrentUser.Require(HttpContext), Crn, Run);
+        // Not a CRN, not listed and out of reach all look the same: 404, and nothing to audit about a CRN that is not one.
+        if (RequestCrn.From(Crn) is not { } crn) return NotFound();
+        var result = await cases.OpenAsync(CurrentUser.Require(HttpContext), crn, Run);
         if (!result.Succeeded) return NotFound();
         View = result.Value;
         return Page();

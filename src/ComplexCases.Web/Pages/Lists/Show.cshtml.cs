@@ -29,7 +29,7 @@ public sealed class ShowModel(ShowMonthlyList show, Pseudonymiser pseudonyms) : 
 
     public bool CanDownload { get; private set; }
 
-    public string Pseudonym(string crn) => pseudonyms.For(crn);
+    public string Pseudonym(string crn) => pseudonyms.For(Domain.People.Crn.Parse(crn));
     public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync()

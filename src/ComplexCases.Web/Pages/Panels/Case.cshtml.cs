@@ -2,6 +2,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Panels;
 using ComplexCases.Domain.Audit;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class CaseModel(PanelCases cases, Auditing audit) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var user = CurrentUser.Require(HttpContext);
-        if (!Domain.People.Crn.TryParse(Crn, out _) || cases.Find(user, Id, Crn) is not { } view)
+        if (RequestCrn.From(Crn) is not { } crn || cases.Find(user, Id, crn) is not { } view)
         {
             // Not on the agenda, not in reach and not a case all look the same; the attempt is recorded.
             await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "panel case requested", [Crn], $"path=/panels/{Id}/cases/{Crn}");

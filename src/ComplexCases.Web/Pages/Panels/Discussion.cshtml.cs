@@ -6,6 +6,7 @@ using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Panels;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.Panels;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,9 @@ public sealed class DiscussionModel(PanelCases cases, PanelDiscussions discussio
 
     public PanelCaseView View { get; private set; } = null!;
 
+    /// <summary>The CRN in the address, parsed when the case is loaded.</summary>
+    private Domain.People.Crn _case;
+
     /// <summary>Invited members with an account: with staff whose cases include this one, the only accounts that may own an action.</summary>
     public IReadOnlyList<(string Name, string UserName)> InvitedAccounts { get; private set; } = [];
 
@@ -69,7 +73,7 @@ public sealed class DiscussionModel(PanelCases cases, PanelDiscussions discussio
             // A date that is not a real date is reported by this page; passed as a date long past, the row still counts as
             // filled in and the use case refuses it too, so nothing is saved.
             row.DueOn.IsInvalid ? DateOnly.MinValue : row.DueOn.Value))]);
-        var result = discussions.Record(CurrentUser.Require(HttpContext), Id, Crn, input);
+        var result = discussions.Record(CurrentUser.Require(HttpContext), Id, _case, input);
         if (result.Status == UseCaseStatus.NotFound) return await NotInReachAsync();
         if (!result.Succeeded) return await ShownAsync(Refused(result, Own([.. own])));
         Banner($"The panel's discussion of {View.Listing.Forename} {View.Listing.Surname} is recorded with {Actions.Count(r => !string.IsNullOrWhiteSpace(r.Description))} action(s).");
@@ -96,8 +100,8 @@ public sealed class DiscussionModel(PanelCases cases, PanelDiscussions discussio
     private bool Load()
     {
         var user = CurrentUser.Require(HttpContext);
-        if (!Domain.People.Crn.TryParse(Crn, out _) || cases.Find(user, Id, Crn) is not { } view || !PanelScope.MayManage(user, view.Meeting.RegionCode)) return false;
-        View = view;
+        if (RequestCrn.From(Crn) is not { } crn || cases.Find(user, Id, crn) is not { } view || !PanelScope.MayManage(user, view.Meeting.RegionCode)) return false;
+        (_case, View) = (crn, view);
         InvitedAccounts = discussions.InvitedAccounts(user, Id);
         return true;
     }

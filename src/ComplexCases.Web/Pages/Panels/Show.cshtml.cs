@@ -51,7 +51,7 @@ public sealed class ShowModel(PanelMeetings meetings, Auditing audit, Pseudonymi
     /// <summary>Names for those who may see them on this case (the panel team, QDOs, invited members for agenda cases); a pseudonym otherwise.</summary>
     public bool ShowsIdentity(AgendaCase item) => MayOpen(item) || CaseAccess.CanSeeNames(_user, item.Listing.Facts);
 
-    public string Reference(AgendaCase item) => ShowsIdentity(item) ? item.Crn : pseudonyms.For(item.Crn);
+    public string Reference(AgendaCase item) => ShowsIdentity(item) ? item.Crn : pseudonyms.For(Domain.People.Crn.Parse(item.Crn));
 
     public string Name(AgendaCase item) => ShowsIdentity(item) ? $"{item.Listing.Forename} {item.Listing.Surname}" : "Withheld";
 

@@ -3,6 +3,7 @@ using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Application.Quality;
 using ComplexCases.Domain.Audit;
+using ComplexCases.Web.Cases;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class IndexModel(QualityReviews reviews, Auditing audit) : PageMod
 
     public QualitySample? Sample { get; private set; }
     /// <summary>Other QDOs' reviews chosen for a second opinion that this QDO may give.</summary>
-    public IReadOnlyList<SecondReviewAsked> SecondReviews { get; private set; } = [];
+    public IReadOnlyList<AwaitedSecondReview> SecondReviews { get; private set; } = [];
     public IReadOnlyList<DateOnly> Months { get; private set; } = [];
     public string? Message { get; private set; }
     public List<(string Field, string Message)> Errors { get; } = [];
@@ -31,8 +32,8 @@ public sealed class IndexModel(QualityReviews reviews, Auditing audit) : PageMod
         {
             var crn = Crn.Trim().ToUpperInvariant();
             if (crn.Length == 0) Errors.Add(("Crn", "Enter a CRN, like X123456"));
-            else if (!Domain.People.Crn.TryParse(crn, out var parsed) || parsed.ToString() != crn) Errors.Add(("Crn", "Enter a CRN: one letter and six digits, like X123456"));
-            else if (reviews.Reviewable(user, crn) is null)
+            else if (RequestCrn.From(crn) is not { } parsed) Errors.Add(("Crn", "Enter a CRN: one letter and six digits, like X123456"));
+            else if (reviews.Reviewable(user, parsed) is null)
             {
                 await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.AccessDenied, "quality review: case looked up", [crn], "path=/reviews");
                 Errors.Add(("Crn", "There is no case with that CRN in the process that you can review"));
