@@ -74,16 +74,21 @@ public sealed partial class ImportOutcomes(AuditLog audit, TimeProvider clock, I
         }
     }
 
-    /// <summary>Inserts the outcomes not already stored (one prepared statement); returns how many were new.</summary>
+    /// <summary>
+    /// Inserts the outcomes not already stored (one prepared statement); returns how many were new. <c>ON CONFLICT DO
+    /// NOTHING</c> is written the same in SQLite and PostgreSQL, and a <see cref="DateOnly"/> parameter is stored by each
+    /// provider as EF stores it (text on SQLite, <c>date</c> on PostgreSQL), so this stays provider-neutral.
+    /// </summary>
     private static int Insert(Data.ComplexCasesDbContext db, int importId, IReadOnlyList<OutcomeRecord> outcomes, CancellationToken cancellationToken)
     {
         using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = $"INSERT OR IGNORE INTO \"{StoredOutcome.Table}\" (\"Crn\", \"OccurredOn\", \"Type\", \"ImportId\") VALUES (@crn, @on, @type, @import)";
-        var crn = Parameter(command, "@crn");
-        var on = Parameter(command, "@on");
-        var type = Parameter(command, "@type");
-        Parameter(command, "@import").Value = importId;
+        command.CommandText = $"INSERT INTO \"{StoredOutcome.Table}\" (\"Crn\", \"OccurredOn\", \"Type\", \"ImportId\") VALUES (@crn, @on, @type, @import) ON CONFLICT DO NOTHING";
+        // Typed before Prepare: PostgreSQL prepares the statement with its parameters' types, before any value is set.
+        var crn = Parameter(command, "@crn", System.Data.DbType.String);
+        var on = Parameter(command, "@on", System.Data.DbType.Date);
+        var type = Parameter(command, "@type", System.Data.DbType.Int32);
+        Parameter(command, "@import", System.Data.DbType.Int32).Value = importId;
         command.Prepare();
         var added = 0;
         for (var i = 0; i < outcomes.Count; i++)
@@ -91,18 +96,18 @@ public sealed partial class ImportOutcomes(AuditLog audit, TimeProvider clock, I
             if ((i & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var o = outcomes[i];
             crn.Value = o.Crn.ToString();
-            // As EF stores a DateOnly in SQLite, so that its queries compare the same text.
-            on.Value = o.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            on.Value = o.OccurredOn;
             type.Value = (int)o.Type;
             added += command.ExecuteNonQuery();
         }
         return added;
     }
 
-    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name, System.Data.DbType type)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
+        parameter.DbType = type;
         command.Parameters.Add(parameter);
         return parameter;
     }

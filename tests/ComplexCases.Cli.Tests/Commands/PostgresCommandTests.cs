@@ -65,4 +65,23 @@ public sealed class PostgresCommandTests : IDisposable
         foreach (var run in runs) db.PersonResults.Count(p => p.RunId == run).ShouldBeGreaterThan(0);
         db.RunInputs.Count().ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public void OutcomesImport_OnPostgres_StoresEachOutcomeOnce_AndEvaluateReadsThem()
+    {
+        CliRun.InProcess("migrate", "--db", _database.ConnectionString).ExitCode.ShouldBe(0);
+        File.WriteAllText(_temp["o.csv"], "crn,occurred_on,type\nE000001,2024-03-01,RECALL\nE000001,2024-03-01,RECALL\nE000002,2024-04-30,BREACH\n");
+
+        var first = CliRun.InProcess("outcomes", "import", "--db", _database.ConnectionString, "--file", _temp["o.csv"]);
+        var second = CliRun.InProcess("outcomes", "import", "--db", _database.ConnectionString, "--file", _temp["o.csv"]);
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Output.ShouldContain("2 new outcomes");
+        second.ExitCode.ShouldBe(0, second.Error);
+        second.Output.ShouldContain("0 new outcomes, 2 already stored");
+        using var db = _database.Open();
+        db.Outcomes.AsNoTracking().OrderBy(o => o.Crn).Select(o => o.OccurredOn).ToList()
+            .ShouldBe([new DateOnly(2024, 3, 1), new DateOnly(2024, 4, 30)]);
+        CliRun.InProcess("audit", "verify", "--db", _database.ConnectionString).ExitCode.ShouldBe(0);
+    }
 }
