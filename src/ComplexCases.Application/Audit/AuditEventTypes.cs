@@ -28,6 +28,8 @@ public static class AuditEventTypes
     public const string ListDownloaded = "list.downloaded";
     public const string DefinitionChanged = "definition.changed";
     public const string AccessDenied = "access.denied";
+    /// <summary>Attempted collection: an upload (an extract) the service refused: too large, not an extract, an incomplete form.</summary>
+    public const string UploadRefused = "upload.refused";
     /// <summary>Attempted consultation: a sign-in failed (wrong password or unknown user name); actor: the user name tried.</summary>
     public const string SignInFailed = "sign_in.failed";
     /// <summary>Attempted consultation: a sign-in to a locked account, or the failure that locked it; actor: the user name tried.</summary>
