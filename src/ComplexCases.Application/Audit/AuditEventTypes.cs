@@ -24,7 +24,10 @@ public static class AuditEventTypes
     /// <summary>Consultation: the possibly complex cases whose records the user is to check and update (subjects: those shown).</summary>
     public const string RecordsToCheckViewed = "records_to_check.viewed";
     public const string ListDownloaded = "list.downloaded";
-    public const string DefinitionChanged = "definition.changed";
+    /// <summary>Alteration: a new version of a definition saved in the service (no people concerned).</summary>
+    public const string DefinitionSaved = "definition.saved";
+    /// <summary>Alteration: a definition version adopted for the monthly lists that feed the process, from a month on, with the reason.</summary>
+    public const string DefinitionAdopted = "definition.adopted";
     public const string AccessDenied = "access.denied";
     /// <summary>Attempted consultation: a sign-in failed (wrong password or unknown user name); actor: the user name tried.</summary>
     public const string SignInFailed = "sign_in.failed";
