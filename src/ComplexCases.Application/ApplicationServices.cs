@@ -47,6 +47,7 @@ public static class ApplicationServices
         services.TryAddScoped<IWorkflowNotices>(provider => provider.GetRequiredService<NotificationCentre>());
         services.TryAddScoped<IPanelNotices, PanelNotices>();
         services.TryAddScoped<ReminderSweep>();
+        services.TryAddScoped<JobFailures>();
         services.TryAddScoped<CaseWorkflows>();
         services.TryAddScoped<PanelDirectory>();
         services.TryAddScoped<PanelMeetings>();

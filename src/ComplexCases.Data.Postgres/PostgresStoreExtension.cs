@@ -22,6 +22,7 @@ internal sealed class PostgresStoreExtension : IDbContextOptionsExtension
         services.AddSingleton<IPersonResultReader, PostgresPersonResultReader>();
         services.AddSingleton<IAuditChainStore, PostgresAuditChain>();
         services.AddSingleton<IRunInputsStore, PostgresRunInputs>();
+        services.AddSingleton<IJobLock, PostgresJobLock>();
     }
 
     public void Validate(IDbContextOptions options)

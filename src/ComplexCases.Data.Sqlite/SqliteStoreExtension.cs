@@ -23,6 +23,7 @@ internal sealed class SqliteStoreExtension : IDbContextOptionsExtension
         services.AddSingleton<IPersonResultReader, SqlitePersonResultReader>();
         services.AddSingleton<IAuditChainStore, SqliteAuditChain>();
         services.AddSingleton<IRunInputsStore, SqliteRunInputs>();
+        services.AddSingleton<IJobLock, SqliteJobLock>();
         services.AddSingleton<IDatabaseFileCopy, SqliteFileCopy>();
     }
 

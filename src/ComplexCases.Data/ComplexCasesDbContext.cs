@@ -38,6 +38,7 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<Evaluation.StoredOutcome> Outcomes => Set<Evaluation.StoredOutcome>();
     public DbSet<Evaluation.OutcomeImport> OutcomeImports => Set<Evaluation.OutcomeImport>();
     public DbSet<Evaluation.RunInputs> RunInputs => Set<Evaluation.RunInputs>();
+    public DbSet<ScreeningRequest> ScreeningRequests => Set<ScreeningRequest>();
     /// <summary>
     /// ASP.NET Core data-protection keys (cookies, antiforgery tokens), shared by every instance of the web application
     /// that uses this database, instead of a folder on one machine.
@@ -287,6 +288,20 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             notification.HasIndex(n => n.DedupKey).IsUnique();
             notification.HasIndex(n => new { n.RecipientUserName, n.ReadAt });
             notification.HasIndex(n => n.EmailedAt);
+        });
+        modelBuilder.Entity<ScreeningRequest>(request =>
+        {
+            request.ToTable("screening_requests");
+            request.Property(r => r.OwnerId).HasMaxLength(256);
+            request.Property(r => r.DefinitionId).HasMaxLength(128);
+            request.Property(r => r.Stage).HasMaxLength(200);
+            request.Property(r => r.Error).HasMaxLength(Text);
+            request.Property(r => r.AcceptReason).HasMaxLength(Text);
+            request.Property(r => r.ClaimedBy).HasMaxLength(256);
+            // The worker's claim reads the oldest queued one; recovery, those running.
+            request.HasIndex(r => new { r.Status, r.QueuedTicks });
+            request.Property(r => r.Source).HasMaxLength(256);
+            request.HasIndex(r => r.Source).IsUnique();
         });
     }
 }

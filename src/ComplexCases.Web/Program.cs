@@ -74,10 +74,8 @@ provider.Configure(auditOptions, pooledConnection);
 builder.Services.AddSingleton(services => new ComplexCases.Application.Audit.GroupCommitAuditWriter(
     () => new ComplexCasesDbContext(auditOptions.Options), services.GetRequiredService<ComplexCases.Application.Audit.AuditLog>()));
 builder.Services.AddScoped<Auditing>();
-// Screenings started from the browser run one at a time in the background; their pages poll the job.
-builder.Services.AddSingleton<ComplexCases.Web.Runs.ScreeningJobs>();
-builder.Services.AddSingleton(ComplexCases.Web.Runs.UploadLimit.From(builder.Configuration));
-builder.Services.AddHostedService<ComplexCases.Web.Runs.ScreeningWorker>();
+// Screenings started from the browser: queued in the database, run one at a time across instances; their pages poll the job.
+builder.Services.AddScreeningJobs(builder.Configuration);
 builder.Services.AddOptions<ComplexCases.Application.Screening.ReconciliationLimits>()
     .Bind(builder.Configuration.GetSection(ComplexCases.Application.Screening.ReconciliationLimits.Section))
     .ValidateDataAnnotations().ValidateOnStart();

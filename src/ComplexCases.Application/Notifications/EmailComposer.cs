@@ -114,6 +114,7 @@ public sealed class EmailComposer
         NotificationKind.PanelCaseListed => "Your cases at panel meetings",
         NotificationKind.QualityReply => "Replies to your feedback",
         NotificationKind.CalendarEnding => "Bank holiday calendar",
+        NotificationKind.JobFailed => "Background jobs that failed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a notification kind."),
     };
 

@@ -553,6 +553,92 @@ namespace ComplexCases.Data.Postgres.Migrations
                     b.ToTable("run_files", (string)null);
                 });
 
+            modelBuilder.Entity("ComplexCases.Data.Screening.ScreeningRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<byte[]>("Extract")
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("FinishedTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HeartbeatTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("QueuedTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RefusalJson")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "QueuedTicks");
+
+                    b.ToTable("screening_requests", (string)null);
+                });
+
             modelBuilder.Entity("ComplexCases.Data.Screening.ScreeningRun", b =>
                 {
                     b.Property<int>("Id")

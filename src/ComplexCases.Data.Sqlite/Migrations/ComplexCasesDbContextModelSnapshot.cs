@@ -490,6 +490,83 @@ namespace ComplexCases.Data.Sqlite.Migrations
                     b.ToTable("run_files", (string)null);
                 });
 
+            modelBuilder.Entity("ComplexCases.Data.Screening.ScreeningRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Extract")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("FinishedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueuedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "QueuedTicks");
+
+                    b.ToTable("screening_requests", (string)null);
+                });
+
             modelBuilder.Entity("ComplexCases.Data.Screening.ScreeningRun", b =>
                 {
                     b.Property<int>("Id")

@@ -15,6 +15,7 @@ public static class StoreServices
     public static IPersonResultReader PersonResultReader(this DbContext db) => Get<IPersonResultReader>(db);
     public static IAuditChainStore AuditChain(this DbContext db) => Get<IAuditChainStore>(db);
     public static IRunInputsStore RunInputs(this DbContext db) => Get<IRunInputsStore>(db);
+    public static IJobLock JobLock(this DbContext db) => Get<IJobLock>(db);
     /// <summary>Backup and restore of a database file; a server engine supplies none (its callers check for a file first).</summary>
     public static IDatabaseFileCopy FileCopy(this DbContext db) => Get<IDatabaseFileCopy>(db);
 

@@ -25,6 +25,8 @@ public enum NotificationKind
     QualityReply = 10,
     /// <summary>The bank holiday calendar ends soon (or has ended): to administrators, once per calendar end.</summary>
     CalendarEnding = 11,
+    /// <summary>Background work failed (a screening started in the browser, the reminder sweep): to administrators.</summary>
+    JobFailed = 12,
 }
 
 public static class NotificationKinds
@@ -52,6 +54,7 @@ public static class NotificationKinds
         NotificationKind.PanelCaseListed => "Your case at panel",
         NotificationKind.QualityReply => "Reply to feedback",
         NotificationKind.CalendarEnding => "Bank holiday calendar",
+        NotificationKind.JobFailed => "Background job failed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -69,6 +72,7 @@ public static class NotificationKinds
         NotificationKind.PanelCaseListed => "panel-case-listed",
         NotificationKind.QualityReply => "quality-reply",
         NotificationKind.CalendarEnding => "calendar-ending",
+        NotificationKind.JobFailed => "job-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

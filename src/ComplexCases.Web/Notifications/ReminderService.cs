@@ -1,11 +1,16 @@
 using ComplexCases.Application.Notifications;
+using ComplexCases.Data;
+using ComplexCases.Data.Providers;
 
 namespace ComplexCases.Web.Notifications;
 
 /// <summary>
 /// Runs the reminder sweep when the site starts and then every <see cref="ReminderOptions.SweepMinutes"/>, then hands over to
 /// the email hook. Waits on the injected <see cref="TimeProvider"/>, so tests can move time on. A failed sweep is logged and
-/// retried at the next interval: the sweep is idempotent, so nothing is lost or doubled.
+/// retried at the next interval: the sweep is idempotent, so nothing is lost or doubled, and administrators are told (once a day).
+/// Every instance runs this loop; each pass takes the database's <see cref="SweepLock"/> first (<see cref="IJobLock"/>: an
+/// advisory lock on PostgreSQL, a lock file beside a SQLite file) and skips its turn when another instance holds it, so a sweep
+/// and its emails run on one instance at a time and nothing is created or emailed twice.
 /// </summary>
 internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, ReminderOptions options, ILogger<ReminderService> log)
     : BackgroundService
@@ -34,11 +39,25 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
         }
     }
 
-    /// <summary>One sweep and one dispatch, each in its own scope (a fresh DbContext per run).</summary>
-    internal async Task SweepOnceAsync(CancellationToken cancellationToken)
+    /// <summary>The lock every instance's sweep takes: one sweep and dispatch at a time across instances.</summary>
+    public const string SweepLock = "reminder-sweep";
+
+    /// <summary>
+    /// One sweep and one dispatch, each in its own scope (a fresh DbContext per run), under <see cref="SweepLock"/>; false when
+    /// another instance (or process) holds it, and this turn is skipped.
+    /// </summary>
+    internal async Task<bool> SweepOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
+            using var lockScope = scopes.CreateScope();
+            var db = lockScope.ServiceProvider.GetRequiredService<ComplexCasesDbContext>();
+            await using var held = await db.JobLock().TryAcquireAsync(db, SweepLock, cancellationToken);
+            if (held is null)
+            {
+                SweptElsewhere(log);
+                return false;
+            }
             using (var scope = scopes.CreateScope())
             {
                 var result = scope.ServiceProvider.GetRequiredService<ReminderSweep>().Run();
@@ -49,10 +68,29 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
                 // THE EMAIL HOOK: sends what the sweep (and any other path) created and has not been emailed yet.
                 await scope.ServiceProvider.GetRequiredService<INotificationDispatcher>().DispatchAsync(cancellationToken);
             }
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             SweepFailed(log, ex);
+            TellAdministrators();
+            return false;
+        }
+    }
+
+    /// <summary>Best effort: the database may be what failed.</summary>
+    private void TellAdministrators()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetService<JobFailures>()?.Report("reminder-sweep", "Reminder sweep failed",
+                "The reminder sweep or the sending of notification emails failed. It is tried again at every interval; "
+                + "the service's log says why.", "/notifications");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ReportFailed(log, ex);
         }
     }
 
@@ -61,6 +99,12 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep for {Today}: {Created} notifications created.")]
     private static partial void Swept(ILogger logger, DateOnly today, int created);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reminder sweep skipped: another instance is sweeping.")]
+    private static partial void SweptElsewhere(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell administrators that the reminder sweep failed.")]
+    private static partial void ReportFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reminder sweep or notification dispatch failed; it will be retried at the next interval.")]
     private static partial void SweepFailed(ILogger logger, Exception exception);

@@ -27,6 +27,8 @@ public sealed class ReminderServiceTests : IDisposable
         services.AddScoped(_ => _database.Open());
         services.AddScoped(sp => new ReminderSweep(sp.GetRequiredService<ComplexCasesDbContext>(), Shipped,
             new NotificationCentre(sp.GetRequiredService<ComplexCasesDbContext>(), new AuditLog(_clock), _clock), _clock));
+        services.AddScoped(sp => new JobFailures(sp.GetRequiredService<ComplexCasesDbContext>(),
+            new NotificationCentre(sp.GetRequiredService<ComplexCasesDbContext>(), new AuditLog(_clock), _clock), _clock));
         services.AddSingleton<INotificationDispatcher>(_dispatcher);
         return new ReminderService(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), _clock,
             new ReminderOptions { SweepMinutes = minutes }, NullLogger<ReminderService>.Instance);
@@ -54,13 +56,25 @@ public sealed class ReminderServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task AFailedDispatch_IsRetriedAtTheNextInterval()
+    public async Task AFailedDispatch_IsToldToAdministratorsOnce_AndRetriedAtTheNextInterval()
     {
+        using (var db = _database.Open())
+        {
+            db.Users.Add(new ComplexCases.Data.Accounts.StaffAccount { UserName = "admin1", DisplayName = "Admin", Roles = "Administrator" });
+            db.SaveChanges();
+        }
         _dispatcher.FailNext = true;
         using var service = Service(5);
         await service.StartAsync(CancellationToken.None);
         await _dispatcher.WaitForAsync(1);
         await Settle();
+
+        using (var db = _database.Open())
+        {
+            var told = db.Notifications.Where(n => n.Kind == (int)ComplexCases.Domain.Notifications.NotificationKind.JobFailed).ToList().ShouldHaveSingleItem();
+            told.RecipientUserName.ShouldBe("admin1");
+            told.Title.ShouldBe("Reminder sweep failed");
+        }
 
         _clock.Advance(TimeSpan.FromMinutes(5));
 

@@ -69,7 +69,7 @@ public sealed partial class RunUploadTests
         var jobs = site.Services.GetRequiredService<ScreeningJobs>();
         var job = jobs.Find(JobId(progress), "analyst")!;
         jobs.Accept(job, "too late").ShouldBeFalse();
-        Directory.Exists(job.UploadFolder).ShouldBeFalse("a declined month's upload is deleted");
+        jobs.Find(job.Id, "analyst")!.HoldsExtract.ShouldBeFalse("a declined month's upload is deleted");
         RunCount().ShouldBe(runsBefore);
     }
 

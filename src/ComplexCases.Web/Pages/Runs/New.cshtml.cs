@@ -13,7 +13,7 @@ namespace ComplexCases.Web.Pages.Runs;
 
 /// <summary>
 /// An analyst uploads an extract (a zip, or the CSV files) and runs the screening: the same use case as the CLI, run by
-/// <see cref="ScreeningWorker"/> while <c>/runs/progress/{id}</c> shows how far it has got.
+/// a <see cref="ScreeningWorker"/> (on any instance) while <c>/runs/progress/{id}</c> shows how far it has got.
 /// </summary>
 [Authorize(Policy = nameof(Permission.RunScreening))]
 // UploadLimitFilter reads the form within the limit and checks the antiforgery token itself.
@@ -49,7 +49,6 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
 
         // The upload is unpacked here, so a file that is not an extract is explained at once; the run itself is queued.
         var folder = Path.Combine(Path.GetTempPath(), "complexcases-upload-" + Guid.NewGuid().ToString("N"));
-        var queued = false;
         try
         {
             var unpacked = Unpack(folder);
@@ -59,21 +58,14 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
                 return Invalid();
             }
             var job = jobs.Enqueue(CurrentUser.Require(HttpContext).Id, folder, asOf, Path.Combine(DefinitionFile.ShippedFolder, definition + ".json"));
-            if (job is null)
-            {
-                Errors.Add(("Files", "The service is restarting. Try again in a few minutes."));
-                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return Page();
-            }
-            queued = true;
             // 303: the browser follows with a GET, and going back or refreshing never posts the upload twice.
             Response.Headers.Location = $"/runs/progress/{job.Id:D}";
             return StatusCode(StatusCodes.Status303SeeOther);
         }
         finally
         {
-            // Once queued, the job owns the folder and deletes it when it finishes.
-            if (!queued && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            // The job holds the extract (zipped, in the database): the unpacked folder is not needed any more.
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
 
