@@ -84,6 +84,35 @@ public sealed class DefinitionLibraryPagesTests(DemoSiteFactory site) : IClassFi
         check2.DefinitionAdoptions.AsNoTracking().Single().DefinitionVersion.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Check_AnUploadedFile_ReplacesTheText_AndAFileThatIsNotUtf8_IsRefused()
+    {
+        var client = await site.SignInAsync("analyst");
+        var token = SignedInClient.AntiforgeryToken(await client.GetStringAsync("/definitions/new"));
+
+        async Task<HttpResponseMessage> Upload(byte[] bytes)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(""), "Json" },
+                { new ByteArrayContent(bytes), "Upload", "mine.json" },
+            };
+            return await client.PostAsync("/definitions/new?handler=check", form);
+        }
+
+        var good = await Upload(System.Text.Encoding.UTF8.GetBytes(Pilot.Replace("\"pilot-2024\"", "\"uploaded-one\"", StringComparison.Ordinal)));
+        good.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await good.Content.ReadAsStringAsync();
+        html.ShouldContain("No problems found");
+        html.ShouldContain("<code>uploaded-one</code> version 1");
+        html.ShouldContain("&quot;uploaded-one&quot;");
+
+        var latin1 = await Upload([0x7B, 0x22, 0xE9, 0x22, 0x7D]);
+        latin1.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await latin1.Content.ReadAsStringAsync()).ShouldContain("The file is not UTF-8 text; save the definition as UTF-8 JSON");
+    }
+
     [Theory]
     [InlineData("head-of-pdu", "/definitions/new?handler=save")]
     [InlineData("admin", "/definitions/new?handler=save")]
