@@ -39,6 +39,9 @@ public static class ApplicationServices
         services.TryAddSingleton<Retention.EraseFormerPeople>();
         // Counts per stored run, kept once computed (a stored run never changes).
         services.TryAddSingleton<CriteriaCounts>();
+        // Metrics and spans of runs and sweeps (System.Diagnostics only; the host decides where they go).
+        services.TryAddSingleton<ScreeningTelemetry>();
+        services.TryAddSingleton<SweepTelemetry>();
         // Keeps the last run's refusal: a new one per run.
         services.TryAddTransient<ScreenExtract>();
 

@@ -63,8 +63,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
     // The JSON API answers 401/403 rather than redirecting to the sign-in or forbidden page.
     cookie.Events.OnRedirectToLogin = ComplexCasesApi.StatusForApi(StatusCodes.Status401Unauthorized, cookie.Events.OnRedirectToLogin);
-    cookie.Events.OnRedirectToAccessDenied = Auditing.RefusalsRecorded(
-        ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied));
+    cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
 });
 // A locked account, or one whose roles or cases changed, is signed out within a minute (the admin page renews its stamp).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -84,18 +83,15 @@ builder.Services.AddComplexCasesApplication();
 builder.Services.AddCaseWorkflow(builder.Configuration);
 // Stored runs never change, so each run's PDU lists are read once and kept (bounded) in memory.
 builder.Services.AddSingleton(_ => new ComplexCases.Application.Lists.MonthlyListCache());
-// Pseudonyms must be stable across instances and restarts in production: the key comes from configuration.
-// Without one (demo, development) a random key is made, so pseudonyms hold only while the process runs.
-var pseudonymKey = builder.Configuration["Pseudonyms:Key"];
-builder.Services.AddSingleton(string.IsNullOrEmpty(pseudonymKey)
-    ? new ComplexCases.Application.Access.Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
-    : ComplexCases.Application.Access.Pseudonymiser.FromBase64(pseudonymKey));
+// Pseudonyms stable across instances and restarts: the key from configuration, required in Production.
+builder.Services.AddPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();
 builder.Services.AddComplexCasesRateLimits(builder.Configuration);
+builder.AddComplexCasesTelemetry();
 
 var app = builder.Build();
 ComplexCases.Web.Workflow.CalendarWatch.Start(app.Services);
@@ -115,6 +111,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch 
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRefusalAuditing();
 app.UseRateLimiter();
 app.MapOpenApi();
 app.MapRazorPages();

@@ -11,6 +11,9 @@ public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionar
     /// <summary>The site's clock (an ordinary working day unless a test sets another).</summary>
     public ComplexCases.TestSupport.TestClock Clock { get; init; } = new();
 
+    /// <summary>A synthetic key (32 bytes of 7) for Production sites, which refuse to start without one.</summary>
+    public static readonly string TestPseudonymKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complexcases-web-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +24,8 @@ public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionar
         builder.UseSetting("Demo:Enabled", "false");
         // Sites made for a test start on a new database; the refusal of an outdated one has its own test.
         builder.UseSetting("Database:MigrateOnStart", "true");
+        // Production requires a pseudonym key; a test that wants it missing or wrong says so in its settings.
+        if (environment == "Production") builder.UseSetting("Pseudonyms:Key", TestPseudonymKey);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -29,6 +29,8 @@ public static class AuditEventTypes
     /// <summary>Alteration: a definition version adopted for the monthly lists that feed the process, from a month on, with the reason.</summary>
     public const string DefinitionAdopted = "definition.adopted";
     public const string AccessDenied = "access.denied";
+    /// <summary>Attempted collection: an upload (an extract) the service refused: too large, not an extract, an incomplete form.</summary>
+    public const string UploadRefused = "upload.refused";
     /// <summary>Attempted consultation: a sign-in failed (wrong password or unknown user name); actor: the user name tried.</summary>
     public const string SignInFailed = "sign_in.failed";
     /// <summary>Attempted consultation: a sign-in to a locked account, or the failure that locked it; actor: the user name tried.</summary>

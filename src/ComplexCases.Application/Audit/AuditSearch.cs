@@ -10,8 +10,9 @@ namespace ComplexCases.Application.Audit;
 /// <param name="From">Inclusive.</param>
 /// <param name="To">Exclusive.</param>
 /// <param name="Page">1-based.</param>
+/// <param name="EventType">One event type (e.g. <c>list.downloaded</c>, <c>access.denied</c>), or null for every type.</param>
 public sealed record AuditQuery(Crn? Crn = null, string? Actor = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    int Page = 1, int PageSize = AuditQuery.DefaultPageSize)
+    int Page = 1, int PageSize = AuditQuery.DefaultPageSize, string? EventType = null)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -49,6 +50,7 @@ public static class AuditSearch
 
         var events = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Actor)) events = events.Where(e => e.Actor == query.Actor);
+        if (!string.IsNullOrWhiteSpace(query.EventType)) events = events.Where(e => e.EventType == query.EventType);
         if (query.From is { } from)
         {
             var fromUtc = from.UtcDateTime;

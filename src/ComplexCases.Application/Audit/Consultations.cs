@@ -19,11 +19,18 @@ public enum ReadChannel
 public sealed class Consultations(GroupCommitAuditWriter writer)
 {
     /// <summary>
+    /// Whether this scope (in the web, one request) has recorded a refusal (<c>access.denied</c>): the web host's catch-all for
+    /// refused requests then writes no second, vaguer entry for the same request.
+    /// </summary>
+    public bool RecordedRefusal { get; private set; }
+
+    /// <summary>
     /// Completes once the entry is committed. Text that is not a CRN is left out of the subjects. The actor is the user's
     /// id, not the user: Audit sits below Access (Access audits account changes), so it must not know Access's types.
     /// </summary>
     public Task RecordAsync(string actor, AuditAction action, string eventType, string purpose, IEnumerable<string> crns, string details = "")
     {
+        if (eventType == AuditEventTypes.AccessDenied) RecordedRefusal = true;
         var subjects = crns.Select(c => Crn.TryParse(c, out var crn) ? crn : (Crn?)null).OfType<Crn>().ToArray();
         return writer.AppendAsync(new AuditEntryRequest(actor, action, eventType, purpose)
         {

@@ -32,11 +32,30 @@ public sealed record SweepResult(DateOnly Today, bool WorkingDay, IReadOnlyDicti
 /// on working days: nobody is chased at a weekend or on a bank holiday, so a conversation due on a Friday is chased on Monday
 /// (Tuesday after a bank holiday Monday).
 /// </summary>
-public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings settings, NotificationCentre centre, TimeProvider clock)
+/// <param name="telemetry">Counts each sweep's outcome and notifications (optional for tests that build a sweep by hand).</param>
+public sealed class ReminderSweep(ComplexCasesDbContext db, WorkflowSettings settings, NotificationCentre centre, TimeProvider clock,
+    SweepTelemetry? telemetry = null)
 {
     public SweepResult Run() => Run(clock.GetUtcNow());
 
     public SweepResult Run(DateTimeOffset now)
+    {
+        using var activity = SweepTelemetry.Source.StartActivity("notifications.sweep");
+        var started = clock.GetTimestamp();
+        try
+        {
+            var result = Sweep(now);
+            telemetry?.Swept(activity, clock.GetElapsedTime(started), result);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            telemetry?.Failed(activity, clock.GetElapsedTime(started), ex);
+            throw;
+        }
+    }
+
+    private SweepResult Sweep(DateTimeOffset now)
     {
         var today = WorkingCalendar.UkDate(now);
         var workingDay = IsWorkingDay(today);

@@ -37,7 +37,9 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 /// and leaves no half-written output.
 /// </summary>
 /// <remarks>Holds the last run's state (<see cref="Refusal"/>): one instance per run (transient in the container).</remarks>
-public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider provider, AuditLog audit, Workflow.WorkflowIntake intake, ILogger<ScreenExtract> log)
+/// <param name="telemetry">Measures each run (optional for tests that build the use case by hand).</param>
+public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider provider, AuditLog audit, Workflow.WorkflowIntake intake, ILogger<ScreenExtract> log,
+    ScreeningTelemetry? telemetry = null)
 {
     /// <summary>Screening dates the service accepts: wide enough for any real extract, narrow enough for date arithmetic.</summary>
     public static readonly DateOnly EarliestAsOf = new(1990, 1, 1);
@@ -59,7 +61,10 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
         var databaseExisted = database is null || database.Exists;
         _committed = false;
         Refusal = null;
+        using var activity = ScreeningTelemetry.StartRun(request.AsOf);
+        var started = clock.GetTimestamp();
         var result = RunOnce(request, progress, cancellationToken);
+        telemetry?.Finished(activity, clock.GetElapsedTime(started), result, Refusal is not null);
         if (!result.Succeeded && !_committed)
         {
             if (!outputExisted) TryDelete(() => Directory.Delete(request.OutputFolder, recursive: true));

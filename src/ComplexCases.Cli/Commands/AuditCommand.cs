@@ -51,13 +51,14 @@ internal static class AuditCommand
         var db = DatabaseOption();
         var crn = new Option<string?>("--crn") { Description = "Only entries concerning this person (CRN)." };
         var actor = new Option<string?>("--actor") { Description = "Only entries by this user (or 'cli')." };
+        var eventType = new Option<string?>("--event") { Description = "Only entries of this event type, e.g. list.downloaded or access.denied (docs/audit-events.md)." };
         var from = new Option<string?>("--from") { Description = "From this date (UTC), yyyy-MM-dd, inclusive." };
         var to = new Option<string?>("--to") { Description = "To this date (UTC), yyyy-MM-dd, inclusive." };
         var page = new Option<int>("--page") { Description = "Page number, newest entries first.", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = $"Entries per page (at most {AuditQuery.MaxPageSize}).", DefaultValueFactory = _ => AuditQuery.DefaultPageSize };
         var details = new Option<bool>("--details") { Description = "Show each entry's details (run id, recipient, …)." };
         var command = new Command("list", "Search the audit log by person, user and date.\n\n"
-            + "Example:\n  complexcases audit list --crn E123456 --from 2024-09-01 --details") { db, crn, actor, from, to, page, pageSize, details };
+            + "Example:\n  complexcases audit list --crn E123456 --from 2024-09-01 --details") { db, crn, actor, eventType, from, to, page, pageSize, details };
         command.SetAction(parse =>
         {
             Crn? person = null;
@@ -73,7 +74,7 @@ internal static class AuditCommand
             var query = new AuditQuery(person, parse.GetValue(actor),
                 fromDate is { } f ? new DateTimeOffset(f, TimeOnly.MinValue, TimeSpan.Zero) : null,
                 toDate is { } t ? new DateTimeOffset(t.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
-                parse.GetValue(page), parse.GetValue(pageSize));
+                parse.GetValue(page), parse.GetValue(pageSize), string.IsNullOrWhiteSpace(parse.GetValue(eventType)) ? null : parse.GetValue(eventType)!.Trim());
             var result = SearchAuditLog.Run(provider, parse.GetValue(db), query);
             if (!result.Succeeded) return Fail(error, result.Status, result.Error);
             Print(Terminal.For(output), result.Value, parse.GetValue(details));

@@ -132,6 +132,26 @@ public sealed class AuditCommandTests : IDisposable
         run.Output.ShouldContain("Page 1 of 1 (1 entry).");
     }
 
+    [Fact]
+    public void List_ByEvent_ShowsOnlyThatEventsEntries()
+    {
+        Record(2);
+        using (var db = TestDatabase.At(DbPath).Open())
+        {
+            new AuditLog(_clock).Append(db, new AuditEntryRequest("user9", AuditAction.Disclosure, AuditEventTypes.ListDownloaded, "panel preparation")
+            {
+                Subjects = AuditSubjects.Of(Crn.Parse("E000009")),
+            });
+        }
+
+        var run = CliRun.InProcess("audit", "list", "--db", DbPath, "--event", "list.downloaded");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("user9");
+        run.Output.ShouldNotContain("user1");
+        run.Output.ShouldContain("Page 1 of 1 (1 entry).");
+    }
+
     [Theory]
     [InlineData("--crn", "E12")]
     [InlineData("--from", "02/09/2024")]

@@ -19,6 +19,7 @@ public sealed class AuditModel(BrowseAuditLog search) : PageModel, IExplainsItsO
     [FromQuery] public string? Actor { get; set; }
     [FromQuery] public string? From { get; set; }
     [FromQuery] public string? To { get; set; }
+    [FromQuery] public string? Event { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public AuditPage? Results { get; private set; }
@@ -38,6 +39,8 @@ public sealed class AuditModel(BrowseAuditLog search) : PageModel, IExplainsItsO
         // To includes its whole day, so from and to may be the same day.
         if (from is not null && to is not null && to < from) Errors.Add(("to", "To must be the same day as From or later"));
         if (PageNumber is < 1) Errors.Add(("page", "Page must be 1 or more"));
+        var eventType = string.IsNullOrWhiteSpace(Event) ? null : Event.Trim();
+        if (eventType is not null && !AuditEntryText.EventTypes.Contains(eventType)) Errors.Add(("event", "Choose an event from the list"));
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -45,8 +48,8 @@ public sealed class AuditModel(BrowseAuditLog search) : PageModel, IExplainsItsO
         }
 
         var result = await search.RunAsync(CurrentUser.Require(HttpContext),
-            new AuditQuery(crn, string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), from, to?.AddDays(1), PageNumber ?? 1),
-            new AuditSearchTyped(Actor, From, To));
+            new AuditQuery(crn, string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim(), from, to?.AddDays(1), PageNumber ?? 1, EventType: eventType),
+            new AuditSearchTyped(Actor, From, To, eventType));
         if (!result.Succeeded) return StatusCode(ResultToPage.StatusCode(result.Status));
         Results = result.Value;
         return Page();
