@@ -63,6 +63,9 @@ public static class ApplicationServices
         services.TryAddScoped<CreateAccount>();
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();
+        services.TryAddScoped<QualityInsight>();
+        services.TryAddScoped<ExpertiseInsight>();
+        services.TryAddScoped<CapacityInsight>();
         services.TryAddScoped<ListTrend>();
         services.TryAddScoped<Solutions.PanelSolutions>();
 

@@ -41,6 +41,72 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
         await _page.ShouldBeAccessibleAsync();
     }
 
+    [Theory]
+    [InlineData("qdo")]
+    [InlineData("head-of-pdu")]
+    public async Task ConsistencyOfQuality_FromTheInsightLinks_TablesAndChartsAccessible_TheAreasChosen(string user)
+    {
+        await _page.SignInAsync(user);
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Consistency of quality" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/quality**");
+
+        (await _page.Locator("h1").TextContentAsync()).ShouldBe("Consistency of quality");
+        (await _page.Locator("svg.cc-chart[role='img'] title").AllTextContentsAsync()).ShouldContain("Blockages named at conversations");
+        (await _page.Locator("#agreement-table tbody tr").Last.Locator("th").TextContentAsync()).ShouldBe("All items together");
+        (await _page.Locator("#themes-table tbody tr").First.Locator("th").TextContentAsync()).ShouldBe("Conversations held");
+        await _page.ScreenshotAsync($"insight-quality-{user}");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("#by").SelectOptionAsync("team");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await _page.WaitForURLAsync("**by=team**");
+        (await _page.GetByRole(AriaRole.Heading, new() { Name = "By team" }).CountAsync()).ShouldBe(1);
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("#from").FillAsync("2026-13");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the first month as a year and month, for example 2026-03."]);
+        await _page.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task ExpertiseAtPanel_FromTheInsightLinks_ChartBesideItsTables_AndIsAccessible()
+    {
+        await _page.SignInAsync("panel-team");
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Expertise at panel" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/expertise**");
+
+        (await _page.Locator("svg.cc-chart[role='img'] title").TextContentAsync()).ShouldBe("Needed expertise present at panel, by agency");
+        (await _page.Locator("#agencies-table tbody tr").CountAsync()).ShouldBe(10);
+        (await _page.Locator("#months-table tbody tr").Last.Locator("th").TextContentAsync()).ShouldBe("Total");
+        await _page.ScreenshotAsync("insight-expertise");
+        await _page.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task CapacityPlanning_ThreeScenariosSideBySide_ABadNumberExplained_AndIsAccessible()
+    {
+        await _page.SignInAsync("analyst");
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Capacity planning" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/capacity**");
+
+        (await _page.Locator("svg.cc-chart[role='img'] title").TextContentAsync()).ShouldBe("Staff hours a month, by scenario");
+        (await _page.Locator("#forecast-table thead th").CountAsync()).ShouldBe(4);
+        await _page.ScreenshotAsync("insight-capacity");
+        await _page.ShouldBeAccessibleAsync();
+
+        await _page.Locator("#s2-escalation").FillAsync("150");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Forecast" }).ClickAsync();
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the escalation rate for scenario 2 as a number from 0 to 100"]);
+        await _page.ShouldBeAccessibleAsync();
+    }
+
     [Fact]
     public async Task PanelSolutions_FromTheNavigation_SearchesByBlockage_AndIsAccessible()
     {

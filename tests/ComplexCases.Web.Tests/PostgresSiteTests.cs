@@ -46,6 +46,11 @@ public sealed class PostgresSiteTests(PostgresDemoSiteFactory site) : IClassFixt
     [InlineData("/lists/EOENFK/download", "head-of-pdu")]
     [InlineData("/definitions/lab", "head-of-pdu")]
     [InlineData("/api/lists/EOENFK", "head-of-pdu")]
+    [InlineData("/insight/process", "analyst")]
+    [InlineData("/insight/quality", "qdo")]
+    [InlineData("/insight/expertise", "panel-team")]
+    [InlineData("/insight/capacity", "head-of-pdu")]
+    [InlineData("/insight/capacity?handler=csv&table=forecast", "analyst")]
     public async Task Page_OnPostgres_Answers(string path, string user)
     {
         using var client = await site.SignInAsync(user);

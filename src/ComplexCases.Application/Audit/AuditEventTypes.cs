@@ -21,6 +21,8 @@ public static class AuditEventTypes
     public const string PanelSolutionsSearched = "panel_solutions.searched";
     /// <summary>Disclosure: an aggregate table downloaded (counts only, small counts withheld; no subjects).</summary>
     public const string InsightExported = "insight.exported";
+    /// <summary>Disclosure: an aggregate page shown (counts only, small counts withheld; no subjects; details: the page and period).</summary>
+    public const string InsightViewed = "insight.viewed";
     /// <summary>Consultation: the possibly complex cases whose records the user is to check and update (subjects: those shown).</summary>
     public const string RecordsToCheckViewed = "records_to_check.viewed";
     public const string ListDownloaded = "list.downloaded";

@@ -45,6 +45,30 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
 
     public ProcessInsightView Run(StaffUser user, DateOnly from, DateOnly to)
     {
+        var (counts, byTeam) = Count(user, from, to, areaByTeam: null);
+        var names = AreaNames(db, byTeam);
+        var areas = counts.OrderBy(a => names.GetValueOrDefault(a.Key) ?? a.Key, StringComparer.Ordinal).ToList();
+        var table = areas.Select(a => ProcessInsightView.Stages.Select(s => a.Value[s]).ToArray()).ToList();
+        var withheld = SmallCounts.Withheld(table);
+        var total = ProcessFunnel.Total(counts.Values);
+        return new ProcessInsightView(from, to, byTeam ? "team" : "PDU",
+            [.. areas.Select((a, i) => Shown(a.Key, names.GetValueOrDefault(a.Key) ?? (a.Key.Length == 0 ? "Not allocated" : a.Key), a.Value, withheld[i]))],
+            Shown("", "Total", total, [.. ProcessInsightView.Stages.Select(s => SmallCounts.IsSmall(total[s]))]));
+    }
+
+    /// <summary>
+    /// The funnel over the user's scope, not suppressed: for further calculation (capacity planning), never for display.
+    /// Also the PDUs whose cases it counted.
+    /// </summary>
+    public (FunnelCounts Total, IReadOnlySet<string> Pdus) Totals(StaffUser user, DateOnly from, DateOnly to)
+    {
+        var (counts, _) = Count(user, from, to, areaByTeam: false);
+        return (ProcessFunnel.Total(counts.Values), counts.Keys.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The episodes listed in the period, per area: teams when <paramref name="areaByTeam"/> (null: when the scope is one PDU).</summary>
+    private (IReadOnlyDictionary<string, FunnelCounts> Counts, bool ByTeam) Count(StaffUser user, DateOnly from, DateOnly to, bool? areaByTeam)
+    {
         var filter = CaseFilter.For(user, Permission.ViewMonthlyList);
         var rows = db.Workflows.AsNoTracking()
             .Select(w => new Row(w.Id, w.Crn, w.PduCode, w.TeamCode, w.RegionCode, w.PractitionerCode, w.SpoCode, w.ListedOn))
@@ -53,7 +77,7 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
             .Where(w => filter.Reaches(new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, LimitedAccess: false)))
             .ToList();
         // One PDU in scope (a head of PDU): the areas are its teams; otherwise its PDUs.
-        var byTeam = rows.Select(r => r.PduCode).Distinct(StringComparer.Ordinal).Count() == 1;
+        var byTeam = areaByTeam ?? rows.Select(r => r.PduCode).Distinct(StringComparer.Ordinal).Count() == 1;
         var ids = rows.Select(r => r.Id).ToHashSet();
         // Ordered in memory: not every provider orders by a DateTimeOffset column.
         var steps = db.WorkflowEvents.AsNoTracking()
@@ -64,18 +88,11 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
             .GroupBy(e => e.WorkflowId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<StepTaken>)[.. g.Select(e => new StepTaken((WorkflowStep)e.Step, WorkingCalendar.UkDate(e.At)))]);
         var histories = rows.Select(r => new WorkflowHistory(byTeam ? r.TeamCode ?? "" : r.PduCode, r.ListedOn, steps.GetValueOrDefault(r.Id, [])));
-        var counts = ProcessFunnel.Count(histories, from, to, settings.Timescales, settings.Calendar);
-        var names = AreaNames(byTeam);
-        var areas = counts.OrderBy(a => names.GetValueOrDefault(a.Key) ?? a.Key, StringComparer.Ordinal).ToList();
-        var table = areas.Select(a => ProcessInsightView.Stages.Select(s => a.Value[s]).ToArray()).ToList();
-        var withheld = SmallCounts.Withheld(table);
-        var total = ProcessFunnel.Total(counts.Values);
-        return new ProcessInsightView(from, to, byTeam ? "team" : "PDU",
-            [.. areas.Select((a, i) => Shown(a.Key, names.GetValueOrDefault(a.Key) ?? (a.Key.Length == 0 ? "Not allocated" : a.Key), a.Value, withheld[i]))],
-            Shown("", "Total", total, [.. ProcessInsightView.Stages.Select(s => SmallCounts.IsSmall(total[s]))]));
+        return (ProcessFunnel.Count(histories, from, to, settings.Timescales, settings.Calendar), byTeam);
     }
 
-    private Dictionary<string, string> AreaNames(bool byTeam)
+    /// <summary>The names of the PDUs (or teams) as the latest stored run gives them, by code.</summary>
+    internal static Dictionary<string, string> AreaNames(ComplexCasesDbContext db, bool byTeam)
     {
         var latest = db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefault();
         if (latest is null) return [];

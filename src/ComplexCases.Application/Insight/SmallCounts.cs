@@ -31,4 +31,14 @@ public static class SmallCounts
 
     /// <summary>A share of a shown whole, withheld when the part or the rest is a small count (either would give it away).</summary>
     public static bool RateWithheld(int part, int whole) => whole < Threshold || IsSmall(part) || IsSmall(whole - part);
+
+    /// <summary>
+    /// A share as an aggregate view shows it: "–" when there is no whole, "[c]" when <see cref="RateWithheld"/>, else a whole
+    /// percentage; with the percentage as a number for a chart (null unless shown).
+    /// </summary>
+    public static (string Text, int? Percent) Share(int part, int whole) =>
+        whole == 0 ? ("–", null)
+        : RateWithheld(part, whole) ? ("[c]", null)
+        : (((double)part / whole).ToString("0%", System.Globalization.CultureInfo.InvariantCulture),
+            (int)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero));
 }

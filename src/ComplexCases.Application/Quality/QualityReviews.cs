@@ -35,7 +35,15 @@ public sealed record QualityReviewView(
     public IReadOnlyList<ReviewReply> Replies { get; init; } = [];
     /// <summary>May the viewer reply and mark it read (they are the case's practitioner)?</summary>
     public bool MayAnswer { get; init; }
+    /// <summary>
+    /// The review awaits a second QDO's independent review and the viewer is another QDO: its answers and feedback are not
+    /// shown (empty here) until the second review is recorded, so the second cannot be swayed by the first.
+    /// </summary>
+    public bool Blinded { get; init; }
 }
+
+/// <summary>A review sampled for a second opinion that the user may give: the case, and when and by whom the first was made.</summary>
+public sealed record AwaitedSecondReview(string Crn, string PduCode, long FirstReviewId, DateOnly FirstReviewedOn, string FirstReviewerName);
 
 /// <summary>
 /// Quality reviews by QDOs: a month's reproducible sample of listed cases in their region, a review of any case they may review
@@ -185,16 +193,49 @@ public sealed class QualityReviews(
         return UseCaseResult<QualityReviewRecord>.Ok(record);
     }
 
-    /// <summary>The case's reviews, newest first, for a user who may see the case; none otherwise.</summary>
+    /// <summary>
+    /// The case's reviews, newest first, for a user who may see the case; none otherwise. A review awaiting its second review is
+    /// shown to other QDOs without its answers and feedback (<see cref="QualityReviewView.Blinded"/>).
+    /// </summary>
     public IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, Crn crn)
     {
         var crnText = crn.ToString();
         var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crnText).SingleOrDefault();
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
         var mayAnswer = IsPractitioner(user, workflow);
-        return [.. db.QualityReviews.AsNoTracking().Include(r => r.Replies).Where(r => r.WorkflowId == workflow.Id).ToList()
+        var records = db.QualityReviews.AsNoTracking().Include(r => r.Replies).Where(r => r.WorkflowId == workflow.Id).ToList();
+        var awaiting = user.Has(Permission.RecordQualityReview)
+            ? SecondReview.Pair(records.Select(r => new ReviewRef(r.Id, r.WorkflowId, r.ReviewerUserName)), quality.SecondReviewShare)
+                .Where(p => p.Second is null && p.First.Reviewer != user.Id).Select(p => p.First.Id).ToHashSet()
+            : [];
+        return [.. records
             .OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id)
-            .Select(r => ToView(r) with { MayAnswer = mayAnswer })];
+            .Select(r => awaiting.Contains(r.Id)
+                ? ToView(r) with { Answers = [], Feedback = "", PeerSupportNotes = "", WentWell = "", Replies = [], Blinded = true }
+                : ToView(r) with { MayAnswer = mayAnswer })];
+    }
+
+    /// <summary>Every stored review sampled for a second opinion, with its second review where made (one query, ids only).</summary>
+    public IReadOnlyList<ReviewPair> Pairs() =>
+        SecondReview.Pair(db.QualityReviews.AsNoTracking().Select(r => new { r.Id, r.WorkflowId, r.ReviewerUserName }).ToList()
+            .Select(r => new ReviewRef(r.Id, r.WorkflowId, r.ReviewerUserName)), quality.SecondReviewShare);
+
+    /// <summary>
+    /// The reviews awaiting a second opinion that this QDO may give: made by another QDO, of a case they may review (their
+    /// region; never a limited-access case they are not named for), oldest first.
+    /// </summary>
+    public IReadOnlyList<AwaitedSecondReview> SecondReviewsAsked(StaffUser user)
+    {
+        if (!user.Has(Permission.RecordQualityReview)) return [];
+        var awaiting = Pairs().Where(p => p.Second is null && p.First.Reviewer != user.Id).Select(p => p.First.Id).ToList();
+        if (awaiting.Count == 0) return [];
+        var firsts = db.QualityReviews.AsNoTracking().Where(r => awaiting.Contains(r.Id))
+            .Select(r => new { r.Id, r.WorkflowId, r.ReviewedOn, r.ReviewerName }).ToList();
+        var workflowIds = firsts.Select(f => f.WorkflowId).Distinct().ToList();
+        var workflows = db.Workflows.AsNoTracking().Where(w => workflowIds.Contains(w.Id)).ToList()
+            .Where(w => CaseAccess.Can(user, Permission.RecordQualityReview, WorkflowRecords.Facts(w))).ToDictionary(w => w.Id);
+        return [.. firsts.Where(f => workflows.ContainsKey(f.WorkflowId)).OrderBy(f => f.ReviewedOn).ThenBy(f => f.Id)
+            .Select(f => new AwaitedSecondReview(workflows[f.WorkflowId].Crn, workflows[f.WorkflowId].PduCode, f.Id, f.ReviewedOn, f.ReviewerName))];
     }
 
     public const int MaxReply = 2000;

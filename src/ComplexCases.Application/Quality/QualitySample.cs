@@ -5,11 +5,17 @@ using System.Text;
 
 namespace ComplexCases.Application.Quality;
 
-/// <summary>How many cases a QDO reviews from each month's list in their region.</summary>
+/// <summary>
+/// How many cases a QDO reviews from each month's list in their region, and the share of reviews sampled for a second,
+/// independent review by another QDO (<see cref="Domain.Workflow.SecondReview"/>; 0 turns double review off).
+/// </summary>
 public sealed record QualitySettings(int SampleSize = QualitySettings.DefaultSampleSize)
 {
     public const string Section = "Quality";
     public const int DefaultSampleSize = 10;
+    public const double DefaultSecondReviewShare = 0.1;
+
+    public double SecondReviewShare { get; init; } = DefaultSecondReviewShare;
 }
 
 /// <summary>One sampled case, with its latest review since the month's list, if any.</summary>

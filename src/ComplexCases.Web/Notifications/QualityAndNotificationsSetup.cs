@@ -15,15 +15,17 @@ public sealed class ReminderOptions
     public int SweepMinutes { get; init; } = DefaultSweepMinutes;
 }
 
-/// <summary><c>Quality:SampleSize</c>, bound as options (the application's <see cref="QualitySettings"/> is a record built from it).</summary>
+/// <summary><c>Quality:SampleSize</c> and <c>Quality:SecondReviewShare</c>, bound as options (the application's <see cref="QualitySettings"/> is a record built from them).</summary>
 public sealed class QualityOptions
 {
     public int SampleSize { get; init; } = QualitySettings.DefaultSampleSize;
+    public double SecondReviewShare { get; init; } = QualitySettings.DefaultSecondReviewShare;
 }
 
 public static class QualityAndNotificationsSetup
 {
     public const string SampleSizeTooSmall = $"{QualitySettings.Section}:SampleSize must be 1 or more.";
+    public const string SecondReviewShareOutOfRange = $"{QualitySettings.Section}:SecondReviewShare must be from 0 to 1 (for example 0.1 for one review in ten).";
 
     /// <summary>
     /// The settings of quality reviews and the reminder sweep (options bound from configuration and checked when the site starts),
@@ -32,8 +34,13 @@ public static class QualityAndNotificationsSetup
     public static IServiceCollection AddQualityAndNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<QualityOptions>().Bind(configuration.GetSection(QualitySettings.Section))
-            .Validate(quality => quality.SampleSize >= 1, SampleSizeTooSmall).ValidateOnStart();
-        services.AddSingleton(provider => new QualitySettings(provider.GetRequiredService<IOptions<QualityOptions>>().Value.SampleSize));
+            .Validate(quality => quality.SampleSize >= 1, SampleSizeTooSmall)
+            .Validate(quality => quality.SecondReviewShare is >= 0 and <= 1, SecondReviewShareOutOfRange).ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<QualityOptions>>().Value;
+            return new QualitySettings(options.SampleSize) { SecondReviewShare = options.SecondReviewShare };
+        });
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReminderOptions>>().Value);
         // The email hook: an SMTP dispatcher registered (before or after this) replaces the in-app-only default.

@@ -47,8 +47,8 @@ internal sealed class WorkflowWorld : IDisposable
 
     public ReminderSweep Sweep(ComplexCasesDbContext? db = null) => Compose.Sweep(db ?? Db, Settings, Clock);
 
-    public QualityReviews Reviews(int sampleSize = 10, ComplexCasesDbContext? db = null) =>
-        new(db ?? Db, Settings, new QualitySettings(sampleSize), new AuditLog(Clock), Compose.Notifications(db ?? Db, Clock), Clock);
+    public QualityReviews Reviews(int sampleSize = 10, ComplexCasesDbContext? db = null, double secondReviewShare = QualitySettings.DefaultSecondReviewShare) =>
+        new(db ?? Db, Settings, new QualitySettings(sampleSize) { SecondReviewShare = secondReviewShare }, new AuditLog(Clock), Compose.Notifications(db ?? Db, Clock), Clock);
 
     /// <summary>UK midday on <paramref name="day"/>.</summary>
     public void SetDay(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
@@ -114,14 +114,14 @@ internal sealed class WorkflowWorld : IDisposable
     }
 
     /// <summary>Records a conversation on the case's workflow (held on <paramref name="heldOn"/>), as its step would store it.</summary>
-    public void Conversed(string crn, DateOnly heldOn)
+    public void Conversed(string crn, DateOnly heldOn, params BlockageCategory[] blockages)
     {
         var workflow = Db.Workflows.Single(w => w.Crn == crn);
         Db.WorkflowEvents.Add(new WorkflowEventRecord
         {
             WorkflowId = workflow.Id, Step = (int)WorkflowStep.ConversationNoFurtherSupport, FromStage = (int)CaseStage.AwaitingConversation,
             ToStage = (int)CaseStage.Closed, By = "pat", ByName = "Pat", At = Clock.GetUtcNow(), Notes = "",
-            DetailsJson = new StepDetails { Conversation = new Conversation(heldOn, "Pat", "Sam", "Talked", new HashSet<BlockageCategory>(), "") }.ToJson(),
+            DetailsJson = new StepDetails { Conversation = new Conversation(heldOn, "Pat", "Sam", "Talked", new HashSet<BlockageCategory>(blockages), "") }.ToJson(),
         });
         workflow.Stage = (int)CaseStage.Closed;
         Db.SaveChanges();

@@ -56,4 +56,30 @@ public sealed class ApplicationServicesTests
 
         error.Message.ShouldContain(QualityAndNotificationsSetup.SampleSizeTooSmall);
     }
+
+    [Theory]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    public void SecondReviewShareOutsideZeroToOne_StopsTheStartWithTheReason(string share)
+    {
+        using var site = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?>
+        {
+            ["Quality:SecondReviewShare"] = share, ["Notifications:SweepMinutes"] = "0",
+        });
+
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => site.Services);
+
+        error.Message.ShouldContain(QualityAndNotificationsSetup.SecondReviewShareOutOfRange);
+    }
+
+    [Fact]
+    public void SecondReviewShare_IsReadFromConfiguration()
+    {
+        using var site = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?>
+        {
+            ["Quality:SecondReviewShare"] = "0.25", ["Notifications:SweepMinutes"] = "0",
+        });
+
+        site.Services.GetRequiredService<ComplexCases.Application.Quality.QualitySettings>().SecondReviewShare.ShouldBe(0.25);
+    }
 }

@@ -61,38 +61,14 @@ public sealed class ProcessModel(ProcessInsight insight, TimeProvider clock, Gro
 
     public string CsvLink => $"/insight/process?handler=csv&from={Month(View!.From)}&to={Month(View.To)}";
 
-    public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string Month(DateOnly month) => MonthRange.Month(month);
 
     private bool Resolve(out DateOnly from, out DateOnly to)
     {
-        var today = WorkingCalendar.UkDate(clock.GetUtcNow());
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        from = thisMonth.AddMonths(-5);
-        to = thisMonth;
-        if (!ParseMonth(From, "from", ref from) || !ParseMonth(To, "to", ref to)) return false;
-        if (from > to) return Fail("from", "The first month must be the same as or before the last month.");
-        if ((to.Year - from.Year) * 12 + to.Month - from.Month >= MaxMonths) return Fail("from", $"Choose at most {MaxMonths} months.");
-        // The cohort is by listing date: the last month runs to its end.
-        to = to.AddMonths(1).AddDays(-1);
-        return true;
-    }
-
-    private bool ParseMonth(string? value, string field, ref DateOnly month)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return true;
-        if (DateOnly.TryParseExact(value.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            && parsed.Year is >= 2000 and <= 2100)
-        {
-            month = parsed;
-            return true;
-        }
-        return Fail(field, $"Enter the {(field == "from" ? "first" : "last")} month as a year and month, for example 2026-03.");
-    }
-
-    private bool Fail(string field, string message)
-    {
-        (Error, ErrorField) = (message, field);
-        return false;
+        var range = MonthRange.Resolve(From, To, clock.GetUtcNow(), defaultMonths: 6, MaxMonths, out var error);
+        (Error, ErrorField) = (error?.Message, error?.Field);
+        (from, to) = range is null ? default : (range.From, range.To);
+        return range is not null;
     }
 
     private static string Csv(ProcessInsightView view)

@@ -19,6 +19,8 @@ public sealed class IndexModel(QualityReviews reviews, Auditing audit) : PageMod
     [FromQuery] public string? Crn { get; set; }
 
     public QualitySample? Sample { get; private set; }
+    /// <summary>Other QDOs' reviews chosen for a second opinion that this QDO may give.</summary>
+    public IReadOnlyList<AwaitedSecondReview> SecondReviews { get; private set; } = [];
     public IReadOnlyList<DateOnly> Months { get; private set; } = [];
     public string? Message { get; private set; }
     public List<(string Field, string Message)> Errors { get; } = [];
@@ -58,10 +60,11 @@ public sealed class IndexModel(QualityReviews reviews, Auditing audit) : PageMod
             return Page();
         }
         Sample = sample.Value;
+        SecondReviews = reviews.SecondReviewsAsked(user);
         await audit.RecordAsync(user, AuditAction.Consultation, AuditEventTypes.QualitySampleViewed, QualityReviews.Purpose,
-            Sample.Cases.Select(c => c.Crn),
+            Sample.Cases.Select(c => c.Crn).Concat(SecondReviews.Select(s => s.Crn)).Distinct(StringComparer.Ordinal),
             new AuditDetails().Add("month", Sample.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Add("runId", Sample.RunId)
-                .Add("region", Sample.RegionCode).Add("sampleSize", Sample.Cases.Count).ToString());
+                .Add("region", Sample.RegionCode).Add("sampleSize", Sample.Cases.Count).Add("secondReviewsAsked", SecondReviews.Count).ToString());
         return Page();
     }
 }
