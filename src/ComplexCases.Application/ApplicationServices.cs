@@ -78,6 +78,7 @@ public static class ApplicationServices
         services.TryAddScoped<ShowRunRejections>();
         services.TryAddScoped<RunHistory>();
         services.TryAddScoped<DefinitionUsage>();
+        services.TryAddScoped<DefinitionLibrary>();
         services.TryAddScoped<StepCaseQuery>();
         services.TryAddScoped<WaitingCases>();
         services.TryAddScoped<ShowHome>();

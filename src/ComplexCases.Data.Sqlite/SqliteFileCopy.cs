@@ -19,7 +19,15 @@ internal sealed class SqliteFileCopy : IDatabaseFileCopy
         destination.Open();
         source.BackupDatabase(destination);
         // The copy carries the source's WAL flag; a backup is a file to move and keep, so make it a single file.
-        Execute(destination, "PRAGMA journal_mode=DELETE;");
+        try
+        {
+            Execute(destination, "PRAGMA journal_mode=DELETE;");
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 11 /* CORRUPT */)
+        {
+            // A damaged source copies as damaged and the pragma may trip over it (which pages it hits depends on the
+            // schema): the integrity check that follows a copy names the damage, so the copy itself does not fail here.
+        }
     }
 
     public IReadOnlyList<string> CheckIntegrity(DbContext db)

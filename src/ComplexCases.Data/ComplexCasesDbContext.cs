@@ -21,6 +21,7 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<PersonResult> PersonResults => Set<PersonResult>();
     public DbSet<ListedCase> ListedCases => Set<ListedCase>();
     public DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+    public DbSet<DefinitionAdoption> DefinitionAdoptions => Set<DefinitionAdoption>();
     public DbSet<StoredAuditEvent> AuditEvents => Set<StoredAuditEvent>();
     public DbSet<CaseWorkflowRecord> Workflows => Set<CaseWorkflowRecord>();
     public DbSet<WorkflowEventRecord> WorkflowEvents => Set<WorkflowEventRecord>();
@@ -114,6 +115,17 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             definition.HasKey(d => new { d.Id, d.Version });
             definition.Property(d => d.Id).HasMaxLength(64);
             definition.Property(d => d.Sha256).HasMaxLength(64);
+            definition.Property(d => d.CreatedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<DefinitionAdoption>(adoption =>
+        {
+            adoption.ToTable(DefinitionAdoption.Table);
+            adoption.HasKey(a => a.Id);
+            adoption.Property(a => a.DefinitionId).HasMaxLength(64);
+            adoption.Property(a => a.Reason).HasMaxLength(2000);
+            adoption.Property(a => a.AdoptedBy).HasMaxLength(256);
+            adoption.HasIndex(a => a.EffectiveFrom);
+            adoption.HasOne<StoredDefinition>().WithMany().HasForeignKey(a => new { a.DefinitionId, a.DefinitionVersion }).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<StoredAuditEvent>(audit =>
         {

@@ -87,6 +87,7 @@ builder.Services.AddSingleton(_ => new ComplexCases.Application.Lists.MonthlyLis
 builder.Services.AddPseudonyms(builder.Configuration, builder.Environment);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
+builder.Services.AddCapacityPlanning(builder.Configuration);
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
 builder.Services.AddOpenApi();
 builder.Services.AddComplexCasesHealth();

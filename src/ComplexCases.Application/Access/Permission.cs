@@ -18,6 +18,7 @@ public enum Permission
     RunScreening = 7,
     ViewRejectedRows = 8,
     ViewDefinitions = 9,
+    /// <summary>Write, check and save new versions of definitions in the service (they change nothing until adopted).</summary>
     ManageDefinitions = 10,
     ManageUsers = 11,
     ViewAuditLog = 12,
@@ -47,4 +48,6 @@ public enum Permission
     CheckRecords = 24,
     /// <summary>Search the library of what panels agreed for each kind of blockage (taken out of their cases).</summary>
     ViewPanelSolutions = 25,
+    /// <summary>Adopt a stored definition version for the monthly lists that feed the Complex Case process, from a month on, with a reason.</summary>
+    AdoptDefinitions = 26,
 }

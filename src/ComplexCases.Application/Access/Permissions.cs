@@ -47,7 +47,8 @@ public static class Permissions
         (ViewRuns,          [N,            N,   N,         N,         N,           N,   Y,       Y]),
         (RunScreening,      [N,            N,   N,         N,         N,           N,   Y,       N]),
         (ViewRejectedRows,  [N,            N,   N,         N,         N,           N,   Y,       N]),
-        (ManageDefinitions, [N,            N,   N,         N,         N,           N,   N,       Y]),
+        (ManageDefinitions, [N,            N,   N,         N,         N,           N,   Y,       N]),
+        (AdoptDefinitions,  [N,            N,   Y,         N,         N,           N,   N,       N]),
         (ManageUsers,       [N,            N,   N,         N,         N,           N,   N,       Y]),
         (ViewAuditLog,      [N,            N,   N,         N,         N,           N,   N,       Y]),
         (ViewApi,           [N,            N,   N,         N,         N,           N,   Y,       N]),
@@ -89,6 +90,11 @@ public static class Permissions
     //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
     // - ViewPanelSolutions: what panels agreed, with the person, their CRN, the action owners and the exact dates taken out,
     //   so every caseworker can learn from it (the evaluation's trickle-down effect); the administrator runs the service only.
+    // - ManageDefinitions: analysts write and check definitions and judge them in the definitions lab; a saved version changes
+    //   nothing until it is adopted. The administrator runs the service, not what makes a case complex.
+    // - AdoptDefinitions: which cases are put in front of practitioners and SPOs is an operational decision, so the senior
+    //   manager (head of PDU) takes it, with a reason; not the analyst who wrote the definition (one writes, another
+    //   decides), nor the administrator.
     // - CheckRecords: a possibly complex case is a data-quality task, not a conversation. The practitioner owns it (updates
     //   the records); their SPO and head of PDU see it, and how many there are per team, to make sure it gets done.
 

@@ -26,7 +26,10 @@ public static class AuditEventTypes
     /// <summary>Consultation: the possibly complex cases whose records the user is to check and update (subjects: those shown).</summary>
     public const string RecordsToCheckViewed = "records_to_check.viewed";
     public const string ListDownloaded = "list.downloaded";
-    public const string DefinitionChanged = "definition.changed";
+    /// <summary>Alteration: a new version of a definition saved in the service (no people concerned).</summary>
+    public const string DefinitionSaved = "definition.saved";
+    /// <summary>Alteration: a definition version adopted for the monthly lists that feed the process, from a month on, with the reason.</summary>
+    public const string DefinitionAdopted = "definition.adopted";
     public const string AccessDenied = "access.denied";
     /// <summary>Attempted collection: an upload (an extract) the service refused: too large, not an extract, an incomplete form.</summary>
     public const string UploadRefused = "upload.refused";

@@ -58,9 +58,21 @@ public sealed record DefinitionFile(Definition Definition, string Json, string S
         var parsed = DefinitionParser.Parse(json);
         if (!parsed.Succeeded)
             return UseCaseResult<DefinitionFile>.Invalid($"definition {name} is invalid: {Extracts.Reading.EchoText.Of(string.Join("; ", parsed.Errors), 2000)}");
+        return UseCaseResult<DefinitionFile>.Ok(Of(parsed.Definition!, json));
+    }
+
+    /// <summary>Parses a definition's text (as pasted or uploaded): the definition, or every problem as <c>path: message</c>.</summary>
+    public static (DefinitionFile? File, IReadOnlyList<string> Errors) FromJson(string json)
+    {
+        var parsed = DefinitionParser.Parse(json);
+        return parsed.Succeeded ? (Of(parsed.Definition!, json), []) : (null, parsed.Errors);
+    }
+
+    private static DefinitionFile Of(Definition definition, string json)
+    {
         // The fingerprint is of the definition's content, not its layout: re-indenting a file is not a new version.
-        var canonical = System.Text.Json.JsonSerializer.Serialize(parsed.Definition!, CanonicalJson);
+        var canonical = System.Text.Json.JsonSerializer.Serialize(definition, CanonicalJson);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-        return UseCaseResult<DefinitionFile>.Ok(new DefinitionFile(parsed.Definition!, json, sha));
+        return new DefinitionFile(definition, json, sha);
     }
 }

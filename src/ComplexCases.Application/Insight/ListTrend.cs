@@ -66,11 +66,15 @@ public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings setting
         return new ListTrendView(pdus.Count == 1 ? pdus[0] : "your area", months, people, Criteria(ids[0], pdus));
     }
 
-    private List<Data.Screening.ScreeningRun> LatestRuns() =>
-        db.Runs.AsNoTracking().Where(r => r.DefinitionId == settings.DefinitionId)
+    private List<Data.Screening.ScreeningRun> LatestRuns()
+    {
+        // The runs of each month's operational definition: the adopted one, else Workflow:DefinitionId.
+        var operational = Definitions.OperationalDefinition.RunIds(db, settings.DefinitionId);
+        return db.Runs.AsNoTracking().Where(r => operational.Contains(r.Id))
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(Months).ToList()
             // One run per month: a month re-run keeps its newest run.
             .GroupBy(r => r.AsOf).Select(g => g.First()).ToList();
+    }
 
     private List<CriterionShare> Criteria(int runId, List<string>? pdus)
     {

@@ -101,9 +101,10 @@ public sealed class PanelCases(ComplexCasesDbContext db, WorkflowSettings settin
         var escalating = events.Skip(start + 1).Where(e => e.Step == (int)WorkflowStep.ConversationEscalated)
             .Select(e => StepDetails.FromJson(e.DetailsJson).Conversation).LastOrDefault(c => c is not null);
         var inFull = PanelScope.MayManage(user, meeting.RegionCode);
+        var operational = Definitions.OperationalDefinition.RunIds(db, settings.DefinitionId);
         var listings = (from c in db.ListedCases.AsNoTracking()
                         join r in db.Runs.AsNoTracking() on c.RunId equals r.Id
-                        where c.Crn == crnText && r.DefinitionId == settings.DefinitionId && c.Status == (byte)ScreeningStatus.Complex
+                        where c.Crn == crnText && operational.Contains(r.Id) && c.Status == (byte)ScreeningStatus.Complex
                         select new { r.AsOf, c.Score }).ToList()
             .OrderByDescending(x => x.AsOf).Select(x => (x.AsOf, (int)x.Score)).Distinct().ToList();
         var earlier = (from a in db.PanelAgendaItems.AsNoTracking()

@@ -54,9 +54,16 @@ public sealed class QualityReviews(
 {
     public const string Purpose = "quality review of practice on a complex case";
 
+    /// <summary>The runs made with their month's operational definition (the adopted one, else <c>Workflow:DefinitionId</c>).</summary>
+    private IQueryable<Data.Screening.ScreeningRun> OperationalRuns()
+    {
+        var ids = Definitions.OperationalDefinition.RunIds(db, settings.DefinitionId);
+        return db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id));
+    }
+
     /// <summary>Months with a list of the operational definition, newest first (each as its first day).</summary>
     public IReadOnlyList<DateOnly> Months() =>
-        [.. db.Runs.AsNoTracking().Where(r => r.DefinitionId == settings.DefinitionId).Select(r => r.AsOf).Distinct().ToList()
+        [.. OperationalRuns().Select(r => r.AsOf).Distinct().ToList()
             .Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().OrderDescending()];
 
     /// <summary>The sample of <paramref name="month"/> (default: the latest list's month) in the user's region.</summary>
@@ -64,7 +71,7 @@ public sealed class QualityReviews(
     {
         if (!user.Has(Permission.RecordQualityReview)) return UseCaseResult<QualitySample>.Invalid("You do not have permission to review case quality.");
         if (user.RegionCode is not { } region) return UseCaseResult<QualitySample>.Invalid("Your account has no region, so there is no sample to show.");
-        var runs = db.Runs.AsNoTracking().Where(r => r.DefinitionId == settings.DefinitionId);
+        var runs = OperationalRuns();
         if (month is { } m)
         {
             var first = new DateOnly(m.Year, m.Month, 1);

@@ -85,18 +85,45 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
         }
     }
 
+    /// <summary>
+    /// With no definition given: the one adopted for the month of <paramref name="asOf"/> (definition_adoptions), as stored;
+    /// with no adoption, the pilot definition shipped with the program, as before adoptions existed.
+    /// </summary>
+    private static UseCaseResult<DefinitionFile> Operational(DatabaseTarget target, DateOnly asOf)
+    {
+        if (target.Exists)
+        {
+            using var db = target.Open();
+            if (db.Database.GetAppliedMigrations().Any(m => m.EndsWith(AdoptionsMigration, StringComparison.Ordinal))
+                && OperationalDefinition.For(db, asOf, DefinitionFile.PilotId) is { AdoptionId: not null, DefinitionVersion: { } version } chosen)
+            {
+                var json = db.Definitions.AsNoTracking().Where(d => d.Id == chosen.DefinitionId && d.Version == version).Select(d => d.Json).First();
+                var (file, errors) = DefinitionFile.FromJson(json);
+                return file is null
+                    ? UseCaseResult<DefinitionFile>.Invalid($"the adopted definition {chosen.DefinitionId} version {version} no longer reads: {string.Join("; ", errors)}")
+                    : UseCaseResult<DefinitionFile>.Ok(file);
+            }
+        }
+        return DefinitionFile.Load(DefinitionFile.PilotPath);
+    }
+
+    /// <summary>The migration that made definition_adoptions: an older database has no adoptions.</summary>
+    private const string AdoptionsMigration = "_DefinitionLibrary";
+
     private UseCaseResult<ScreeningReport> RunOnce(ScreenRequest request, IProgress<ScreeningProgress>? progress, CancellationToken cancellationToken)
     {
         if (request.AsOf < EarliestAsOf || request.AsOf > LatestAsOf)
             return UseCaseResult<ScreeningReport>.Invalid($"--as-of: {request.AsOf:yyyy-MM-dd} is outside the dates a screening can have ({EarliestAsOf:yyyy-MM-dd} to {LatestAsOf:yyyy-MM-dd})");
         if (string.IsNullOrWhiteSpace(request.OutputFolder))
             return UseCaseResult<ScreeningReport>.Invalid("--out: give a folder for the lists");
-        var definitionResult = DefinitionFile.Load(request.DefinitionPath ?? DefinitionFile.PilotPath);
-        if (!definitionResult.Succeeded) return definitionResult.ErrorAs<ScreeningReport>();
-        var definition = definitionResult.Value;
-
+        // A definition file's problems are told before the database's, as always.
+        var given = request.DefinitionPath is { } path ? DefinitionFile.Load(path) : null;
+        if (given is { Succeeded: false }) return given.ErrorAs<ScreeningReport>();
         var target = DatabaseTarget.Resolve(provider, request.Database);
         if (!target.Succeeded) return target.ErrorAs<ScreeningReport>();
+        var definitionResult = given ?? Operational(target.Value, request.AsOf);
+        if (!definitionResult.Succeeded) return definitionResult.ErrorAs<ScreeningReport>();
+        var definition = definitionResult.Value;
 
         if (!Directory.Exists(request.ExtractFolder))
             return UseCaseResult<ScreeningReport>.Invalid($"--extract: folder not found: {EchoText.Of(request.ExtractFolder, 200)}");

@@ -65,7 +65,7 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db, AuditLog audit)
                 db.Runs.Where(r => r.Id == replacing.Id).ExecuteDelete();
             }
 
-            StoreDefinition(report);
+            StoreDefinition(report, runBy, startedAt);
             var extract = report.Extract;
             var run = new ScreeningRun
             {
@@ -147,13 +147,15 @@ internal sealed class ScreeningStore(ComplexCasesDbContext db, AuditLog audit)
         db.BulkInserter().Insert(db, entities, new Utf8Column<ListedCase>(nameof(ListedCase.EvidenceJson), _ => buffer.WrittenSpan), cancellationToken);
     }
 
-    private void StoreDefinition(ScreeningReport report)
+    /// <summary>A definition file is stored when a run first uses it, under the run's user (<c>CreatedBy</c>) and start time.</summary>
+    private void StoreDefinition(ScreeningReport report, string runBy, DateTimeOffset startedAt)
     {
         var d = report.Definition.Definition;
         if (db.Definitions.Any(s => s.Id == d.Id && s.Version == d.Version)) return;
         db.Definitions.Add(new StoredDefinition
         {
             Id = d.Id, Version = d.Version, Title = d.Title, Threshold = d.Threshold, Json = report.Definition.Json, Sha256 = report.Definition.Sha256,
+            CreatedBy = runBy, CreatedAt = startedAt,
         });
     }
 

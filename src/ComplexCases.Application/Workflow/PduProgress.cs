@@ -47,7 +47,9 @@ public static class PduProgress
     /// <summary>Null when no list of the definition has been stored. With <paramref name="pdu"/> outside the user's scope, <see cref="PduProgressReport.Pdu"/> is null.</summary>
     public static PduProgressReport? Run(ComplexCasesDbContext db, StaffUser user, string definitionId, string? pdu, DateOnly today)
     {
-        var run = db.Runs.AsNoTracking().Where(r => r.DefinitionId == definitionId)
+        // The newest list of its month's operational definition (the adopted one, else the configured id).
+        var operational = Definitions.OperationalDefinition.RunIds(db, definitionId);
+        var run = db.Runs.AsNoTracking().Where(r => operational.Contains(r.Id))
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).FirstOrDefault();
         if (run is null) return null;
 

@@ -30,10 +30,14 @@ public sealed class WorkflowIntake(WorkflowSettings settings, AuditLog audit, Ti
     {
         var run = db.Runs.AsNoTracking().SingleOrDefault(r => r.Id == runId)
             ?? throw new InvalidOperationException($"Run {runId} does not exist.");
-        if (run.DefinitionId != settings.DefinitionId) return IntakeResult.Nothing(runId);
-        // Only the newest list of the operational definition moves cases; taking in an older month again must not regress them.
-        var newer = db.Runs.AsNoTracking().Any(r => r.DefinitionId == run.DefinitionId && r.AsOf > run.AsOf);
-        if (newer) return IntakeResult.Nothing(runId);
+        // The operational definition of the run's month: the latest adoption effective then, else Workflow:DefinitionId.
+        if (!Definitions.OperationalDefinition.IsOperational(db, run.AsOf, run.DefinitionId, run.DefinitionVersion, settings.DefinitionId))
+            return IntakeResult.Nothing(runId);
+        // Only the newest operational list moves cases; taking in an older month again must not regress them.
+        var later = db.Runs.AsNoTracking().Where(r => r.AsOf > run.AsOf)
+            .Select(r => new { r.AsOf, r.DefinitionId, r.DefinitionVersion }).Distinct().ToList();
+        if (later.Any(r => Definitions.OperationalDefinition.IsOperational(db, r.AsOf, r.DefinitionId, r.DefinitionVersion, settings.DefinitionId)))
+            return IntakeResult.Nothing(runId);
 
         var listed = db.ListedCases.AsNoTracking()
             .Where(c => c.RunId == runId && c.Status == (byte)ScreeningStatus.Complex)

@@ -21,7 +21,7 @@ internal static class ScreenCommand
         var asOf = new Option<string>("--as-of") { Description = "Screening date D, as yyyy-MM-dd.", Required = true };
         // Checked while parsing, so a bad date is reported with every other problem at once.
         asOf.Validators.Add(DateArgument.Check);
-        var definition = new Option<string?>("--definition") { Description = "Definition file (JSON). Default: the pilot definition, pilot-2024." };
+        var definition = new Option<string?>("--definition") { Description = "Definition file (JSON). Default: the version adopted for the month in the service (/definitions/adopt), else the pilot definition, pilot-2024." };
         var outFolder = new Option<string>("--out") { Description = "Folder for screening.json, lists/, workbooks/ and rejected.csv. Default: the current folder.", DefaultValueFactory = _ => "." };
         var db = new Option<string?>("--db") { Description = CliApp.DatabaseHelp };
         var replace = new Option<bool>("--replace") { Description = "Replace a stored run of the same extract, date and definition instead of recognising it." };

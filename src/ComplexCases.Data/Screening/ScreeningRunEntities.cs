@@ -120,6 +120,28 @@ public sealed class StoredDefinition
     public int Threshold { get; set; }
     public required string Json { get; set; }
     public required string Sha256 { get; set; }
+    /// <summary>Who saved it in the service (a user name), <c>run</c> for a file first stored by a screening run; null for rows stored before authors were kept.</summary>
+    public string? CreatedBy { get; set; }
+    /// <summary>When it was stored; null for rows stored before this was kept.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A decision to use a stored definition version for the monthly lists that feed the Complex Case process, from a month
+/// on, with the reason given. Never changed or deleted: a later decision supersedes it.
+/// </summary>
+public sealed class DefinitionAdoption
+{
+    public const string Table = "definition_adoptions";
+
+    public int Id { get; set; }
+    public required string DefinitionId { get; set; }
+    public int DefinitionVersion { get; set; }
+    /// <summary>The first day of the first month whose screening run it governs.</summary>
+    public DateOnly EffectiveFrom { get; set; }
+    public required string Reason { get; set; }
+    public required string AdoptedBy { get; set; }
+    public DateTimeOffset AdoptedAt { get; set; }
 }
 
 /// <summary>The values of one <see cref="PersonResult"/>, for bulk writers.</summary>

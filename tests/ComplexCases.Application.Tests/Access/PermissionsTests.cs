@@ -10,12 +10,12 @@ public sealed class PermissionsTests
     {
         [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications, CheckRecords, ViewPanelSolutions],
         [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions],
-        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions],
+        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions, AdoptDefinitions],
         [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase, ViewPanelSolutions],
         [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase, ViewPanelSolutions],
         [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications, ViewPanelSolutions],
-        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ViewApi, ViewNotifications, ViewPanelSolutions],
-        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageDefinitions, ManageUsers, ViewAuditLog, ViewNotifications],
+        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ManageDefinitions, ViewApi, ViewNotifications, ViewPanelSolutions],
+        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageUsers, ViewAuditLog, ViewNotifications],
     };
 
     private static readonly Dictionary<Role, CaseScope> ExpectedScopes = new()
@@ -165,6 +165,16 @@ public sealed class PermissionsTests
         Permissions.Has(Role.Qdo, DownloadList).ShouldBeFalse();
         Permissions.Of(Role.Qdo).ShouldNotContain(RunScreening);
         Permissions.Of(Role.Qdo).ShouldNotContain(ManageDefinitions);
+    }
+
+    [Fact]
+    public void Definitions_OneRoleWritesAnotherAdopts()
+    {
+        // The analyst writes and checks definitions; the head of PDU adopts one for the lists; nobody does both, and the
+        // administrator, who runs the service, does neither.
+        Permissions.RolesWith(ManageDefinitions).ShouldBe([Role.Analyst]);
+        Permissions.RolesWith(AdoptDefinitions).ShouldBe([Role.HeadOfPdu]);
+        Permissions.Of(Role.Administrator).ShouldNotContain(ManageDefinitions);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class AuditLogTests : IDisposable
             using var transaction = db.Database.BeginTransaction();
             db.Definitions.Add(new Data.Screening.StoredDefinition { Id = "d", Version = 1, Title = "t", Threshold = 6, Json = "{}", Sha256 = new string('a', 64) });
             db.SaveChanges();
-            Log().Append(db, new AuditEntryRequest("admin", AuditAction.Alteration, AuditEventTypes.DefinitionChanged, "new definition"));
+            Log().Append(db, new AuditEntryRequest("admin", AuditAction.Alteration, AuditEventTypes.DefinitionSaved, "new definition"));
             transaction.Commit();
         }
 

@@ -225,6 +225,33 @@ public sealed class ScreenExtractTests : IDisposable
         _db.Count("person_results").ShouldBe(1);
     }
 
+    [Fact]
+    public void Run_WithNoDefinitionGiven_UsesTheVersionAdoptedForItsMonth_AndAGivenFileStillWins()
+    {
+        // August with the shipped pilot; a version with threshold 5 saved and adopted from October.
+        Screen(Extract(e => e.WithComplexPerson("E000001")), August).Succeeded.ShouldBeTrue();
+        using (var db = _db.Open())
+        {
+            var library = new ComplexCases.Application.Definitions.DefinitionLibrary(db, new ComplexCases.Application.Audit.AuditLog(_clock), _clock);
+            var pilot = File.ReadAllText(ComplexCases.Application.Definitions.DefinitionFile.PilotPath).Replace("\"threshold\": 6", "\"threshold\": 5", StringComparison.Ordinal);
+            library.Save(new ComplexCases.Application.Access.StaffUser("ann", "Ann", [ComplexCases.Application.Access.Role.Analyst]), pilot).Succeeded.ShouldBeTrue();
+            library.Adopt(new ComplexCases.Application.Access.StaffUser("hal", "Hal", [ComplexCases.Application.Access.Role.HeadOfPdu]), "pilot-2024@2", new DateOnly(2024, 10, 1), "lab results")
+                .Succeeded.ShouldBeTrue();
+        }
+
+        var september = Screen(Extract(e => e.WithComplexPerson("E000001")), September);
+        var october = Screen(Extract(e => e.WithComplexPerson("E000001")), new DateOnly(2024, 10, 1));
+        var givenFile = Screen(Extract(e => e.WithComplexPerson("E000001").WithOrdinaryPerson("E000009")), new DateOnly(2024, 10, 1),
+            r => r with { DefinitionPath = ComplexCases.Application.Definitions.DefinitionFile.PilotPath });
+
+        september.Value!.Definition.Definition.Version.ShouldBe(1);
+        october.Succeeded.ShouldBeTrue(october.Error);
+        october.Value!.Definition.Definition.Version.ShouldBe(2);
+        october.Value.Definition.Definition.Threshold.ShouldBe(5);
+        givenFile.Succeeded.ShouldBeTrue(givenFile.Error);
+        givenFile.Value!.Definition.Definition.Version.ShouldBe(1);
+    }
+
     private string Extract(Func<ExtractFolderBuilder, ExtractFolderBuilder> build)
     {
         var builder = new ExtractFolderBuilder();

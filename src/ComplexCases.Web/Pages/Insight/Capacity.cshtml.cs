@@ -14,18 +14,19 @@ namespace ComplexCases.Web.Pages.Insight;
 
 /// <summary>
 /// Capacity planning: observed rates of each step in the user's area and a monthly forecast for three scenarios side by side,
-/// in cases, staff hours and panel meetings, with ranges. Binds the form, reads the defaults (configuration section
-/// <c>Capacity</c>), and audits the view and the downloads.
+/// in cases, staff hours and panel meetings, with ranges. Binds the form, takes the defaults (options bound from the
+/// configuration section <c>Capacity</c>, checked at start: CapacitySetup), and audits the view and the downloads.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewAggregates))]
-public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, GroupCommitAuditWriter audit, IConfiguration configuration) : PageModel
+public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, GroupCommitAuditWriter audit,
+    Microsoft.Extensions.Options.IOptions<CapacityOptions> defaults) : PageModel
 {
     public const int MaxMonths = 36;
     public const int Scenarios = 3;
     public static readonly string[] Tables = ["observed", "forecast"];
     public static readonly string[] StepKeys = ["listing", "conversation", "escalation", "triage", "panel", "action"];
 
-    public CapacityOptions Defaults { get; } = configuration.GetSection(CapacityOptions.Section).Get<CapacityOptions>() ?? new CapacityOptions();
+    public CapacityOptions Defaults { get; } = defaults.Value;
 
     public CapacityInsightView? View { get; private set; }
     public List<(string Field, string Message)> Errors { get; } = [];
