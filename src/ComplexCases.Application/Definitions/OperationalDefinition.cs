@@ -35,6 +35,13 @@ public static class OperationalDefinition
             .Where(r => Choose(adoptions, r.AsOf, configuredId).Matches(r.DefinitionId, r.DefinitionVersion)).Select(r => r.Id)];
     }
 
+    /// <summary>The stored runs made with the operational definition of their month, to query further.</summary>
+    public static IQueryable<ScreeningRun> Runs(ComplexCasesDbContext db, string configuredId)
+    {
+        var ids = RunIds(db, configuredId);
+        return db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id));
+    }
+
     private static List<DefinitionAdoption> Adoptions(ComplexCasesDbContext db) => db.DefinitionAdoptions.AsNoTracking().ToList();
 
     private static OperationalChoice Choose(IReadOnlyList<DefinitionAdoption> adoptions, DateOnly asOf, string configuredId)

@@ -97,8 +97,9 @@ public sealed class CapacityInsight(ComplexCasesDbContext db, ProcessInsight pro
         var (funnel, _) = process.Totals(user, from, to);
         var filter = CaseFilter.For(user, Permission.ViewMonthlyList);
 
-        // People screened per PDU in the latest run of the operational definition: the population behind the listing rate.
-        var latest = db.Runs.AsNoTracking().Where(r => r.DefinitionId == settings.DefinitionId)
+        // People screened per PDU in the latest run of the operational definition (the adopted one for its month, else
+        // Workflow:DefinitionId, as the funnel counts): the population behind the listing rate.
+        var latest = Definitions.OperationalDefinition.Runs(db, settings.DefinitionId)
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefault();
         var peopleByPdu = latest is null ? [] : db.PersonResults.AsNoTracking().Where(p => p.RunId == latest)
             .GroupBy(p => p.PduCode).Select(g => new { Pdu = g.Key, People = g.Count() }).ToList()

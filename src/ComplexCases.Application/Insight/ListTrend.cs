@@ -69,8 +69,7 @@ public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings setting
     private List<Data.Screening.ScreeningRun> LatestRuns()
     {
         // The runs of each month's operational definition: the adopted one, else Workflow:DefinitionId.
-        var operational = Definitions.OperationalDefinition.RunIds(db, settings.DefinitionId);
-        return db.Runs.AsNoTracking().Where(r => operational.Contains(r.Id))
+        return Definitions.OperationalDefinition.Runs(db, settings.DefinitionId)
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Take(Months).ToList()
             // One run per month: a month re-run keeps its newest run.
             .GroupBy(r => r.AsOf).Select(g => g.First()).ToList();

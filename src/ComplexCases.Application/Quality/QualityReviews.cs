@@ -55,11 +55,7 @@ public sealed class QualityReviews(
     public const string Purpose = "quality review of practice on a complex case";
 
     /// <summary>The runs made with their month's operational definition (the adopted one, else <c>Workflow:DefinitionId</c>).</summary>
-    private IQueryable<Data.Screening.ScreeningRun> OperationalRuns()
-    {
-        var ids = Definitions.OperationalDefinition.RunIds(db, settings.DefinitionId);
-        return db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id));
-    }
+    private IQueryable<Data.Screening.ScreeningRun> OperationalRuns() => Definitions.OperationalDefinition.Runs(db, settings.DefinitionId);
 
     /// <summary>Months with a list of the operational definition, newest first (each as its first day).</summary>
     public IReadOnlyList<DateOnly> Months() =>
