@@ -152,7 +152,7 @@ public sealed class CapacityInsight(ComplexCasesDbContext db, ProcessInsight pro
             .Select(a => new { a.MeetingId, a.WorkflowId }).ToList();
         var ids = items.Select(i => i.WorkflowId).Distinct().ToList();
         var reached = db.Workflows.AsNoTracking().Where(w => ids.Contains(w.Id)).ToList()
-            .Where(w => filter.Reaches(new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, LimitedAccess: false)))
+            .Where(w => filter.Reaches(WorkflowRecords.Facts(w)))
             .Select(w => w.Id).ToHashSet();
         var actions = db.CaseActions.AsNoTracking().Where(a => a.MeetingId != null && meetings.Contains(a.MeetingId.Value))
             .Select(a => a.WorkflowId).ToList().Count(reached.Contains);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Panels;
+using ComplexCases.Application.Workflow;
 using ComplexCases.Data;
 using ComplexCases.Data.Workflow;
 using ComplexCases.Domain.Insight;
@@ -42,7 +43,7 @@ public sealed class ExpertiseInsight(ComplexCasesDbContext db, PanelExpertise ex
             .Select(s => s.MeetingId).Distinct().ToHashSet();
         var workflowIds = meetings.SelectMany(m => m.Agenda).Where(a => a.Discussed).Select(a => a.WorkflowId).Distinct().ToList();
         var workflows = db.Workflows.AsNoTracking().Where(w => workflowIds.Contains(w.Id)).ToList()
-            .Where(w => filter.Reaches(new CaseFacts(w.Crn, w.PduCode, w.RegionCode, w.TeamCode, w.PractitionerCode, w.SpoCode, LimitedAccess: false)))
+            .Where(w => filter.Reaches(WorkflowRecords.Facts(w)))
             .ToDictionary(w => w.Id);
         var needs = expertise.NeedsByCase([.. workflows.Values.Select(w => w.Crn)]);
         var seen = meetings.SelectMany(m =>
