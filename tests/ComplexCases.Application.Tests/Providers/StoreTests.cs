@@ -80,6 +80,59 @@ public abstract class StoreTests : IDisposable
     }
 
     [Fact]
+    public void PersonResultWriter_ManyRowsAndNonAsciiCodes_AllComeBackAsWritten()
+    {
+        // More rows than one write buffer holds (the PostgreSQL writer sends its COPY bytes in 64 KB pieces), and a PDU
+        // code whose UTF-8 is longer than its characters.
+        using var db = Open();
+        var runId = AddRun(db);
+        var rows = Enumerable.Range(0, 20_000)
+            .Select(i => new PersonResultRow(Crn.FromValue(i * 7), i % 3 == 0 ? "PDŪ" + (i % 10) : "PDU" + (i % 10),
+                (byte)(i % 64), (byte)(i % 5), (short)(i % 300 - 100), (byte)(i % 3)))
+            .ToArray();
+
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            db.PersonResultWriter().Write(db, runId, rows);
+            transaction.Commit();
+        }
+
+        using var connection = OpenConnection();
+        var stored = db.PersonResultReader().Read(connection, runId);
+        stored.Crns.Length.ShouldBe(rows.Length);
+        var byCrn = rows.ToDictionary(r => r.Crn);
+        for (var i = 0; i < stored.Crns.Length; i++)
+        {
+            var expected = byCrn[stored.Crns[i]];
+            (stored.Pdus[stored.PduIndexes[i]], stored.MetMasks[i], stored.UnknownMasks[i], stored.Scores[i], stored.Statuses[i])
+                .ShouldBe((expected.PduCode, expected.MetMask, expected.UnknownMask, expected.Score, expected.Status));
+        }
+    }
+
+    [Fact]
+    public void PersonResultWriter_Cancelled_StoresNothing_AndTheConnectionGoesOnWorking()
+    {
+        using var db = Open();
+        var runId = AddRun(db);
+        var rows = Enumerable.Range(0, 1_000).Select(i => new PersonResultRow(Crn.FromValue(i), "PDU1", 1, 0, 1, 0)).ToArray();
+
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            Should.Throw<OperationCanceledException>(() => db.PersonResultWriter().Write(db, runId, rows, cancellationToken: new CancellationToken(canceled: true)));
+            transaction.Rollback();
+        }
+        db.PersonResults.Count().ShouldBe(0);
+
+        // The abandoned COPY left the connection usable: the next run's write goes through.
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            db.PersonResultWriter().Write(db, runId, rows);
+            transaction.Commit();
+        }
+        db.PersonResults.Count().ShouldBe(rows.Length);
+    }
+
+    [Fact]
     public void AuditChain_AppendsAfterTheHead_AndGivesTheEntriesBackInSequence()
     {
         using var db = Open();
