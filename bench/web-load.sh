@@ -11,7 +11,7 @@ mkdir -p "$work" && work=$(cd "$work" && pwd)   # absolute: the app is started f
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 dotnet publish src/ComplexCases.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" -nologo -v q >/dev/null
 dotnet publish src/ComplexCases.Web -c Release -o "$work/web" -nologo -v q >/dev/null
-db="$work/national-12.db"
+db="${BENCH_DB:-$work/national-12.db}"   # BENCH_DB: another database of national runs (bench/ten-years.sh)
 if [ ! -f "$db" ]; then
   "$work/cli/complexcases" generate --people 240000 --months 12 --seed 7 --as-of 2024-09-01 --out "$work/national" >/dev/null
   for month in "$work"/national/*/; do
@@ -20,6 +20,7 @@ if [ ! -f "$db" ]; then
   done
   rm -rf "$work/national"
 fi
+[ -z "${BENCH_ONLY_BUILD:-}" ] || exit 0   # bench/ten-years.sh: only the 12-month database
 port=5199
 (cd "$work/web" && ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" \
   exec ./ComplexCases.Web) >"$work/web.log" 2>&1 &
