@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using ComplexCases.Data.Audit;
 using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,11 +13,23 @@ namespace ComplexCases.Data.Postgres;
 /// The audit chain in PostgreSQL. Unlike SQLite, two writers can be in transactions at once, so both could read the same
 /// head: an append first takes a transaction-scoped advisory lock, which the second writer waits on until the first
 /// commits (or rolls back), and then reads the first one's entry as its head.
+/// A transaction that already holds the lock appends its next entry after its own last one without locking or reading
+/// the head again: no one else can have appended meanwhile. A group commit (GroupCommitAuditWriter) appends a batch of
+/// page views in one transaction, so each entry costs one INSERT; with two instances the lock is held for the whole
+/// batch, and three round trips an entry made it the web's bottleneck (docs/performance.md, issue 11).
 /// </summary>
 internal sealed class PostgresAuditChain : IAuditChainStore
 {
     /// <summary>The advisory lock's key: any fixed number no other code locks ("CCAUDIT" in ASCII).</summary>
     private const long AppendLock = 0x4343_4155_4449_54;
+
+    /// <summary>
+    /// The head each open transaction appended last, by EF's transaction object (a new one per BeginTransaction; Npgsql
+    /// reuses its own transaction objects, so those cannot be the key). Dropped with the transaction object.
+    /// </summary>
+    private readonly ConditionalWeakTable<IDbContextTransaction, HeldHead> _heldHeads = new();
+
+    private sealed record HeldHead(Guid TransactionId, AuditChainHead Head);
 
     public AuditChainHead Head(DbContext db)
     {
@@ -52,15 +66,25 @@ internal sealed class PostgresAuditChain : IAuditChainStore
 
     private AuditEvent AppendLocked(DbContext db, AuditEntry entry)
     {
+        var transaction = db.Database.CurrentTransaction!;
         db.Database.OpenConnection();
         try
         {
-            using (var lockCommand = PostgresConnections.Command(db, "SELECT pg_advisory_xact_lock(@key)"))
+            AuditChainHead head;
+            if (_heldHeads.TryGetValue(transaction, out var held) && held.TransactionId == transaction.TransactionId)
             {
-                lockCommand.Parameters.AddWithValue("key", AppendLock);
-                lockCommand.ExecuteNonQuery();
+                head = held.Head;
             }
-            var e = AuditEvent.Next(Head(db), entry);
+            else
+            {
+                using (var lockCommand = PostgresConnections.Command(db, "SELECT pg_advisory_xact_lock(@key)"))
+                {
+                    lockCommand.Parameters.AddWithValue("key", AppendLock);
+                    lockCommand.ExecuteNonQuery();
+                }
+                head = Head(db);
+            }
+            var e = AuditEvent.Next(head, entry);
             var row = StoredAuditEvent.From(e);
             using var command = PostgresConnections.Command(db, $"""
                 INSERT INTO "{StoredAuditEvent.Table}" ("Sequence", "OccurredAtUtc", "Actor", "Action", "EventType", "Purpose",
@@ -82,6 +106,7 @@ internal sealed class PostgresAuditChain : IAuditChainStore
             command.Parameters.AddWithValue("previousHash", row.PreviousHash);
             command.Parameters.AddWithValue("hash", row.Hash);
             command.ExecuteNonQuery();
+            _heldHeads.AddOrUpdate(transaction, new HeldHead(transaction.TransactionId, new AuditChainHead(e.Sequence, e.Hash)));
             return e;
         }
         finally

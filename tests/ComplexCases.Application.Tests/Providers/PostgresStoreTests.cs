@@ -54,6 +54,38 @@ public sealed class PostgresStoreTests : StoreTests
     }
 
     [Fact]
+    public async Task AuditChain_TwoWritersAppendingBatchesAtOnce_LeaveOneGapFreeChainThatVerifies()
+    {
+        // As two instances' group commits do: each transaction appends several entries (only the first locks and reads
+        // the head), while the other writer waits for the lock.
+        using (Open()) { }
+        const int batches = 8, perBatch = 4;
+        using var start = new Barrier(2);
+        var writers = Enumerable.Range(0, 2).Select(writer => Task.Run(() =>
+        {
+            using var db = Open();
+            var chain = db.AuditChain();
+            start.SignalAndWait();
+            for (var b = 0; b < batches; b++)
+            {
+                using var transaction = db.Database.BeginTransaction();
+                for (var i = 0; i < perBatch; i++) chain.Append(db, Entry($"writer {writer} batch {b} entry {i}", Monday.AddTicks(((b * perBatch) + i) * 7 + writer)));
+                Thread.Sleep(2);
+                transaction.Commit();
+            }
+        })).ToArray();
+
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(1));
+
+        using var check = Open();
+        var stored = check.AuditChain().InSequence(check).ToList();
+        stored.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 2 * batches * perBatch).Select(i => (long)i));
+        var verifier = new AuditChainVerifier();
+        foreach (var row in stored) verifier.Check(row.ToAuditEvent()).ShouldBeTrue();
+        verifier.Result.Intact.ShouldBeTrue();
+    }
+
+    [Fact]
     public void AuditChain_KeepsTheTimeToTheTick()
     {
         using var db = Open();

@@ -179,6 +179,38 @@ public abstract class StoreTests : IDisposable
     }
 
     [Fact]
+    public void AuditChain_SeveralAppendsInOneTransaction_ThenOneRolledBack_ThenMore_VerifyAsOneChain()
+    {
+        // A group commit appends many entries in one transaction; after a rolled-back batch the next one must follow
+        // the stored head, not the dropped batch's last entry.
+        using var db = Open();
+        var chain = db.AuditChain();
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            for (var i = 0; i < 5; i++) chain.Append(db, Entry($"batch 1 entry {i}", Monday.AddSeconds(i)));
+            transaction.Commit();
+        }
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            for (var i = 0; i < 3; i++) chain.Append(db, Entry($"dropped {i}", Monday.AddMinutes(1).AddSeconds(i)));
+            transaction.Rollback();
+        }
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            for (var i = 0; i < 4; i++) chain.Append(db, Entry($"batch 2 entry {i}", Monday.AddMinutes(2).AddSeconds(i)));
+            transaction.Commit();
+        }
+        chain.Append(db, Entry("on its own", Monday.AddMinutes(3)));
+
+        var stored = chain.InSequence(db).ToList();
+        stored.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 10).Select(i => (long)i));
+        stored.Select(e => e.Details).ShouldNotContain(d => d.StartsWith("dropped", StringComparison.Ordinal));
+        var verifier = new AuditChainVerifier();
+        foreach (var row in stored) verifier.Check(row.ToAuditEvent()).ShouldBeTrue();
+        verifier.Result.Intact.ShouldBeTrue();
+    }
+
+    [Fact]
     public void BulkInserter_TakesTheMappingFromTheModel_AndBindsAUtf8ColumnFromBytes()
     {
         using var db = Open();
