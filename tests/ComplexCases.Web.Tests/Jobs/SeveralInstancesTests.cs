@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Data.Providers;
@@ -6,7 +7,9 @@ using ComplexCases.Domain.Notifications;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Email;
 using ComplexCases.Web.Notifications;
+using ComplexCases.Web.Operations;
 using ComplexCases.Web.Runs;
+using ComplexCases.Web.Tests.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -327,6 +330,39 @@ public abstract class SeveralInstancesTests : IDisposable
         using var db = survivor.OpenDatabase();
         db.Runs.Count().ShouldBe(1);
         db.Notifications.AsNoTracking().Count(n => n.Kind == (int)NotificationKind.JobFailed).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AJobTakenOverAndRun_IsMeasured_TakenOverStartedAndSucceeded_ByTheInstanceThatRanIt()
+    {
+        var dead = Start(worker: false);
+        var job = Enqueue(dead, "2024-09-01");
+        dead.Jobs.TryClaim("killed-instance").ShouldNotBeNull();
+        var survivor = Start(worker: false);
+        using var deadMeasurements = new Measurements(dead.Services.GetRequiredService<IMeterFactory>(), JobMetrics.Name);
+        using var measurements = new Measurements(survivor.Services.GetRequiredService<IMeterFactory>(), JobMetrics.Name);
+        var worker = survivor.NewWorker();
+
+        // Nothing to do until the killed instance has been silent for Runs:Worker:AbandonedAfter (2 s here).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await worker.PassAsync(CancellationToken.None))
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException("The abandoned job was not taken over.");
+            await Task.Delay(100);
+        }
+
+        survivor.Jobs.Find(job.Id, "analyst")!.State.Status.ShouldBe(ScreeningJobStatus.Succeeded);
+        var takenOver = measurements.Of("complexcases.jobs.taken_over").ShouldHaveSingleItem();
+        takenOver.Tags["job.kind"].ShouldBe(JobMetrics.Screening);
+        takenOver.Tags["outcome"].ShouldBe("requeued");
+        measurements.Sum("complexcases.jobs.started", "job.kind", JobMetrics.Screening).ShouldBe(1);
+        measurements.Sum("complexcases.jobs.succeeded", "job.kind", JobMetrics.Screening).ShouldBe(1);
+        measurements.Of("complexcases.jobs.failed").ShouldBeEmpty();
+        var duration = measurements.Of("complexcases.jobs.duration").ShouldHaveSingleItem();
+        duration.Tags["outcome"].ShouldBe(JobOutcome.Succeeded);
+        duration.Value.ShouldBeGreaterThan(0);
+        // The other instance only queued and claimed it: it measured no job.
+        deadMeasurements.Of("complexcases.jobs.started").ShouldBeEmpty();
     }
 
     [Fact]
