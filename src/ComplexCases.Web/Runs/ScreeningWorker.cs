@@ -121,15 +121,22 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
     private void TakeDroppedMonths()
     {
         if (string.IsNullOrWhiteSpace(options.DropFolder) || !Directory.Exists(options.DropFolder)) return;
+        HashSet<string>? queued = null;
         foreach (var folder in Directory.GetDirectories(options.DropFolder).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             if (!DateOnly.TryParseExact(name, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf)
                 || !File.Exists(Path.Combine(folder, DropReadyFile)))
                 continue;
-            if (jobs.EnqueueOnce("drop:" + name, folder, asOf, options.DropDefinition)) MonthQueued(logger, name);
+            // One query a poll for every month taken before, and only when a month is ready.
+            queued ??= [.. jobs.QueuedSources(DropSource)];
+            if (queued.Contains(DropSource + name)) continue;
+            if (jobs.EnqueueOnce(DropSource + name, folder, asOf, options.DropDefinition)) MonthQueued(logger, name);
         }
     }
+
+    /// <summary>How a month from the drop folder is named as its job's source (<c>drop:2024-09-01</c>).</summary>
+    private const string DropSource = "drop:";
 
     /// <summary>The file whose presence says a month's folder in the drop folder is complete.</summary>
     public const string DropReadyFile = "ready";

@@ -286,7 +286,7 @@ public abstract class SeveralInstancesTests : IDisposable
             var month = ComplexCases.Synthetic.PopulationGenerator.Generate(new ComplexCases.Synthetic.GeneratorOptions(20_000, 1, 11,
                 new DateOnly(2024, 9, 1), ComplexCases.Synthetic.Presets.EastOfEngland), folder).Single();
             var first = Start();
-            var job = first.Jobs.Enqueue("analyst", month.Folder, month.AsOf, Path.Combine(ComplexCases.Application.Definitions.DefinitionFile.ShippedFolder, "pilot-2024.json"));
+            var job = first.Jobs.Enqueue("analyst", month.Folder, month.AsOf, "pilot-2024");
             var running = await WaitUntilAsync(first, job.Id, j => j.State.Status == ScreeningJobStatus.Running && j.State.Stage != "Starting");
 
             var stopping = System.Diagnostics.Stopwatch.StartNew();
@@ -433,8 +433,7 @@ public abstract class SeveralInstancesTests : IDisposable
     private static ReminderService Sweeper(SharedDatabaseSite site) => site.Services.GetServices<IHostedService>().OfType<ReminderService>().Single();
 
     private static ScreeningJob Enqueue(SharedDatabaseSite site, string month) =>
-        site.Jobs.Enqueue("analyst", Path.Combine(Samples, month), DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture),
-            Path.Combine(ComplexCases.Application.Definitions.DefinitionFile.ShippedFolder, "pilot-2024.json"));
+        site.Jobs.Enqueue("analyst", Path.Combine(Samples, month), DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), "pilot-2024");
 
     private static async Task AddAccountAsync(SharedDatabaseSite site, string userName, string roles)
     {
