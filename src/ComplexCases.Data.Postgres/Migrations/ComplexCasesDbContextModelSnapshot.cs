@@ -430,7 +430,7 @@ namespace ComplexCases.Data.Postgres.Migrations
 
                     b.HasKey("RunId", "Crn");
 
-                    b.HasIndex("Crn");
+                    b.HasIndex("Crn", "RunId");
 
                     b.HasIndex("RunId", "PduCode");
 

@@ -377,7 +377,7 @@ namespace ComplexCases.Data.Sqlite.Migrations
 
                     b.HasKey("RunId", "Crn");
 
-                    b.HasIndex("Crn");
+                    b.HasIndex("Crn", "RunId");
 
                     b.HasIndex("RunId", "PduCode");
 
