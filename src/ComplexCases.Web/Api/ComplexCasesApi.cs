@@ -192,14 +192,15 @@ internal static class ComplexCasesApi
                 x.Runs, x.LastUsed);
         })]);
 
-    /// <summary>401 and 403 for API paths instead of the cookie's redirects to the sign-in and forbidden pages.</summary>
+    /// <summary>401 and 403 for API paths, as problem details, instead of the cookie's redirects to the sign-in and forbidden pages.</summary>
     public static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task>
         StatusForApi(int statusCode, Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task> otherwise) =>
         context =>
         {
             if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase)) return otherwise(context);
-            context.Response.StatusCode = statusCode;
-            return Task.CompletedTask;
+            if (statusCode == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+            return ApiProblems.WriteAsync(context.HttpContext, statusCode,
+                statusCode == StatusCodes.Status401Unauthorized ? ApiProblems.NotSignedInDetail : ApiProblems.ForbiddenDetail(context.HttpContext));
         };
 
     private static ProblemHttpResult NotFound() =>
