@@ -224,6 +224,20 @@ public sealed partial class ApiTokenTests(DemoSiteFactory site) : IClassFixture<
         entry.Details.ShouldNotContain(token);
     }
 
+    [Fact]
+    public async Task BadTokens_CountAgainstTheApiRateLimit()
+    {
+        using var limited = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "3" });
+        var client = limited.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "cct_guessed0000000000000000000000000000000000");
+
+        for (var i = 0; i < 3; i++) (await client.GetAsync("/api/definitions")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var fourth = await client.GetAsync("/api/definitions");
+
+        fourth.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        fourth.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("/lists/EOENFK")]
     [InlineData("/account/tokens")]
