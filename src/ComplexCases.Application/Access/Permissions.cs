@@ -89,7 +89,8 @@ public static class Permissions
     // - ViewPanelCase: a panel member's only view of a case: the panel fields, while the case is on their meetings' agendas.
     // - UseApiTokens: everyone. A token carries no access of its own: each call acts with the account's current roles and
     //   scope, so a token lets a script do exactly what its holder may do in the browser, and no more.
-    // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.
+    // - ViewApi: bulk, non-interactive API clients (client-credentials service tokens; not built yet), which only analysis
+    //   needs for now. Personal access tokens (UseApiTokens) are not that: they act as their account.
     //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
     // - ViewPanelSolutions: what panels agreed, with the person, their CRN, the action owners and the exact dates taken out,
     //   so every caseworker can learn from it (the evaluation's trickle-down effect); the administrator runs the service only.
