@@ -4,7 +4,7 @@ namespace ComplexCases.Web.BrowserTests;
 
 /// <summary>Making and revoking an API token in real Chromium, and the administrator's view of it, every page accessible (axe).</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ApiTokenPagesTests(BrowserSite site) : IAsyncLifetime
+public sealed partial class ApiTokenPagesTests(BrowserSite site) : IAsyncLifetime
 {
     private IBrowserContext _context = null!;
     private IPage _page = null!;
@@ -21,7 +21,7 @@ public sealed class ApiTokenPagesTests(BrowserSite site) : IAsyncLifetime
     public async Task AnalystMakesAndRevokesAToken_AdministratorSeesIt_EveryPageAccessible()
     {
         await _page.SignInAsync("analyst");
-        await _page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Link, new() { Name = "API tokens", Exact = true }).ClickAsync();
         await _page.WaitForURLAsync("**/account/tokens");
         await _page.ShouldBeAccessibleAsync();
 
@@ -38,7 +38,7 @@ public sealed class ApiTokenPagesTests(BrowserSite site) : IAsyncLifetime
         await _page.ShouldBeAccessibleAsync();
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Revoke browser-made script" }).ClickAsync();
-        await _page.WaitForURLAsync("**/account/tokens?revoked=*");
+        await _page.WaitForURLAsync(RevokedPage());
         (await _page.Locator("#tokens").TextContentAsync())!.ShouldContain("Revoked by analyst");
         (await _page.ContentAsync()).ShouldNotContain("id=\"secret\"");
         await _page.ShouldBeAccessibleAsync();
@@ -51,4 +51,7 @@ public sealed class ApiTokenPagesTests(BrowserSite site) : IAsyncLifetime
         (await _page.Locator("#tokens").TextContentAsync())!.ShouldContain("browser-made script");
         await _page.ShouldBeAccessibleAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/account/tokens\\?revoked=")]
+    private static partial System.Text.RegularExpressions.Regex RevokedPage();
 }
