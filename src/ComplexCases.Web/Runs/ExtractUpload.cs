@@ -41,7 +41,7 @@ public sealed class ExtractUpload(ScreeningJobs jobs, UploadLimit limit)
         try
         {
             if (Unpack(files, folder) is { } wrong) return UseCaseResult<ScreeningJob>.Invalid(FilesField, wrong);
-            return UseCaseResult<ScreeningJob>.Ok(jobs.Enqueue(ownerId, folder, asOf, Path.Combine(DefinitionFile.ShippedFolder, definition + ".json")));
+            return UseCaseResult<ScreeningJob>.Ok(jobs.Enqueue(ownerId, folder, asOf, definition));
         }
         finally
         {
