@@ -60,6 +60,7 @@ public static class ApplicationServices
         services.TryAddScoped<CaseActions>();
         services.TryAddScoped<QualityReviews>();
         services.TryAddScoped<AccountAdministration>();
+        services.TryAddScoped<ApiTokens>();
         services.TryAddScoped<CreateAccount>();
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();

@@ -44,6 +44,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/admin/users", Permission.ManageUsers, false, false),
         ("/admin/users/new", Permission.ManageUsers, false, false),
         ("/admin/users/practitioner", Permission.ManageUsers, false, false),
+        ("/admin/users/practitioner/tokens", Permission.ManageUsers, false, false),
+        ("/account/tokens", Permission.UseApiTokens, false, false),
         ("/lists/EOENFK", Permission.ViewMonthlyList, false, false),
         ("/lists/EOENFK/download", Permission.DownloadList, false, false),
         ("/cases/{crn}", Permission.ViewCaseNames, false, false),
