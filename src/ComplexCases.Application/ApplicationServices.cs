@@ -67,6 +67,7 @@ public static class ApplicationServices
         services.TryAddScoped<ExpertiseInsight>();
         services.TryAddScoped<CapacityInsight>();
         services.TryAddScoped<ListTrend>();
+        services.TryAddScoped<MonthSummary>();
         services.TryAddScoped<Solutions.PanelSolutions>();
 
         // Read use cases, shared by pages and the API: each checks access, reads and audits (through Consultations) in one place.

@@ -75,7 +75,8 @@ public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings setting
             .GroupBy(r => r.AsOf).Select(g => g.First()).ToList();
     }
 
-    private List<CriterionShare> Criteria(int runId, List<string>? pdus)
+    /// <summary>How many of a run's people (in <paramref name="pdus"/>, or all) meet each criterion; small counts withheld.</summary>
+    public List<CriterionShare> Criteria(int runId, List<string>? pdus)
     {
         var met = cache.GetOrAdd(runId, pdus, () => Count(runId, pdus));
         return [.. CriterionIds.All.Select(id => new CriterionShare(id, Label(id), Shown(met[(int)id])))];
