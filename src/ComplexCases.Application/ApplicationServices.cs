@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.TryAddSingleton<Retention.EraseFormerPeople>();
         // Counts per stored run, kept once computed (a stored run never changes).
         services.TryAddSingleton<CriteriaCounts>();
+        services.TryAddSingleton<RunPopulations>();
         // Metrics and spans of runs and sweeps (System.Diagnostics only; the host decides where they go).
         services.TryAddSingleton<ScreeningTelemetry>();
         services.TryAddSingleton<SweepTelemetry>();
