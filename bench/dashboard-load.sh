@@ -37,6 +37,9 @@ analyst=$(cookie_for analyst)
 head=$(cookie_for head-of-pdu)
 # user path: the analyst sees every PDU (the widest aggregates); the head of PDU's home page is the other home page measured.
 pages=("analyst /" "head /" "analyst /runs" "analyst /insight/process" "analyst /insight/quality" "analyst /insight/expertise" "analyst /insight/capacity" "head /insight/process")
+# The server's CPU seconds (user+sys) so far, from /proc: the machine is shared, so CPU per request is quoted beside latency.
+cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$server/stat"; }
+echo "load before: $(uptime)"
 for page in "${pages[@]}"; do
   read -r who path <<<"$page"
   cookie=$([ "$who" = analyst ] && echo "$analyst" || echo "$head")
@@ -44,5 +47,7 @@ for page in "${pages[@]}"; do
   [ "$status" = 200 ] || { echo "$who $path answered $status"; exit 1; }
   wrk -t2 -c20 -d10s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null
   echo "== $who $path"
+  before=$(cpu)
   wrk -t2 -c20 -d15s --latency -s bench/p95.lua -H "Cookie: $cookie" "http://127.0.0.1:$port$path" | grep -E "Requests/sec|50%|99%|p95|Non-2xx"
+  echo "server CPU during the 15 s: $(echo "$(cpu) - $before" | bc) s; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
