@@ -59,9 +59,16 @@ internal static partial class DemoData
                 "database of its own.");
         if (newest is { } stale && stale < asOf)
         {
-            Renewing(log, stale, asOf);
-            DemoDatabase.Delete(database);
-            newest = null;
+            if (DemoDatabase.IsFile(database))
+            {
+                Renewing(log, stale, asOf);
+                DemoDatabase.Delete(database);
+                newest = null;
+            }
+            else
+            {
+                NotRenewed(log, stale);
+            }
         }
         if (newest is null) Seed(registrations, site, options, asOf, log);
         SignInAs(log, Password);
@@ -151,6 +158,10 @@ internal static partial class DemoData
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: the demo database's newest list is {Stale:yyyy-MM-dd}; making a new demo ending {AsOf:yyyy-MM-dd}.")]
     private static partial void Renewing(ILogger logger, DateOnly stale, DateOnly asOf);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo mode: the demo database's newest list is {Stale:yyyy-MM-dd}; a demo on a server " +
+        "database is not made afresh (its audit log cannot be deleted). Give it a new database to see this month, or use the embedded demo.")]
+    private static partial void NotRenewed(ILogger logger, DateOnly stale);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: generating {People} synthetic people in the East of England, {Months} months ending {AsOf:yyyy-MM-dd}...")]
     private static partial void Generating(ILogger logger, int people, int months, DateOnly asOf);

@@ -50,8 +50,12 @@ public sealed class DemoOwnDatabaseTests
         check.Runs.Select(r => r.RunBy).ToList().ShouldBe(["bench"]);
     }
 
+    /// <summary>
+    /// A demo file from an earlier month is made afresh; a demo on a PostgreSQL database keeps its months and the site
+    /// starts (its audit log is append-only by a trigger, so it cannot be emptied: renewing it once crashed the start).
+    /// </summary>
     [Fact]
-    public void ADemoDatabaseFromAnEarlierMonth_IsMadeAfresh_EndingThisMonth()
+    public void ADemoDatabaseFromAnEarlierMonth_IsMadeAfreshWhenAFile_AndStillStartsOnAServer()
     {
         using var database = TestDatabases.Create();
         var march = new TestClock();
@@ -62,7 +66,9 @@ public sealed class DemoOwnDatabaseTests
         var nextMonth = new TestClock(TestClock.OrdinaryWorkingDay.AddMonths(1));
         using var second = new DemoOn(database.Target, nextMonth);
         using var renewed = second.Services.GetRequiredService<DatabaseTarget>().Open();
-        var newest = new DateOnly(nextMonth.Today.Year, nextMonth.Today.Month, 1);
+        var newest = TestDatabases.OnPostgres
+            ? new DateOnly(march.Today.Year, march.Today.Month, 1)
+            : new DateOnly(nextMonth.Today.Year, nextMonth.Today.Month, 1);
         renewed.Runs.Max(r => r.AsOf).ShouldBe(newest);
         renewed.Runs.ShouldAllBe(r => r.RunBy == "demo");
         renewed.Runs.Count().ShouldBe(3);
