@@ -105,7 +105,10 @@ if (demo.Enabled) DemoData.EnsureSeeded(app.Services, builder.Services, app.Logg
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error");
+    // A page's failure shows the GOV.UK error page; the API's is a problem (JSON) with the same reference, not that page's HTML.
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
+        api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteServerErrorAsync }));
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
     // Sent on HTTPS responses only. Behind a TLS-terminating proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the
     // request count as HTTPS, so this header and the cookie's Secure flag follow (README, production settings).
     app.UseHsts();

@@ -19,6 +19,18 @@ internal static class ApiProblems
             _ => null,
         }).ExecuteAsync(context);
 
+    /// <summary>
+    /// An unhandled failure under <c>/api</c>: a 500 problem with the reference the error page gives (the trace id the
+    /// failure's log entry carries), so a script can report it; never the exception's text, which may hold personal data.
+    /// </summary>
+    public static Task WriteServerErrorAsync(HttpContext context) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Something went wrong",
+            detail: "The service could not answer this call. Try again later; if it keeps happening, give your administrator the reference.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["reference"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+            }).ExecuteAsync(context);
+
     /// <summary>Which permission the call needed (the policy names it), so the caller knows what to ask an administrator for.</summary>
     public static string ForbiddenDetail(HttpContext context)
     {
