@@ -1,6 +1,7 @@
 using ComplexCases.Application;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Evaluation;
+using ComplexCases.Web.Charts;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,5 +41,23 @@ public sealed class LabModel(DefinitionLab lab) : PageModel
         }
         Report = result.Value;
         Figures = SuppressedFigures.Of(result.Value.Figures);
+        Roc = ShownRoc.Of(result.Value.Figures);
     }
+
+    /// <summary>The ROC points shown (coarsened where a point would give away fewer than 5 people; none when the AUC is withheld).</summary>
+    public IReadOnlyList<RocPoint> Roc { get; private set; } = [];
+
+    public string RocSummary => Roc.Count == 0
+        ? "No curve: it needs at least 5 person-months with an outcome and 5 without (and some score to tell them apart)."
+        : $"Each point lists everyone scoring at least a given score: across, the share of those without an outcome listed (false positives); up, the share of those with one (true positives). "
+            + $"The diagonal is a score no better than chance. The AUC, the area under the curve, is {Figures.Single(f => f.Label.StartsWith("AUC", StringComparison.Ordinal)).Text}. "
+            + string.Join("; ", Roc.Select(p => $"score {p.ScoreAtLeast} or more: {Rate(p.FalsePositiveRate)} false, {Rate(p.TruePositiveRate)} true")) + ".";
+
+    public LineChart RocChart => new("roc", "ROC curve of the score", RocSummary,
+        [new LineSeries("The score (" + Definition + ")", [(0, 0), .. Roc.Select(p => (p.FalsePositiveRate, (double?)p.TruePositiveRate))])],
+        Ticks, Ticks, "False-positive rate", "True-positive rate") { Reference = "Chance (no better than a coin)" };
+
+    private static readonly Tick[] Ticks = [.. Enumerable.Range(0, 5).Select(i => new Tick(i / 4.0, (i / 4.0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))];
+
+    private static string Rate(double value) => value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 }
