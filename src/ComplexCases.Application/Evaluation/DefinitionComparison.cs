@@ -47,7 +47,7 @@ public sealed class DefinitionComparison(DatabaseTarget database, CompareDefinit
     private static void Definition(string? value, string field, string which, IReadOnlyList<string> stored, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(new FieldError(field, $"Choose the {which} definition."));
-        else if (!stored.Contains(value)) errors.Add(new FieldError(field, $"Choose the {which} definition from the stored definitions ('{value}' is not one)."));
+        else if (!stored.Contains(value)) errors.Add(new FieldError(field, $"Choose the {which} definition from the stored definitions: there is no {value}."));
     }
 
     private static DateOnly? Month(string? value, string field, string which, List<FieldError> errors)

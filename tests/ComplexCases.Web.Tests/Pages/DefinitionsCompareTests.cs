@@ -69,8 +69,8 @@ public sealed class DefinitionsCompareTests(DemoSiteFactory site) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("a=no-such@1&b=pilot-2024@1", "Choose the first definition from the stored definitions ('no-such@1' is not one).", "#a")]
-    [InlineData("a=pilot-2024@1&b=pilot-2024@x", "Choose the second definition from the stored definitions ('pilot-2024@x' is not one).", "#b")]
+    [InlineData("a=no-such@1&b=pilot-2024@1", "Choose the first definition from the stored definitions: there is no no-such@1.", "#a")]
+    [InlineData("a=pilot-2024@1&b=pilot-2024@x", "Choose the second definition from the stored definitions: there is no pilot-2024@x.", "#b")]
     [InlineData("a=pilot-2024@1&b=pilot-2024@1&from=2024-06&to=2024-01", "The first month must be the same as or before the last month.", "#from")]
     [InlineData("a=pilot-2024@1&b=pilot-2024@1&from=2024-13", "Enter the first month as a year and month, for example 2024-03.", "#from")]
     [InlineData("a=pilot-2024@1&b=pilot-2024@1&pdu=NOWHERE", "Choose a PDU from the list, or all PDUs.", "#pdu")]
