@@ -18,7 +18,7 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
     IReadOnlyList<Tick> XTicks, IReadOnlyList<Tick> YTicks, string XLabel, string YLabel)
 {
     public const int Width = 640;
-    public const int Left = 64, Right = 16, Top = 16, Bottom = 56;
+    public const int Left = 64, Right = 40, Top = 16, Bottom = 56;
     public const int PlotHeight = 240;
     private const int LegendRow = 22;
     private static readonly string[] Colours = ["#1d70b8", "#d4351c", "#00703c", "#4c2c92"];

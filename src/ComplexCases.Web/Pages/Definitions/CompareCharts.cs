@@ -87,7 +87,7 @@ public static class CompareCharts
             + string.Join("; ", v.Reasons.Rows.Select(r => $"{r.Label}: {Words(r.Cells[0])} added, {Words(r.Cells[1])} dropped")) + ".";
 
     public static BarChart ReasonChart(ComparisonView v) => new("reasons", "Which criteria make the difference", ReasonSummary(v),
-        [.. v.Reasons.Rows.SelectMany(r => new[] { Bar("+ " + r.Label, r.Cells[0]), Bar("− " + r.Label, r.Cells[1]) })]);
+        [.. v.Reasons.Rows.SelectMany(r => new[] { Bar("+ " + Short(r.Label, 20), r.Cells[0]), Bar("− " + Short(r.Label, 20), r.Cells[1]) })]);
 
     public static string CombinationSummary(ComparisonView v) =>
         "Across all PDUs, the combinations of criteria met by the people listed, most common first: "
@@ -120,7 +120,7 @@ public static class CompareCharts
         + string.Join("; ", v.Without.Rows.Select(r => $"without {r.Label}: A {Words(r.Cells[0])}, B {Words(r.Cells[1])}")) + ".";
 
     public static BarChart WithoutChart(ComparisonView v) => new("without", "Listed with each criterion dropped", WithoutSummary(v),
-        [.. v.Without.Rows.SelectMany(r => new[] { Bar(r.Label + " (A)", r.Cells[0]), Bar(r.Label + " (B)", r.Cells[1]) })]);
+        [.. v.Without.Rows.SelectMany(r => new[] { Bar(Short(r.Label, 18) + " (A)", r.Cells[0]), Bar(Short(r.Label, 18) + " (B)", r.Cells[1]) })]);
 
     public static string StabilitySummary(ComparisonView v)
     {
@@ -149,7 +149,10 @@ public static class CompareCharts
         return [.. labels.Select((l, i) => new Tick(i, i % every == 0 ? l : ""))];
     }
 
-    private static Bar Bar(string label, ShownCount c) => new(label.Length <= 22 ? label : label[..21].TrimEnd() + "…", Value(c), c.Withheld ? "withheld" : c.ToString());
+    /// <summary>Bar labels have room for about 22 characters; the full label is in the table and the description.</summary>
+    private static Bar Bar(string label, ShownCount c) => new(Short(label, 22), Value(c), c.Withheld ? "withheld" : c.ToString());
+
+    private static string Short(string label, int room) => label.Length <= room ? label : label[..(room - 1)].TrimEnd() + "…";
 }
 
 /// <summary>One of the compare page's tables, with what the partial needs to show it and link its download.</summary>

@@ -51,7 +51,7 @@ public sealed class LabModel(DefinitionLab lab) : PageModel
         ? "No curve: it needs at least 5 person-months with an outcome and 5 without (and some score to tell them apart)."
         : $"Each point lists everyone scoring at least a given score: across, the share of those without an outcome listed (false positives); up, the share of those with one (true positives). "
             + $"The diagonal is a score no better than chance. The AUC, the area under the curve, is {Figures.Single(f => f.Label.StartsWith("AUC", StringComparison.Ordinal)).Text}. "
-            + string.Join("; ", Roc.Select(p => $"score {p.ScoreAtLeast} or more: {Rate(p.FalsePositiveRate)} false, {Rate(p.TruePositiveRate)} true")) + ".";
+            + "Listing everyone with a " + string.Join("; ", Roc.Select(p => $"score of {p.ScoreAtLeast} or more: {Rate(p.FalsePositiveRate)} false, {Rate(p.TruePositiveRate)} true")) + ".";
 
     public LineChart RocChart => new("roc", "ROC curve of the score", RocSummary,
         [new LineSeries("The score (" + Definition + ")", [(0, 0), .. Roc.Select(p => (p.FalsePositiveRate, (double?)p.TruePositiveRate))])],
