@@ -1,9 +1,14 @@
+using System.Globalization;
 using ComplexCases.Application;
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
 using ComplexCases.Application.Evaluation;
+using ComplexCases.Domain.Audit;
 using ComplexCases.Web.Charts;
+using ComplexCases.Web.Pages.Insight;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ComplexCases.Web.Pages.Definitions;
@@ -14,8 +19,10 @@ namespace ComplexCases.Web.Pages.Definitions;
 /// audited (definition.evaluated) under the signed-in user, as on the command line.
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewAggregates))]
-public sealed class LabModel(DefinitionLab lab) : PageModel
+public sealed class LabModel(DefinitionLab lab, GroupCommitAuditWriter audit) : PageModel
 {
+    public static readonly string[] Tables = ["figures", "roc"];
+
     public static IReadOnlyList<int> Windows => DefinitionLab.Windows;
 
     public IReadOnlyList<string> Definitions { get; private set; } = [];
@@ -43,6 +50,28 @@ public sealed class LabModel(DefinitionLab lab) : PageModel
         Figures = SuppressedFigures.Of(result.Value.Figures);
         Roc = ShownRoc.Of(result.Value.Figures);
     }
+
+    /// <summary>The figures or the ROC points as CSV, withheld as on the page (the evaluation is audited again, and the download too).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? definition, int? window, string? table)
+    {
+        if (table is null || !Tables.Contains(table)) return BadRequest("Choose a table: " + string.Join(", ", Tables) + ".");
+        var user = CurrentUser.Require(HttpContext);
+        Definitions = lab.StoredDefinitions();
+        var result = lab.Run(user, Definitions, definition ?? "", window ?? 6, HttpContext.RequestAborted);
+        if (!result.Succeeded) return BadRequest(result.Error);
+        await audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, AuditEventTypes.InsightExported, "evaluating a complex-case definition, counts only")
+        {
+            Details = new AuditDetails().Add("table", "lab-" + table).Add("definition", definition ?? "").Add("window", (window ?? 6).ToString(CultureInfo.InvariantCulture)).ToString(),
+        });
+        var csv = table == "figures"
+            ? InsightCsv.Write(["Figure", "Value"], SuppressedFigures.Of(result.Value.Figures).Select(f => (IEnumerable<string>)[InsightCsv.Text(f.Label), InsightCsv.Text(f.Suppressed ? "[c]" : f.Text)]))
+            : InsightCsv.Write(["Score at least", "False-positive rate", "True-positive rate"], ShownRoc.Of(result.Value.Figures).Select(p => (IEnumerable<string>)[
+                p.ScoreAtLeast.ToString(CultureInfo.InvariantCulture), Rate(p.FalsePositiveRate), Rate(p.TruePositiveRate)]));
+        return File(csv, "text/csv", $"lab-{table}.csv");
+    }
+
+    public string CsvLink(string table) =>
+        $"/definitions/lab?handler=csv&table={table}&definition={Uri.EscapeDataString(Definition ?? "")}&window={Window.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The ROC points shown (coarsened where a point would give away fewer than 5 people; none when the AUC is withheld).</summary>
     public IReadOnlyList<RocPoint> Roc { get; private set; } = [];
