@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ComplexCases.Application;
 using ComplexCases.Cli.Commands;
 using ComplexCases.Data.Providers;
 using ComplexCases.Hosting;
@@ -68,6 +69,29 @@ public static class CliApp
         }
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>A user error found by the command itself (a bad option value): said on one line, exit code 2.</summary>
+    public static int Fail(TextWriter error, string? message)
+    {
+        error.WriteLine($"error: {message}");
+        return UserError;
+    }
+
+    /// <summary>A use case that did not succeed: all its messages (each once) on one line, and the exit code its status means.</summary>
+    public static int Fail<T>(TextWriter error, UseCaseResult<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        error.WriteLine($"error: {string.Join("; ", result.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))}");
+        return Exit(result.Status);
+    }
+
+    /// <summary>The exit code of a use case's status: 2 for what the user can fix (<see cref="UseCaseStatus.Invalid"/>), 1 for anything else that failed.</summary>
+    public static int Exit(UseCaseStatus status) => status switch
+    {
+        UseCaseStatus.Ok => Ok,
+        UseCaseStatus.Invalid => UserError,
+        _ => Failed,
+    };
 
     /// <summary>A first word that is not a command (<c>complexcases scren</c>): named, with the nearest command.</summary>
     private static string? UnknownCommand(string[] args, RootCommand root)

@@ -1,6 +1,4 @@
 using ComplexCases.Application.Storage;
-using ComplexCases.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Web;
 
@@ -29,12 +27,6 @@ internal static class DatabaseStartup
                 $"Run 'complexcases migrate --db <connection string>' first, or set {MigrateOnStartSetting}=true to let the site apply them at start.");
     }
 
-    private static List<string> Pending(DatabaseTarget database)
-    {
-        if (!database.Exists) return ["(all: the database does not exist)"];
-        var options = new DbContextOptionsBuilder<ComplexCasesDbContext>();
-        database.Provider.Configure(options, database.ConnectionString);
-        using var context = new ComplexCasesDbContext(options.Options);
-        return [.. context.Database.GetPendingMigrations()];
-    }
+    private static IReadOnlyList<string> Pending(DatabaseTarget database) =>
+        database.Exists ? database.PendingMigrations() : ["(all: the database does not exist)"];
 }

@@ -65,6 +65,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToLogin = ComplexCasesApi.StatusForApi(StatusCodes.Status401Unauthorized, cookie.Events.OnRedirectToLogin);
     cookie.Events.OnRedirectToAccessDenied = ComplexCasesApi.StatusForApi(StatusCodes.Status403Forbidden, cookie.Events.OnRedirectToAccessDenied);
 });
+// The antiforgery cookie's default is never Secure; behind the TLS proxy it must be, like the sign-in cookie.
+builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 // A locked account, or one whose roles or cases changed, is signed out within a minute (the admin page renews its stamp).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorization(options => options.AddPermissionPolicies());

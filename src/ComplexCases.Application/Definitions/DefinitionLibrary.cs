@@ -41,21 +41,23 @@ public sealed class DefinitionLibrary(ComplexCasesDbContext db, AuditLog audit, 
     public const int MaxJsonCharacters = 200_000;
 
     /// <summary>Every stored version, by id, newest version first, with what each changed from the version before.</summary>
-    public IReadOnlyList<DefinitionVersion> Versions()
+    public IReadOnlyList<DefinitionVersion> Versions() => Versions(Stored());
+
+    /// <summary>Every stored version with its use, read once (<see cref="StoredVersion.Read"/>).</summary>
+    public IReadOnlyList<StoredVersion> Stored() => StoredVersion.Read(db);
+
+    /// <summary><see cref="Versions()"/> from versions already read (<see cref="StoredVersion.Read"/>, oldest first).</summary>
+    public static IReadOnlyList<DefinitionVersion> Versions(IReadOnlyList<StoredVersion> stored)
     {
-        var usage = db.Runs.AsNoTracking().GroupBy(r => new { r.DefinitionId, r.DefinitionVersion })
-            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Runs = g.Count(), Last = g.Max(r => r.AsOf) }).ToList();
-        var stored = db.Definitions.AsNoTracking().ToList().OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version).ToList();
+        ArgumentNullException.ThrowIfNull(stored);
         var result = new List<DefinitionVersion>();
         Definition? previous = null;
         string? previousId = null;
-        foreach (var d in stored)
+        foreach (var (d, parsed, runs, lastUsed) in stored)
         {
             if (previousId != d.Id) previous = null;
-            var parsed = DefinitionParser.Parse(d.Json).Definition;
             var changes = parsed is null ? "Stored text no longer reads as a definition" : DefinitionChanges.Describe(previous, parsed);
-            var use = usage.FirstOrDefault(u => u.DefinitionId == d.Id && u.DefinitionVersion == d.Version);
-            result.Add(new DefinitionVersion(d.Id, d.Version, d.Title, d.Threshold, d.CreatedBy, d.CreatedAt, d.Sha256, changes, use?.Runs ?? 0, use?.Last));
+            result.Add(new DefinitionVersion(d.Id, d.Version, d.Title, d.Threshold, d.CreatedBy, d.CreatedAt, d.Sha256, changes, runs, lastUsed));
             previous = parsed ?? previous;
             previousId = d.Id;
         }

@@ -1,6 +1,5 @@
 using ComplexCases.Data;
 using ComplexCases.Domain.Definitions;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Definitions;
 
@@ -11,17 +10,10 @@ public sealed record DefinitionInUse(Definition Definition, int Runs, DateOnly? 
 public sealed class DefinitionUsage(ComplexCasesDbContext db)
 {
     /// <summary>By id, newest version first. A stored definition that no longer parses is left out rather than shown half-read.</summary>
-    public IReadOnlyList<DefinitionInUse> All()
-    {
-        var usage = db.Runs.AsNoTracking().GroupBy(r => new { r.DefinitionId, r.DefinitionVersion })
-            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Runs = g.Count(), Last = g.Max(r => r.AsOf) }).ToList();
-        return [.. db.Definitions.AsNoTracking().OrderBy(d => d.Id).ThenByDescending(d => d.Version).ToList()
-            .Select(stored => (stored, parsed: DefinitionParser.Parse(stored.Json).Definition))
-            .Where(x => x.parsed is not null)
-            .Select(x =>
-            {
-                var use = usage.FirstOrDefault(u => u.DefinitionId == x.stored.Id && u.DefinitionVersion == x.stored.Version);
-                return new DefinitionInUse(x.parsed!, use?.Runs ?? 0, use?.Last);
-            })];
-    }
+    public IReadOnlyList<DefinitionInUse> All() => Of(StoredVersion.Read(db));
+
+    /// <summary><see cref="All"/> from versions already read (the definitions page reads them once for both its tables).</summary>
+    public static IReadOnlyList<DefinitionInUse> Of(IReadOnlyList<StoredVersion> stored) =>
+        [.. stored.Where(v => v.Definition is not null).OrderBy(v => v.Row.Id, StringComparer.Ordinal).ThenByDescending(v => v.Row.Version)
+            .Select(v => new DefinitionInUse(v.Definition!, v.Runs, v.LastUsed))];
 }

@@ -31,7 +31,7 @@ public static class BackUpDatabase
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            using (var db = DatabaseFiles.OpenAsIs(provider, target.Value.ConnectionString))
+            using (var db = DatabaseTarget.OpenAsIs(provider, target.Value.ConnectionString))
                 db.FileCopy().CopyTo(db, temporary);
             var (check, problem) = CheckedCopy.Read(provider, temporary);
             if (check is null) return UseCaseResult<BackupReport>.Failed($"the copy is not sound ({problem}); nothing was written to {to}");

@@ -1,3 +1,4 @@
+using ComplexCases.Application.Storage;
 using ComplexCases.Application.Audit;
 using ComplexCases.Data.Providers;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ internal static class CheckedCopy
     {
         var connection = provider.Resolve(file);
         if (connection.Error is { } error) return (null, error);
-        using var db = DatabaseFiles.OpenAsIs(provider, connection.ConnectionString!);
+        using var db = DatabaseTarget.OpenAsIs(provider, connection.ConnectionString!);
         var damage = db.FileCopy().CheckIntegrity(db);
         if (damage.Count > 0) return (null, "damaged: " + string.Join("; ", damage.Take(3)));
 

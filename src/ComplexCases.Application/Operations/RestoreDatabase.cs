@@ -41,7 +41,7 @@ public static class RestoreDatabase
             {
                 // Whatever the old database's write-ahead log holds goes into its file first: a log left beside the restored
                 // file would otherwise be read as part of it. The old contents are then replaced as a whole.
-                using (var old = DatabaseFiles.OpenAsIs(provider, target.Value.ConnectionString))
+                using (var old = DatabaseTarget.OpenAsIs(provider, target.Value.ConnectionString))
                     old.FileCopy().Checkpoint(old);
                 foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(file + suffix);
             }
@@ -64,7 +64,7 @@ public static class RestoreDatabase
         if (source.Error is { } error) return (null, error);
         try
         {
-            using (var backup = DatabaseFiles.OpenAsIs(provider, source.ConnectionString!))
+            using (var backup = DatabaseTarget.OpenAsIs(provider, source.ConnectionString!))
                 backup.FileCopy().CopyTo(backup, temporary);
         }
         catch (Exception ex) when (provider.IsUnusableTarget(ex))

@@ -87,15 +87,16 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
 
     /// <summary>
     /// With no definition given: the one adopted for the month of <paramref name="asOf"/> (definition_adoptions), as stored;
-    /// with no adoption, the pilot definition shipped with the program, as before adoptions existed.
+    /// with no adoption, the pilot definition shipped with the program, as before adoptions existed. A database that does not
+    /// exist yet has no adoptions, and is not created just to find that out; one that exists is opened as the run opens it
+    /// (migrated, so an older database gains its empty definition_adoptions table rather than being asked about it by name).
     /// </summary>
     private static UseCaseResult<DefinitionFile> Operational(DatabaseTarget target, DateOnly asOf)
     {
         if (target.Exists)
         {
             using var db = target.Open();
-            if (db.Database.GetAppliedMigrations().Any(m => m.EndsWith(AdoptionsMigration, StringComparison.Ordinal))
-                && OperationalDefinition.For(db, asOf, DefinitionFile.PilotId) is { AdoptionId: not null, DefinitionVersion: { } version } chosen)
+            if (OperationalDefinition.For(db, asOf, DefinitionFile.PilotId) is { AdoptionId: not null, DefinitionVersion: { } version } chosen)
             {
                 var json = db.Definitions.AsNoTracking().Where(d => d.Id == chosen.DefinitionId && d.Version == version).Select(d => d.Json).First();
                 var (file, errors) = DefinitionFile.FromJson(json);
@@ -106,9 +107,6 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
         }
         return DefinitionFile.Load(DefinitionFile.PilotPath);
     }
-
-    /// <summary>The migration that made definition_adoptions: an older database has no adoptions.</summary>
-    private const string AdoptionsMigration = "_DefinitionLibrary";
 
     private UseCaseResult<ScreeningReport> RunOnce(ScreenRequest request, IProgress<ScreeningProgress>? progress, CancellationToken cancellationToken)
     {

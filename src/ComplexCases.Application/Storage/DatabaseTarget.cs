@@ -1,5 +1,6 @@
 using ComplexCases.Data;
 using ComplexCases.Data.Providers;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Storage;
 
@@ -32,4 +33,24 @@ public sealed record DatabaseTarget(IStoreProvider Provider, string ConnectionSt
 
     /// <summary>Opens (creating the database if needed) and migrates the database.</summary>
     public ComplexCasesDbContext Open() => Provider.Open(ConnectionString);
+
+    /// <summary>A context on the database as it stands, never migrated (see <see cref="OpenAsIs(IStoreProvider, string)"/>).</summary>
+    public ComplexCasesDbContext OpenAsIs() => OpenAsIs(Provider, ConnectionString);
+
+    /// <summary>The migrations this version would apply to the existing database (see <see cref="Exists"/>), by name.</summary>
+    public IReadOnlyList<string> PendingMigrations()
+    {
+        using var context = OpenAsIs();
+        return [.. context.Database.GetPendingMigrations()];
+    }
+
+    /// <summary>
+    /// The one way to open a database without migrating it: to ask what it lacks before an upgrade (<c>complexcases migrate</c>,
+    /// a site that must not migrate), to copy what is there (backup), or to check a backup as it is.
+    /// </summary>
+    public static ComplexCasesDbContext OpenAsIs(IStoreProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return new(((DbContextOptionsBuilder<ComplexCasesDbContext>)provider.Configure(new DbContextOptionsBuilder<ComplexCasesDbContext>(), connectionString)).Options);
+    }
 }

@@ -40,18 +40,18 @@ internal static class AdminCommand
             { db, user, roles, name, email, staffCode, teams, pdu, region, passwordStdin, oidc };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(passwordStdin) && parse.GetValue(oidc)) return Fail(error, "give --password-stdin or --oidc, not both");
+            if (parse.GetValue(passwordStdin) && parse.GetValue(oidc)) return CliApp.Fail(error, "give --password-stdin or --oidc, not both");
             string? password = null;
             if (!parse.GetValue(oidc))
             {
                 string? problem;
                 (password, problem) = parse.GetValue(passwordStdin) ? (input.ReadLine(), "no password on standard input") : Prompt(input, error);
-                if (password is null) return Fail(error, problem);
-                if (password.Length == 0) return Fail(error, "the password is empty");
+                if (password is null) return CliApp.Fail(error, problem);
+                if (password.Length == 0) return CliApp.Fail(error, "the password is empty");
             }
 
             var target = DatabaseTarget.Resolve(services.GetRequiredService<IStoreProvider>(), parse.GetValue(db));
-            if (!target.Succeeded) return Fail(error, target.Error);
+            if (!target.Succeeded) return CliApp.Fail(error, target.Error);
             var provider = target.Value.Provider;
             try
             {
@@ -64,9 +64,9 @@ internal static class AdminCommand
                 }, CliActor.Current);
                 if (!created.Succeeded)
                 {
-                    foreach (var problem in created.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal)) error.WriteLine($"error: {problem}");
+                    var exit = CliApp.Fail(error, created);
                     error.WriteLine("Nothing was stored.");
-                    return created.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
+                    return exit;
                 }
                 var account = created.Value;
                 output.WriteLine($"Created {account.UserName} ({account.Roles.Replace(",", ", ", StringComparison.Ordinal)}) in {target.Value.Description}.");
@@ -77,7 +77,7 @@ internal static class AdminCommand
             }
             catch (Exception ex) when (provider.IsUnusableTarget(ex))
             {
-                return Fail(error, $"--db: cannot use {target.Value.Description}: {ex.GetBaseException().Message}; nothing was stored");
+                return CliApp.Fail(error, $"--db: cannot use {target.Value.Description}: {ex.GetBaseException().Message}; nothing was stored");
             }
         });
         return command;
@@ -112,11 +112,5 @@ internal static class AdminCommand
         }
         error.WriteLine();
         return text.ToString();
-    }
-
-    private static int Fail(TextWriter error, string? message)
-    {
-        error.WriteLine($"error: {message}");
-        return CliApp.UserError;
     }
 }

@@ -29,7 +29,7 @@ internal static class AuditCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var result = VerifyAuditLog.Run(provider, parse.GetValue(db), cancellationToken);
-            if (!result.Succeeded) return Task.FromResult(Fail(error, result.Status, result.Error));
+            if (!result.Succeeded) return Task.FromResult(CliApp.Fail(error, result));
             var chain = result.Value;
             if (chain.Break is { } broken)
             {
@@ -64,19 +64,19 @@ internal static class AuditCommand
             Crn? person = null;
             if (parse.GetValue(crn) is { } crnText)
             {
-                if (!Crn.TryParse(crnText, out var parsed)) return Fail(error, UseCaseStatus.Invalid, $"--crn: '{crnText}' is not a CRN (one capital letter and six digits)");
+                if (!Crn.TryParse(crnText, out var parsed)) return CliApp.Fail(error, $"--crn: '{crnText}' is not a CRN (one capital letter and six digits)");
                 person = parsed;
             }
             if (!TryDate(parse.GetValue(from), "--from", error, out var fromDate) || !TryDate(parse.GetValue(to), "--to", error, out var toDate))
                 return CliApp.UserError;
             if (parse.GetValue(page) < 1 || parse.GetValue(pageSize) is < 1 or > AuditQuery.MaxPageSize)
-                return Fail(error, UseCaseStatus.Invalid, $"--page must be 1 or more and --page-size 1 to {AuditQuery.MaxPageSize}");
+                return CliApp.Fail(error, $"--page must be 1 or more and --page-size 1 to {AuditQuery.MaxPageSize}");
             var query = new AuditQuery(person, parse.GetValue(actor),
                 fromDate is { } f ? new DateTimeOffset(f, TimeOnly.MinValue, TimeSpan.Zero) : null,
                 toDate is { } t ? new DateTimeOffset(t.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero) : null,
                 parse.GetValue(page), parse.GetValue(pageSize), string.IsNullOrWhiteSpace(parse.GetValue(eventType)) ? null : parse.GetValue(eventType)!.Trim());
             var result = SearchAuditLog.Run(provider, parse.GetValue(db), query);
-            if (!result.Succeeded) return Fail(error, result.Status, result.Error);
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             Print(Terminal.For(output), result.Value, parse.GetValue(details));
             return CliApp.Ok;
         });
@@ -116,11 +116,5 @@ internal static class AuditCommand
         }
         error.WriteLine($"error: {option}: '{text}' is not a date in the form yyyy-MM-dd");
         return false;
-    }
-
-    private static int Fail(TextWriter error, UseCaseStatus status, string? message)
-    {
-        error.WriteLine($"error: {message}");
-        return status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
     }
 }

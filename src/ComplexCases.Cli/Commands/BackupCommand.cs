@@ -22,7 +22,7 @@ internal static class BackupCommand
         command.SetAction(parse =>
         {
             var result = BackUpDatabase.Run(provider, parse.GetValue(db), parse.GetValue(to)!, parse.GetValue(force));
-            if (!result.Succeeded) return Fail(error, result);
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             var report = result.Value;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Backed up to {report.File} ({report.Bytes:N0} bytes): {Describe(report.Copy)}."));
             if (report.ChainBreak is { } broken)
@@ -48,7 +48,7 @@ internal static class BackupCommand
         command.SetAction(parse =>
         {
             var result = RestoreDatabase.Run(provider, parse.GetValue(from)!, parse.GetValue(db), parse.GetValue(force));
-            if (!result.Succeeded) return Fail(error, result);
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             var report = result.Value;
             output.WriteLine($"Restored {report.Backup} to {report.Database}{(report.Replaced ? " (replacing the database that was there)" : "")}: {Describe(report.Copy)}.");
             output.WriteLine($"audit head: entry {report.Copy.AuditEntries} {report.Copy.AuditHead}");
@@ -61,10 +61,4 @@ internal static class BackupCommand
 
     private static string Describe(DatabaseCopyCheck copy) => string.Create(CultureInfo.InvariantCulture,
         $"{copy.Runs} {(copy.Runs == 1 ? "run" : "runs")}, {copy.AuditEntries:N0} audit entries, chain intact, schema {copy.Migration}");
-
-    private static int Fail<T>(TextWriter error, UseCaseResult<T> result)
-    {
-        error.WriteLine($"error: {result.Error}");
-        return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
-    }
 }

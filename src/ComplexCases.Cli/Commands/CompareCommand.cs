@@ -25,15 +25,11 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var names = parse.GetValue(definitions) ?? [];
-            if (names.Length != 2) return Fail(error, $"--definition: give exactly two definitions, A and B (got {names.Length})");
+            if (names.Length != 2) return CliApp.Fail(error, $"--definition: give exactly two definitions, A and B (got {names.Length})");
             if (!TryDate(parse.GetValue(from), "--from", error, out var fromDate) || !TryDate(parse.GetValue(to), "--to", error, out var toDate))
                 return CliApp.UserError;
             var result = services.GetRequiredService<CompareDefinitions>().Run(new CompareRequest(parse.GetValue(db), names[0], names[1], fromDate, toDate));
-            if (!result.Succeeded)
-            {
-                error.WriteLine($"error: {result.Error}");
-                return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
-            }
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             return JsonOutput.Write(parse.GetValue(outFile), output, error, stream => ComparisonJson.Write(stream, result.Value));
         });
         return command;
@@ -50,11 +46,5 @@ internal static class CompareCommand
         }
         error.WriteLine($"error: {option}: '{text}' is not a date in the form yyyy-MM-dd");
         return false;
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        return CliApp.UserError;
     }
 }

@@ -29,33 +29,23 @@ internal static class EvaluateCommand
                 foreach (var part in typesText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (!OutcomeTypes.TryParse(part, out var type))
-                        return Fail(error, $"--types: '{part}' is not an outcome type (RECALL, BREACH, FURTHER_OFFENCE, SFO, DEATH)");
+                        return CliApp.Fail(error, $"--types: '{part}' is not an outcome type (RECALL, BREACH, FURTHER_OFFENCE, SFO, DEATH)");
                     typeList.Add(type);
                 }
-                if (typeList.Count == 0) return Fail(error, "--types: name at least one outcome type");
+                if (typeList.Count == 0) return CliApp.Fail(error, "--types: name at least one outcome type");
             }
             DateOnly? limit = null;
             if (parse.GetValue(until) is { } untilText)
             {
                 if (!DateOnly.TryParseExact(untilText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                    return Fail(error, $"--follow-up-until: '{untilText}' is not a date in the form yyyy-MM-dd");
+                    return CliApp.Fail(error, $"--follow-up-until: '{untilText}' is not a date in the form yyyy-MM-dd");
                 limit = parsed;
             }
             var result = services.GetRequiredService<EvaluateDefinition>().Run(new EvaluateRequest(parse.GetValue(db), parse.GetValue(definition)!, parse.GetValue(window), typeList, limit));
-            if (!result.Succeeded)
-            {
-                error.WriteLine($"error: {result.Error}");
-                return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
-            }
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             return JsonOutput.Write(parse.GetValue(outFile), output, error, stream => EvaluationJson.Write(stream, result.Value));
         });
         return command;
-    }
-
-    private static int Fail(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        return CliApp.UserError;
     }
 }
 

@@ -31,8 +31,7 @@ internal static class GenerateCommand
             var dateText = parse.GetValue(asOf)!;
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                error.WriteLine($"error: --as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
-                return CliApp.UserError;
+                return CliApp.Fail(error, $"--as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
             }
             var options = new GeneratorOptions(parse.GetValue(people), parse.GetValue(months), parse.GetValue(seed), date,
                 parse.GetValue(region)!, parse.GetValue(defects));

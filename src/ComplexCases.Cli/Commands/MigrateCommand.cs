@@ -1,8 +1,6 @@
 using System.CommandLine;
 using ComplexCases.Application.Storage;
-using ComplexCases.Data;
 using ComplexCases.Data.Providers;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Cli.Commands;
 
@@ -20,27 +18,20 @@ internal static class MigrateCommand
         command.SetAction(parse =>
         {
             var target = DatabaseTarget.Resolve(provider, parse.GetValue(db));
-            if (!target.Succeeded)
-            {
-                error.WriteLine($"error: {target.Error}");
-                return CliApp.UserError;
-            }
+            if (!target.Succeeded) return CliApp.Fail(error, target);
             var (connectionString, description) = (target.Value.ConnectionString, target.Value.Description);
             try
             {
-                List<string> pending;
+                IReadOnlyList<string> pending;
                 if (target.Value.Exists)
                 {
-                    using var context = new ComplexCasesDbContext(
-                        ((DbContextOptionsBuilder<ComplexCasesDbContext>)provider.Configure(new DbContextOptionsBuilder<ComplexCasesDbContext>(), connectionString)).Options);
-                    pending = [.. context.Database.GetPendingMigrations()];
+                    pending = target.Value.PendingMigrations();
                 }
                 else if (target.Value.File is null)
                 {
                     // A server database is made by whoever provisions the server (with its owner and rights); a mistyped
                     // name must not quietly become a new, empty database.
-                    error.WriteLine($"error: --db: {description} does not exist; create it first");
-                    return CliApp.UserError;
+                    return CliApp.Fail(error, $"--db: {description} does not exist; create it first");
                 }
                 else
                 {
@@ -55,8 +46,7 @@ internal static class MigrateCommand
             }
             catch (Exception ex) when (provider.IsUnusableTarget(ex))
             {
-                error.WriteLine($"error: --db: cannot use {description}: {ex.Message}");
-                return CliApp.UserError;
+                return CliApp.Fail(error, $"--db: cannot use {description}: {ex.Message}");
             }
         });
         return command;

@@ -24,11 +24,7 @@ internal static class OutcomesCommand
         command.SetAction(parse =>
         {
             var result = services.GetRequiredService<ImportOutcomes>().Run(parse.GetValue(db), parse.GetValue(file)!);
-            if (!result.Succeeded)
-            {
-                error.WriteLine($"error: {result.Error}");
-                return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
-            }
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             var report = result.Value;
             var f = report.File;
             foreach (var warning in f.Warnings) output.WriteLine($"warning: {warning.File}: {warning.Message}");

@@ -39,16 +39,11 @@ internal static class RetentionCommand
                 else if (int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) period = parsed;
                 else
                 {
-                    error.WriteLine($"error: {MonthsVariable}: '{ComplexCases.Extracts.Reading.EchoText.Of(configured)}' is not a number of months");
-                    return CliApp.UserError;
+                    return CliApp.Fail(error, $"{MonthsVariable}: '{ComplexCases.Extracts.Reading.EchoText.Of(configured)}' is not a number of months");
                 }
             }
             var result = services.GetRequiredService<EraseFormerPeople>().Run(parse.GetValue(db), period.Value, parse.GetValue(dryRun), CliActor.Current);
-            if (!result.Succeeded)
-            {
-                error.WriteLine($"error: {result.Error}");
-                return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
-            }
+            if (!result.Succeeded) return CliApp.Fail(error, result);
             var report = result.Value;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(report.DryRun ? "Dry run: would erase" : "Erased")} {report.People:N0} {(report.People == 1 ? "person" : "people")} not screened in any run since {report.Cutoff:yyyy-MM-dd} ({report.Months} months)."));

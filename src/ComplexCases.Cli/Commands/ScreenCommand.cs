@@ -45,8 +45,7 @@ internal static class ScreenCommand
             var dateText = parse.GetValue(asOf)!;
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                error.WriteLine($"error: --as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
-                return CliApp.UserError;
+                return CliApp.Fail(error, $"--as-of: '{dateText}' is not a date in the form yyyy-MM-dd");
             }
             var request = new ScreenRequest(parse.GetValue(extract)!, date, parse.GetValue(outFolder)!)
             {
@@ -58,8 +57,7 @@ internal static class ScreenCommand
             };
             if (request.AcceptChanges is { } reason && string.IsNullOrWhiteSpace(reason))
             {
-                error.WriteLine("error: --accept-changes: give the reason for accepting the changes, e.g. --accept-changes \"two PDUs merged into one\"");
-                return CliApp.UserError;
+                return CliApp.Fail(error, "--accept-changes: give the reason for accepting the changes, e.g. --accept-changes \"two PDUs merged into one\"");
             }
             return Run(request, output, error, services);
         });
@@ -101,11 +99,7 @@ internal static class ScreenCommand
             result = useCase.Run(request, progress);
         }
 
-        if (!result.Succeeded)
-        {
-            error.WriteLine($"error: {result.Error}");
-            return result.Status == UseCaseStatus.Invalid ? CliApp.UserError : CliApp.Failed;
-        }
+        if (!result.Succeeded) return CliApp.Fail(error, result);
         if (result.Value.AcceptedReason is { } accepted && result.Value.Reconciliation is { } reconciliation)
             console.MarkupLineInterpolated($"[yellow]Changes accepted ({accepted}): {reconciliation.BreachSummary}[/]");
         else if (request.AcceptChanges is not null && !result.Value.AlreadyStored)

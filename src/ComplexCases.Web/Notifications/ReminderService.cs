@@ -1,6 +1,7 @@
 using ComplexCases.Application.Notifications;
 using ComplexCases.Data;
 using ComplexCases.Data.Providers;
+using ComplexCases.Web.Operations;
 
 namespace ComplexCases.Web.Notifications;
 
@@ -10,9 +11,11 @@ namespace ComplexCases.Web.Notifications;
 /// retried at the next interval: the sweep is idempotent, so nothing is lost or doubled, and administrators are told (once a day).
 /// Every instance runs this loop; each pass takes the database's <see cref="SweepLock"/> first (<see cref="IJobLock"/>: an
 /// advisory lock on PostgreSQL, a lock file beside a SQLite file) and skips its turn when another instance holds it, so a sweep
-/// and its emails run on one instance at a time and nothing is created or emailed twice.
+/// and its emails run on one instance at a time and nothing is created or emailed twice. Each sweep this instance runs is
+/// measured (<see cref="JobMetrics"/>, kind <see cref="JobMetrics.ReminderSweep"/>); a skipped turn is not a sweep.
 /// </summary>
-internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, ReminderOptions options, ILogger<ReminderService> log)
+internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, ReminderOptions options, JobMetrics metrics,
+    ILogger<ReminderService> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +51,7 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
     /// </summary>
     internal async Task<bool> SweepOnceAsync(CancellationToken cancellationToken)
     {
+        JobRun? run = null;
         try
         {
             using var lockScope = scopes.CreateScope();
@@ -58,6 +62,7 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
                 SweptElsewhere(log);
                 return false;
             }
+            run = metrics.Started(JobMetrics.ReminderSweep);
             using (var scope = scopes.CreateScope())
             {
                 var result = scope.ServiceProvider.GetRequiredService<ReminderSweep>().Run();
@@ -68,29 +73,18 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
                 // THE EMAIL HOOK: sends what the sweep (and any other path) created and has not been emailed yet.
                 await scope.ServiceProvider.GetRequiredService<INotificationDispatcher>().DispatchAsync(cancellationToken);
             }
+            metrics.Ended(run, JobOutcome.Succeeded);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             SweepFailed(log, ex);
-            TellAdministrators();
-            return false;
-        }
-    }
-
-    /// <summary>Best effort: the database may be what failed.</summary>
-    private void TellAdministrators()
-    {
-        try
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetService<JobFailures>()?.Report("reminder-sweep", "Reminder sweep failed",
+            // A sweep that could not even take its lock (the database is away) failed too.
+            metrics.Ended(run ?? metrics.Started(JobMetrics.ReminderSweep), JobOutcome.Failed);
+            scopes.TellAdministrators(log, "reminder-sweep", "Reminder sweep failed",
                 "The reminder sweep or the sending of notification emails failed. It is tried again at every interval; "
                 + "the service's log says why.", "/notifications");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            ReportFailed(log, ex);
+            return false;
         }
     }
 
@@ -102,9 +96,6 @@ internal sealed partial class ReminderService(IServiceScopeFactory scopes, TimeP
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reminder sweep skipped: another instance is sweeping.")]
     private static partial void SweptElsewhere(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell administrators that the reminder sweep failed.")]
-    private static partial void ReportFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reminder sweep or notification dispatch failed; it will be retried at the next interval.")]
     private static partial void SweepFailed(ILogger logger, Exception exception);

@@ -10,7 +10,7 @@ namespace ComplexCases.Web.Operations;
 
 /// <summary>
 /// What the service tells its operators: logs (JSON in Production, for a log collector; plain text elsewhere, for a person),
-/// OpenTelemetry traces and metrics (requests, screening runs, reminder sweeps), sent over OTLP only when an endpoint is
+/// OpenTelemetry traces and metrics (requests, screening runs, reminder sweeps, background jobs' outcomes), sent over OTLP only when an endpoint is
 /// configured, and the audit of every refused request (<see cref="RefusalAuditing"/>).
 /// </summary>
 internal static class Telemetry
@@ -33,7 +33,8 @@ internal static class Telemetry
                 .AddSource(ScreeningTelemetry.Name, SweepTelemetry.Name))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddMeter(ScreeningTelemetry.Name, SweepTelemetry.Name));
+                .AddMeter(ScreeningTelemetry.Name, SweepTelemetry.Name, JobMetrics.Name));
+        builder.Services.AddSingleton<JobMetrics>();
         // Nothing leaves the process unless an operator says where to: without an endpoint no exporter is added.
         var endpoint = configuration[OtlpEndpointSetting];
         if (!string.IsNullOrWhiteSpace(endpoint))

@@ -6,6 +6,7 @@ using ComplexCases.Application.Screening;
 using ComplexCases.Data;
 using ComplexCases.Data.Screening;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ComplexCases.Web.Runs;
 
@@ -47,8 +48,6 @@ public sealed record ScreeningJob(Guid Id, string OwnerId, DateOnly AsOf, string
     DateTimeOffset? FinishedAt, string? AcceptReason, ScreeningJobState State, bool HoldsExtract, int Attempts)
 {
     internal long QueuedTicks => QueuedAt.UtcTicks;
-
-    public string DefinitionPath => Path.Combine(DefinitionFile.ShippedFolder, DefinitionId + ".json");
 }
 
 /// <summary>A job a worker has claimed: what it needs to run it.</summary>
@@ -84,51 +83,24 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
     public void Dispose() => _wake.Dispose();
 
     /// <summary>Queues a run of the extract in <paramref name="uploadFolder"/> (stored zipped in the job; the caller deletes the folder).</summary>
-    public ScreeningJob Enqueue(string ownerId, string uploadFolder, DateOnly asOf, string definitionPath)
+    /// <param name="definitionId">A shipped definition's id (its file name in <see cref="DefinitionFile.ShippedFolder"/>, without <c>.json</c>).</param>
+    public ScreeningJob Enqueue(string ownerId, string uploadFolder, DateOnly asOf, string definitionId)
     {
         Prune();
-        using var zipped = new MemoryStream();
-        ZipFile.CreateFromDirectory(uploadFolder, zipped, CompressionLevel.Fastest, includeBaseDirectory: false);
-        var request = new ScreeningRequest
-        {
-            Id = Guid.NewGuid(),
-            OwnerId = ownerId,
-            AsOf = asOf,
-            DefinitionId = Path.GetFileNameWithoutExtension(definitionPath),
-            Extract = zipped.ToArray(),
-            Status = (int)ScreeningJobStatus.Queued,
-            Stage = WaitingStage,
-            QueuedTicks = clock.GetUtcNow().UtcTicks,
-        };
-        With(db =>
-        {
-            db.ScreeningRequests.Add(request);
-            return db.SaveChanges();
-        });
+        var id = Insert(ownerId, uploadFolder, asOf, definitionId, source: null);
         _wake.Release();
-        return Find(request.Id, ownerId)!;
+        return Find(id, ownerId)!;
     }
 
     /// <summary>
     /// Queues a month found in the drop folder, once: false when <paramref name="source"/> was queued before (by this instance or
-    /// another, now or at any time since; its row is kept).
+    /// another, now or at any time since; its row is kept). The caller skips the sources <see cref="QueuedSources"/> names.
     /// </summary>
     internal bool EnqueueOnce(string source, string folder, DateOnly asOf, string definitionId)
     {
-        if (With(db => db.ScreeningRequests.Any(r => r.Source == source))) return false;
-        using var zipped = new MemoryStream();
-        ZipFile.CreateFromDirectory(folder, zipped, CompressionLevel.Fastest, includeBaseDirectory: false);
         try
         {
-            With(db =>
-            {
-                db.ScreeningRequests.Add(new ScreeningRequest
-                {
-                    Id = Guid.NewGuid(), OwnerId = SystemOwner, AsOf = asOf, DefinitionId = definitionId, Extract = zipped.ToArray(),
-                    Status = (int)ScreeningJobStatus.Queued, Stage = WaitingStage, QueuedTicks = clock.GetUtcNow().UtcTicks, Source = source,
-                });
-                return db.SaveChanges();
-            });
+            Insert(SystemOwner, folder, asOf, definitionId, source);
         }
         catch (DbUpdateException) when (With(db => db.ScreeningRequests.Any(r => r.Source == source)))
         {
@@ -137,6 +109,28 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         }
         _wake.Release();
         return true;
+    }
+
+    /// <summary>Every source ever queued that starts with <paramref name="prefix"/> (e.g. the drop folder's <c>drop:</c> months), in one query.</summary>
+    internal IReadOnlySet<string> QueuedSources(string prefix) =>
+        With(db => db.ScreeningRequests.AsNoTracking().Where(r => r.Source != null && r.Source.StartsWith(prefix)).Select(r => r.Source!).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Stores a queued job holding <paramref name="folder"/>'s files, zipped; its id.</summary>
+    private Guid Insert(string ownerId, string folder, DateOnly asOf, string definitionId, string? source)
+    {
+        using var zipped = new MemoryStream();
+        ZipFile.CreateFromDirectory(folder, zipped, CompressionLevel.Fastest, includeBaseDirectory: false);
+        var request = new ScreeningRequest
+        {
+            Id = Guid.NewGuid(), OwnerId = ownerId, AsOf = asOf, DefinitionId = definitionId, Extract = zipped.ToArray(),
+            Status = (int)ScreeningJobStatus.Queued, Stage = WaitingStage, QueuedTicks = clock.GetUtcNow().UtcTicks, Source = source,
+        };
+        With(db =>
+        {
+            db.ScreeningRequests.Add(request);
+            return db.SaveChanges();
+        });
+        return request.Id;
     }
 
     /// <summary>The job, only for the user who started it: anyone else is told nothing, not even that it exists.</summary>
@@ -151,8 +145,7 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(job);
         var needs = (int)ScreeningJobStatus.NeedsAcceptance;
         var accepted = With(db => db.ScreeningRequests.Where(r => r.Id == job.Id && r.Status == needs && r.Extract != null)
-            .ExecuteUpdate(s => s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Queued).SetProperty(r => r.Stage, WaitingStage)
-                .SetProperty(r => r.Percent, 0).SetProperty(r => r.AcceptReason, reason).SetProperty(r => r.Error, (string?)null)
+            .ExecuteUpdate(s => BackInQueue(s).SetProperty(r => r.AcceptReason, reason).SetProperty(r => r.Error, (string?)null)
                 .SetProperty(r => r.RefusalJson, (string?)null).SetProperty(r => r.FinishedTicks, (long?)null).SetProperty(r => r.Attempts, 0))) == 1;
         if (accepted) _wake.Release();
         return accepted;
@@ -165,9 +158,7 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         var (needs, queued) = ((int)ScreeningJobStatus.NeedsAcceptance, (int)ScreeningJobStatus.Queued);
         var now = clock.GetUtcNow().UtcTicks;
         With(db => db.ScreeningRequests.Where(r => r.Id == job.Id && (r.Status == needs || r.Status == queued))
-            .ExecuteUpdate(s => s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Failed).SetProperty(r => r.Stage, "Failed")
-                .SetProperty(r => r.Percent, 0).SetProperty(r => r.Error, message).SetProperty(r => r.Extract, (byte[]?)null)
-                .SetProperty(r => r.RefusalJson, (string?)null).SetProperty(r => r.FinishedTicks, now)));
+            .ExecuteUpdate(s => FailedNow(s, message, now)));
     }
 
     /// <summary>Jobs that will run before this one (including one running now), on any instance.</summary>
@@ -249,9 +240,7 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
     {
         var running = (int)ScreeningJobStatus.Running;
         With(db => db.ScreeningRequests.Where(r => r.Id == id && r.ClaimedBy == instance && r.Status == running)
-            .ExecuteUpdate(s => s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Queued).SetProperty(r => r.Stage, WaitingStage)
-                .SetProperty(r => r.Percent, 0).SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.HeartbeatTicks, (long?)null)
-                .SetProperty(r => r.Attempts, r => r.Attempts - 1)));
+            .ExecuteUpdate(s => BackInQueue(s).SetProperty(r => r.Attempts, r => r.Attempts - 1)));
         _wake.Release();
     }
 
@@ -274,13 +263,9 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
             var requeue = job.Attempts < maxAttempts;
             var same = db.ScreeningRequests.Where(r => r.Id == job.Id && r.Status == running && r.HeartbeatTicks == job.HeartbeatTicks);
             var changed = requeue
-                ? same.ExecuteUpdate(s => s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Queued).SetProperty(r => r.Stage, WaitingStage)
-                    .SetProperty(r => r.Percent, 0).SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.HeartbeatTicks, (long?)null))
-                : same.ExecuteUpdate(s => s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Failed).SetProperty(r => r.Stage, "Failed")
-                    .SetProperty(r => r.Percent, 0).SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.Extract, (byte[]?)null)
-                    .SetProperty(r => r.FinishedTicks, now)
-                    .SetProperty(r => r.Error, "The service stopped while running this screening, on its last attempt; nothing was stored. "
-                        + "Administrators have been told. Upload the extract again."));
+                ? same.ExecuteUpdate(s => BackInQueue(s))
+                : same.ExecuteUpdate(s => FailedNow(s, "The service stopped while running this screening, on its last attempt; nothing was stored. "
+                    + "Administrators have been told. Upload the extract again.", now));
             if (changed == 1) recovered.Add(new AbandonedScreening(job.Id, job.OwnerId, job.AsOf, requeue));
         }
         return recovered;
@@ -295,6 +280,17 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         var cutoff = (clock.GetUtcNow() - KeepFinishedFor).UtcTicks;
         With(db => db.ScreeningRequests.Where(r => r.FinishedTicks < cutoff && r.Source == null).ExecuteDelete());
     }
+
+    /// <summary>A job waiting for a worker again: queued, at the start, held by no instance.</summary>
+    private static UpdateSettersBuilder<ScreeningRequest> BackInQueue(UpdateSettersBuilder<ScreeningRequest> s) =>
+        s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Queued).SetProperty(r => r.Stage, WaitingStage).SetProperty(r => r.Percent, 0)
+            .SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.HeartbeatTicks, (long?)null);
+
+    /// <summary>A job ended without a run stored: failed with <paramref name="message"/>, its upload dropped.</summary>
+    private static UpdateSettersBuilder<ScreeningRequest> FailedNow(UpdateSettersBuilder<ScreeningRequest> s, string message, long now) =>
+        s.SetProperty(r => r.Status, (int)ScreeningJobStatus.Failed).SetProperty(r => r.Stage, "Failed").SetProperty(r => r.Percent, 0)
+            .SetProperty(r => r.Error, message).SetProperty(r => r.Extract, (byte[]?)null).SetProperty(r => r.RefusalJson, (string?)null)
+            .SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.FinishedTicks, now);
 
     private T With<T>(Func<ComplexCasesDbContext, T> work)
     {

@@ -5,6 +5,8 @@ using ComplexCases.Application.Screening;
 using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Providers;
+using ComplexCases.Web.Notifications;
+using ComplexCases.Web.Operations;
 
 namespace ComplexCases.Web.Runs;
 
@@ -39,10 +41,11 @@ public sealed class ScreeningWorkerOptions
 /// worked out against the previous stored run), with the same use case and options as the synchronous upload did (and as the
 /// CLI, apart from workbooks nobody downloads here). Each pass: take over jobs whose instance died, take the database's
 /// <see cref="RunLock"/>, claim the oldest queued job, unpack its extract, run it while writing its stage and a heartbeat,
-/// store how it ended. A stop cancels the run (nothing stored) and puts the job back in the queue.
+/// store how it ended. A stop cancels the run (nothing stored) and puts the job back in the queue. Every job's start, end and
+/// take-over is measured (<see cref="JobMetrics"/>, kind <see cref="JobMetrics.Screening"/>).
 /// </summary>
 internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget database, TimeProvider clock, IServiceScopeFactory scopes,
-    Microsoft.Extensions.Options.IOptions<ReconciliationLimits> limits, ScreeningWorkerOptions options,
+    Microsoft.Extensions.Options.IOptions<ReconciliationLimits> limits, ScreeningWorkerOptions options, JobMetrics metrics,
     ILogger<ScreeningWorker> logger)
     : BackgroundService
 {
@@ -108,6 +111,7 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
         foreach (var job in jobs.RecoverAbandoned(options.AbandonedAfter, options.MaxAttempts))
         {
             Abandoned(logger, job.Id, job.Requeued);
+            metrics.TakenOver(JobMetrics.Screening, job.Requeued);
             if (!job.Requeued)
                 TellAdministrators(job.Id, job.OwnerId, job.AsOf, "The instance running it stopped answering (killed, or cut off from the database) on its last attempt.");
         }
@@ -117,21 +121,29 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
     private void TakeDroppedMonths()
     {
         if (string.IsNullOrWhiteSpace(options.DropFolder) || !Directory.Exists(options.DropFolder)) return;
+        HashSet<string>? queued = null;
         foreach (var folder in Directory.GetDirectories(options.DropFolder).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             if (!DateOnly.TryParseExact(name, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf)
                 || !File.Exists(Path.Combine(folder, DropReadyFile)))
                 continue;
-            if (jobs.EnqueueOnce("drop:" + name, folder, asOf, options.DropDefinition)) MonthQueued(logger, name);
+            // One query a poll for every month taken before, and only when a month is ready.
+            queued ??= [.. jobs.QueuedSources(DropSource)];
+            if (queued.Contains(DropSource + name)) continue;
+            if (jobs.EnqueueOnce(DropSource + name, folder, asOf, options.DropDefinition)) MonthQueued(logger, name);
         }
     }
+
+    /// <summary>How a month from the drop folder is named as its job's source (<c>drop:2024-09-01</c>).</summary>
+    private const string DropSource = "drop:";
 
     /// <summary>The file whose presence says a month's folder in the drop folder is complete.</summary>
     public const string DropReadyFile = "ready";
 
     internal async Task Run(ClaimedScreening job, CancellationToken cancellationToken)
     {
+        var run = metrics.Started(JobMetrics.Screening);
         var folder = Path.Combine(Path.GetTempPath(), "complexcases-run-" + job.Id.ToString("N"));
         var latest = new ScreeningProgress("Starting", 0);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -141,6 +153,7 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
             var state = RunScreening(job, folder, p => Volatile.Write(ref latest, p), cancellationToken);
             running.Cancel();
             await heartbeat;
+            metrics.Ended(run, Outcome(state));
             if (state is null)
             {
                 jobs.Requeue(job.Id, Instance);
@@ -155,6 +168,14 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
             DeleteFolder(job.Id, folder);
         }
     }
+
+    private static string Outcome(ScreeningJobState? state) => state?.Status switch
+    {
+        null => JobOutcome.Stopped,
+        ScreeningJobStatus.Succeeded => JobOutcome.Succeeded,
+        ScreeningJobStatus.NeedsAcceptance => JobOutcome.NeedsAcceptance,
+        _ => JobOutcome.Failed,
+    };
 
     /// <summary>The run itself; null when it was cancelled because the service is stopping (nothing stored).</summary>
     private ScreeningJobState? RunScreening(ClaimedScreening job, string folder, Action<ScreeningProgress> report, CancellationToken cancellationToken)
@@ -254,21 +275,10 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
     }
 
     /// <summary>Administrators hear of a run that failed for a reason other than its extract (best effort: the database may be what failed).</summary>
-    private void TellAdministrators(Guid id, string owner, DateOnly asOf, string what)
-    {
-        try
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<JobFailures>().Report($"screening-{id:N}",
-                $"Screening failed: started by {owner} for {asOf:d MMMM yyyy}",
-                $"{what} Nothing of it was stored. Screening {id:D} of {asOf:d MMMM yyyy}, started by {owner}: its starter sees the "
-                + "error on the run's progress page, and the service's log says why.", "/runs");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            ReportFailed(logger, ex, id);
-        }
-    }
+    private void TellAdministrators(Guid id, string owner, DateOnly asOf, string what) =>
+        scopes.TellAdministrators(logger, $"screening-{id:N}", $"Screening failed: started by {owner} for {asOf:d MMMM yyyy}",
+            $"{what} Nothing of it was stored. Screening {id:D} of {asOf:d MMMM yyyy}, started by {owner}: its starter sees the "
+            + "error on the run's progress page, and the service's log says why.", "/runs");
 
     private static ScreeningJobState Failed(string error) => new(ScreeningJobStatus.Failed, "Failed", 0, Error: error);
 
@@ -304,9 +314,6 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Newly-listed notifications for run {RunId} will wait for the next reminder sweep")]
     private static partial void NewlyListedLater(ILogger logger, Exception exception, int runId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell administrators that screening job {JobId} failed")]
-    private static partial void ReportFailed(ILogger logger, Exception exception, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the unpacked extract of screening job {JobId}")]
     private static partial void FolderLeft(ILogger logger, Exception exception, Guid jobId);

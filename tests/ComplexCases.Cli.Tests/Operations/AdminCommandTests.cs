@@ -79,12 +79,24 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Fact]
+    public void Create_WithTheWebFormsLimits_RefusesAnAddressAndALongCode_NamingEachOption()
+    {
+        var run = AdminCreate.Run(AdminCreate.Password, "--user", "jane.smith", "--email", "not an address", "--role", "practitioner",
+            "--staff-code", new string('S', 17), "--db", DbPath, "--password-stdin");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("--email: Enter an email address like name@example.gov.uk");
+        run.Error.ShouldContain("--staff-code: Codes must be 16 characters or fewer");
+        run.Error.ShouldContain("Nothing was stored.");
+    }
+
+    [Fact]
     public void Create_ARoleWithoutTheCodeItNeeds_IsRefused()
     {
         var run = AdminCreate.Run(AdminCreate.Password, "--user", "pat", "--role", "head-of-pdu", "--db", DbPath, "--password-stdin");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("a head of PDU needs --pdu");
+        run.Error.ShouldContain("--pdu: A head of PDU needs their PDU code");
     }
 
     [Fact]

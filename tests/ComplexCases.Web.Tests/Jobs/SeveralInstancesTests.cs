@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Data.Providers;
@@ -6,7 +7,9 @@ using ComplexCases.Domain.Notifications;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.TestSupport.Email;
 using ComplexCases.Web.Notifications;
+using ComplexCases.Web.Operations;
 using ComplexCases.Web.Runs;
+using ComplexCases.Web.Tests.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -283,7 +286,7 @@ public abstract class SeveralInstancesTests : IDisposable
             var month = ComplexCases.Synthetic.PopulationGenerator.Generate(new ComplexCases.Synthetic.GeneratorOptions(20_000, 1, 11,
                 new DateOnly(2024, 9, 1), ComplexCases.Synthetic.Presets.EastOfEngland), folder).Single();
             var first = Start();
-            var job = first.Jobs.Enqueue("analyst", month.Folder, month.AsOf, Path.Combine(ComplexCases.Application.Definitions.DefinitionFile.ShippedFolder, "pilot-2024.json"));
+            var job = first.Jobs.Enqueue("analyst", month.Folder, month.AsOf, "pilot-2024");
             var running = await WaitUntilAsync(first, job.Id, j => j.State.Status == ScreeningJobStatus.Running && j.State.Stage != "Starting");
 
             var stopping = System.Diagnostics.Stopwatch.StartNew();
@@ -327,6 +330,39 @@ public abstract class SeveralInstancesTests : IDisposable
         using var db = survivor.OpenDatabase();
         db.Runs.Count().ShouldBe(1);
         db.Notifications.AsNoTracking().Count(n => n.Kind == (int)NotificationKind.JobFailed).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AJobTakenOverAndRun_IsMeasured_TakenOverStartedAndSucceeded_ByTheInstanceThatRanIt()
+    {
+        var dead = Start(worker: false);
+        var job = Enqueue(dead, "2024-09-01");
+        dead.Jobs.TryClaim("killed-instance").ShouldNotBeNull();
+        var survivor = Start(worker: false);
+        using var deadMeasurements = new Measurements(dead.Services.GetRequiredService<IMeterFactory>(), JobMetrics.Name);
+        using var measurements = new Measurements(survivor.Services.GetRequiredService<IMeterFactory>(), JobMetrics.Name);
+        var worker = survivor.NewWorker();
+
+        // Nothing to do until the killed instance has been silent for Runs:Worker:AbandonedAfter (2 s here).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await worker.PassAsync(CancellationToken.None))
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException("The abandoned job was not taken over.");
+            await Task.Delay(100);
+        }
+
+        survivor.Jobs.Find(job.Id, "analyst")!.State.Status.ShouldBe(ScreeningJobStatus.Succeeded);
+        var takenOver = measurements.Of("complexcases.jobs.taken_over").ShouldHaveSingleItem();
+        takenOver.Tags["job.kind"].ShouldBe(JobMetrics.Screening);
+        takenOver.Tags["outcome"].ShouldBe("requeued");
+        measurements.Sum("complexcases.jobs.started", "job.kind", JobMetrics.Screening).ShouldBe(1);
+        measurements.Sum("complexcases.jobs.succeeded", "job.kind", JobMetrics.Screening).ShouldBe(1);
+        measurements.Of("complexcases.jobs.failed").ShouldBeEmpty();
+        var duration = measurements.Of("complexcases.jobs.duration").ShouldHaveSingleItem();
+        duration.Tags["outcome"].ShouldBe(JobOutcome.Succeeded);
+        duration.Value.ShouldBeGreaterThan(0);
+        // The other instance only queued and claimed it: it measured no job.
+        deadMeasurements.Of("complexcases.jobs.started").ShouldBeEmpty();
     }
 
     [Fact]
@@ -397,8 +433,7 @@ public abstract class SeveralInstancesTests : IDisposable
     private static ReminderService Sweeper(SharedDatabaseSite site) => site.Services.GetServices<IHostedService>().OfType<ReminderService>().Single();
 
     private static ScreeningJob Enqueue(SharedDatabaseSite site, string month) =>
-        site.Jobs.Enqueue("analyst", Path.Combine(Samples, month), DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture),
-            Path.Combine(ComplexCases.Application.Definitions.DefinitionFile.ShippedFolder, "pilot-2024.json"));
+        site.Jobs.Enqueue("analyst", Path.Combine(Samples, month), DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), "pilot-2024");
 
     private static async Task AddAccountAsync(SharedDatabaseSite site, string userName, string roles)
     {

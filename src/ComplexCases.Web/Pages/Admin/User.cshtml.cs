@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ComplexCases.Application.Access;
 using ComplexCases.Application.Audit;
 using ComplexCases.Data.Accounts;
@@ -59,15 +58,13 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         var account = IsNew ? null : await users.FindByNameAsync(ExistingUserName!);
         if (!IsNew && account is null) return NotFound();
 
-        var roles = Validate(out var crns);
-        var change = ChangeOf(roles, crns);
-        Errors.AddRange(await accounts.RefusalsAsync(admin, account, change));
-        if (IsNew && !string.IsNullOrEmpty(Password) && Password.Length < StaffIdentity.MinimumPasswordLength)
-            Errors.Add(("password", $"Password must be at least {StaffIdentity.MinimumPasswordLength} characters"));
+        var change = AccountChange.From(Form, IsNew);
+        if (change.Succeeded) Errors.AddRange(await accounts.RefusalsAsync(admin, account, change.Value));
+        else Errors.AddRange(change.Errors.Select(e => (e.Field, e.Message)));
         if (Errors.Count > 0) return Invalid();
 
         // The account, its claims, its security stamp and the audit entry are saved together, or not at all.
-        var saved = await accounts.SaveAsync(admin, account, change);
+        var saved = await accounts.SaveAsync(admin, account, change.Value!);
         if (saved.IsConflict) return await ConflictAsync(saved.Account!);
         if (!saved.Succeeded)
         {
@@ -78,59 +75,13 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         return Redirect("/admin/users");
     }
 
-    private List<Role> Validate(out HashSet<string> crns)
-    {
-        if (IsNew && (string.IsNullOrWhiteSpace(UserName) || !StaffIdentity.IsUserName(UserName.Trim()) || UserName.Trim() == NewAccount))
-            Errors.Add(("userName", "Enter a user name of letters, digits, dots, hyphens or @ (e.g. jane.smith@justice.gov.uk)"));
-        if (string.IsNullOrWhiteSpace(DisplayName)) Errors.Add(("displayName", "Enter the person's name"));
-        else if (DisplayName.Trim().Length > 128) Errors.Add(("displayName", "Name must be 128 characters or fewer"));
-        var roles = new List<Role>();
-        foreach (var text in Roles)
-        {
-            if (Enum.TryParse<Role>(text, out var role) && Enum.IsDefined(role)) roles.Add(role);
-            else Errors.Add(("roles", $"'{text}' is not a role"));
-        }
-        if (roles.Count == 0) Errors.Add(("roles", "Choose at least one role"));
-        crns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in (LimitedAccessCrns ?? "").Split([',', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (RequestCrn.From(text) is not null) crns.Add(text);
-            else Errors.Add(("limitedAccessCrns", $"'{text}' is not a CRN (a capital letter and six digits, like E123456)"));
-        }
-        // Scope codes each role needs, or it would reach nothing.
-        if (roles.Contains(Role.Practitioner) && string.IsNullOrWhiteSpace(StaffCode)) Errors.Add(("staffCode", "A practitioner needs their staff code"));
-        if (roles.Contains(Role.Spo) && string.IsNullOrWhiteSpace(StaffCode) && string.IsNullOrWhiteSpace(TeamCodes)) Errors.Add(("teamCodes", "An SPO needs their staff code or team codes"));
-        if (roles.Contains(Role.HeadOfPdu) && string.IsNullOrWhiteSpace(PduCode)) Errors.Add(("pduCode", "A head of PDU needs their PDU code"));
-        if ((roles.Contains(Role.PanelTeam) || roles.Contains(Role.Qdo)) && string.IsNullOrWhiteSpace(RegionCode)) Errors.Add(("regionCode", "The panel team and QDOs need their region code"));
-        foreach (var (field, value) in new[] { ("staffCode", StaffCode), ("pduCode", PduCode), ("regionCode", RegionCode) })
-        {
-            if (value is not null && value.Trim().Length > 16) Errors.Add((field, "Codes must be 16 characters or fewer"));
-        }
-        // Bounded so that every change fits its audit entry.
-        if (TeamCodes is not null && TeamCodes.Trim().Length > 400) Errors.Add(("teamCodes", "Team codes must be 400 characters or fewer in all"));
-        if (Email is not null && Email.Trim().Length > 256) Errors.Add(("email", "Email address must be 256 characters or fewer"));
-        else if (!string.IsNullOrWhiteSpace(Email) && !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _))
-            Errors.Add(("email", "Enter an email address like name@example.gov.uk"));
-        if (crns.Count > 200) Errors.Add(("limitedAccessCrns", "An account can be named for at most 200 limited-access cases"));
-        return roles;
-    }
-
     private Task<HashSet<string>> LimitedAccessOf(StaffAccount account) => accounts.LimitedAccessOfAsync(account);
 
-    /// <summary>The form as it would be stored: roles in order, codes trimmed (blank as none), team codes comma-separated.</summary>
-    private AccountChange ChangeOf(List<Role> roles, HashSet<string> crns) => new(
-        UserName?.Trim() ?? "",
-        DisplayName?.Trim() ?? "",
-        string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
-        string.Join(',', roles.Distinct().Order()),
-        Blank(StaffCode),
-        Blank(string.Join(',', (TeamCodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))),
-        Blank(PduCode),
-        Blank(RegionCode),
-        crns)
+    /// <summary>The form as posted, for the rules every account follows (<see cref="AccountChange.From"/>).</summary>
+    private AccountForm Form => new()
     {
-        Password = Password,
-        Locked = Locked,
+        UserName = UserName, DisplayName = DisplayName, Email = Email, Roles = Roles, StaffCode = StaffCode, TeamCodes = TeamCodes,
+        PduCode = PduCode, RegionCode = RegionCode, LimitedAccessCrns = LimitedAccessCrns, Password = Password, Locked = Locked,
         ConcurrencyStamp = ConcurrencyStamp,
     };
 
@@ -163,6 +114,4 @@ public sealed partial class UserModel(UserManager<StaffAccount> users, AccountAd
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

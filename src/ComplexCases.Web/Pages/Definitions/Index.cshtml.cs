@@ -13,7 +13,7 @@ namespace ComplexCases.Web.Pages.Definitions;
 /// definitions hold no personal data, so showing them is not audited (saving and adopting are).
 /// </summary>
 [Authorize(Policy = nameof(Permission.ViewDefinitions))]
-public sealed class IndexModel(DefinitionUsage definitions, DefinitionLibrary library, WorkflowSettings workflow) : PageModel
+public sealed class IndexModel(DefinitionLibrary library, WorkflowSettings workflow) : PageModel
 {
     public IReadOnlyList<DefinitionInUse> Definitions { get; private set; } = [];
     public IReadOnlyList<DefinitionVersion> Versions { get; private set; } = [];
@@ -27,8 +27,10 @@ public sealed class IndexModel(DefinitionUsage definitions, DefinitionLibrary li
         var user = CurrentUser.Require(HttpContext);
         MayWrite = user.Has(Permission.ManageDefinitions);
         MayAdopt = user.Has(Permission.AdoptDefinitions);
-        Definitions = definitions.All();
-        Versions = library.Versions();
+        // Read once for both tables: the stored versions, their use and each one's parse.
+        var stored = library.Stored();
+        Definitions = DefinitionUsage.Of(stored);
+        Versions = DefinitionLibrary.Versions(stored);
         Adoptions = library.Adoptions();
         InUse = library.InUse(workflow.DefinitionId);
     }

@@ -57,7 +57,7 @@ public sealed class NewModel(ScreeningJobs jobs, UploadLimit limit) : PageModel
                 Errors.Add(("Files", unpacked));
                 return Invalid();
             }
-            var job = jobs.Enqueue(CurrentUser.Require(HttpContext).Id, folder, asOf, Path.Combine(DefinitionFile.ShippedFolder, definition + ".json"));
+            var job = jobs.Enqueue(CurrentUser.Require(HttpContext).Id, folder, asOf, definition);
             // 303: the browser follows with a GET, and going back or refreshing never posts the upload twice.
             Response.Headers.Location = $"/runs/progress/{job.Id:D}";
             return StatusCode(StatusCodes.Status303SeeOther);
