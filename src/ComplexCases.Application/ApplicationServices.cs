@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.TryAddSingleton<Retention.EraseFormerPeople>();
         // Counts per stored run, kept once computed (a stored run never changes).
         services.TryAddSingleton<CriteriaCounts>();
+        services.TryAddSingleton<RunPopulations>();
         // Metrics and spans of runs and sweeps (System.Diagnostics only; the host decides where they go).
         services.TryAddSingleton<ScreeningTelemetry>();
         services.TryAddSingleton<SweepTelemetry>();
@@ -60,6 +61,7 @@ public static class ApplicationServices
         services.TryAddScoped<CaseActions>();
         services.TryAddScoped<QualityReviews>();
         services.TryAddScoped<AccountAdministration>();
+        services.TryAddScoped<ApiTokens>();
         services.TryAddScoped<CreateAccount>();
         services.TryAddScoped<RecordsToCheck>();
         services.TryAddScoped<ProcessInsight>();
@@ -67,6 +69,7 @@ public static class ApplicationServices
         services.TryAddScoped<ExpertiseInsight>();
         services.TryAddScoped<CapacityInsight>();
         services.TryAddScoped<ListTrend>();
+        services.TryAddScoped<MonthSummary>();
         services.TryAddScoped<Solutions.PanelSolutions>();
 
         // Read use cases, shared by pages and the API: each checks access, reads and audits (through Consultations) in one place.

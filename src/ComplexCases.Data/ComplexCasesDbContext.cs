@@ -39,6 +39,7 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
     public DbSet<Evaluation.OutcomeImport> OutcomeImports => Set<Evaluation.OutcomeImport>();
     public DbSet<Evaluation.RunInputs> RunInputs => Set<Evaluation.RunInputs>();
     public DbSet<ScreeningRequest> ScreeningRequests => Set<ScreeningRequest>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>
     /// ASP.NET Core data-protection keys (cookies, antiforgery tokens), shared by every instance of the web application
     /// that uses this database, instead of a folder on one machine.
@@ -302,6 +303,20 @@ public sealed class ComplexCasesDbContext(DbContextOptions<ComplexCasesDbContext
             request.HasIndex(r => new { r.Status, r.QueuedTicks });
             request.Property(r => r.Source).HasMaxLength(256);
             request.HasIndex(r => r.Source).IsUnique();
+        });
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.Property(t => t.AccountId).HasMaxLength(450);
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.SecretSha256).HasMaxLength(64);
+            token.Property(t => t.Hint).HasMaxLength(16);
+            token.Property(t => t.RevokedBy).HasMaxLength(256);
+            // Every API call looks its token up by the hash.
+            token.HasIndex(t => t.SecretSha256).IsUnique();
+            token.HasIndex(t => new { t.AccountId, t.Name }).IsUnique();
+            // Deleted with the account (erasure of an account leaves no tokens behind).
+            token.HasOne<StaffAccount>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -3,6 +3,7 @@ using ComplexCases.Application.Storage;
 using ComplexCases.Data;
 using ComplexCases.Data.Accounts;
 using ComplexCases.Web;
+using ComplexCases.Web.Api;
 using ComplexCases.Web.Operations;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,8 +38,10 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<ComplexCasesDbContex
 
 // Local accounts: hashed passwords, lockout after repeated failures, secure cookies. Optionally the organisation's
 // identity provider too (Authentication:OpenIdConnect), mapped onto the same local accounts and the same cookie.
-var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+// The default scheme picks the sign-in cookie, or on /api a bearer personal access token (SignIn/ApiTokenAuthentication).
+var authentication = builder.Services.AddAuthentication(ApiTokenAuthentication.Selector);
 authentication.AddIdentityCookies();
+authentication.AddApiTokens();
 authentication.AddComplexCasesOpenIdConnect(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ExternalAccounts>();
 builder.Services.AddIdentityCore<StaffAccount>(options =>
@@ -91,7 +94,7 @@ builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddQualityAndNotifications(builder.Configuration);
 builder.Services.AddCapacityPlanning(builder.Configuration);
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ComplexCases.Web.BadAddressFilter()));
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddBearerSecurity());
 builder.Services.AddComplexCasesHealth();
 builder.Services.AddComplexCasesRateLimits(builder.Configuration);
 builder.AddComplexCasesTelemetry();
@@ -102,7 +105,10 @@ if (demo.Enabled) DemoData.EnsureSeeded(app.Services, builder.Services, app.Logg
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error");
+    // A page's failure shows the GOV.UK error page; the API's is a problem (JSON) with the same reference, not that page's HTML.
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
+        api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteServerErrorAsync }));
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
     // Sent on HTTPS responses only. Behind a TLS-terminating proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the
     // request count as HTTPS, so this header and the cookie's Secure flag follow (README, production settings).
     app.UseHsts();
@@ -113,9 +119,10 @@ app.UseStaticFiles();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/not-found", "?code={0}"));
 app.UseRouting();
 app.UseAuthentication();
+// Before authorization, so a call refused for a bad token counts against its address's API limit: guessing tokens is limited.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRefusalAuditing();
-app.UseRateLimiter();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapComplexCasesHealth();

@@ -108,6 +108,30 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MonthSummaryReport_FromTheInsightLinks_DownloadsAPdf_ABadMonthExplained_AndIsAccessible()
+    {
+        await _page.SignInAsync("analyst");
+        await _page.ClickMainNavigationAsync("Insight", "**/insight/process**");
+
+        await _page.GetByRole(AriaRole.Navigation, new() { Name = "Insight pages" }).GetByRole(AriaRole.Link, new() { Name = "Month summary report" }).ClickAsync();
+        await _page.WaitForURLAsync("**/insight/summary**");
+
+        (await _page.Locator("h1").TextContentAsync()).ShouldBe("Month summary report");
+        await _page.ScreenshotAsync("insight-summary");
+        await _page.ShouldBeAccessibleAsync();
+
+        var download = await _page.RunAndWaitForDownloadAsync(() =>
+            _page.GetByRole(AriaRole.Button, new() { Name = "Download the report (PDF)" }).ClickAsync());
+        download.SuggestedFilename.ShouldStartWith("month-summary-");
+        download.SuggestedFilename.ShouldEndWith(".pdf");
+
+        await _page.Locator("#month").FillAsync("2026-13");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Download the report (PDF)" }).ClickAsync();
+        (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the month as a year and month, for example 2026-03."]);
+        await _page.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
     public async Task PanelSolutions_FromTheNavigation_SearchesByBlockage_AndIsAccessible()
     {
         await _page.SignInAsync("practitioner");

@@ -50,4 +50,6 @@ public enum Permission
     ViewPanelSolutions = 25,
     /// <summary>Adopt a stored definition version for the monthly lists that feed the Complex Case process, from a month on, with a reason.</summary>
     AdoptDefinitions = 26,
+    /// <summary>Make, list and revoke one's own personal access tokens for the JSON API (/account/tokens).</summary>
+    UseApiTokens = 27,
 }

@@ -63,6 +63,7 @@ public static class Permissions
         (ViewPanelCase,     [N,            N,   N,         Y,         Y,           N,   N,       N]),
         (CheckRecords,      [Y,            Y,   Y,         N,         N,           N,   N,       N]),
         (ViewPanelSolutions,[Y,            Y,   Y,         Y,         Y,           Y,   Y,       N]),
+        (UseApiTokens,      [Y,            Y,   Y,         Y,         Y,           Y,   Y,       Y]),
     ];
     // Why the less obvious cells are as they are:
     // - PanelMember: no list or full case page; the panel fields of cases on their own meetings' agendas only (ViewPanelCase).
@@ -86,7 +87,10 @@ public static class Permissions
     //   they are invited to whose follow-up is open (PanelScope.MayOpenCase). Owned, not scoped: CaseActions.MaySee decides.
     // - ViewPduProgress: staff names and counts only, for those who see that everyone has acted (SPO: their team).
     // - ViewPanelCase: a panel member's only view of a case: the panel fields, while the case is on their meetings' agendas.
-    // - ViewApi: bulk, non-interactive API clients (service tokens; not built yet), which only analysis needs for now.
+    // - UseApiTokens: everyone. A token carries no access of its own: each call acts with the account's current roles and
+    //   scope, so a token lets a script do exactly what its holder may do in the browser, and no more.
+    // - ViewApi: bulk, non-interactive API clients (client-credentials service tokens; not built yet), which only analysis
+    //   needs for now. Personal access tokens (UseApiTokens) are not that: they act as their account.
     //   A signed-in user calling the JSON endpoints that mirror the pages needs only those pages' permissions.
     // - ViewPanelSolutions: what panels agreed, with the person, their CRN, the action owners and the exact dates taken out,
     //   so every caseworker can learn from it (the evaluation's trickle-down effect); the administrator runs the service only.

@@ -44,6 +44,12 @@ public static class AuditEventTypes
     public const string AccountChanged = "account.changed";
     /// <summary>Consultation: an administrator opened a staff account's page (subjects: the limited-access cases it is named for).</summary>
     public const string AccountViewed = "account.viewed";
+    /// <summary>Alteration: an account made itself an API token (details: account, token name, hint, days; never the secret).</summary>
+    public const string TokenCreated = "token.created";
+    /// <summary>Alteration: an API token revoked, by its holder or an administrator (details: account, token name, hint).</summary>
+    public const string TokenRevoked = "token.revoked";
+    /// <summary>Attempted consultation: an API call with a token that is unknown, expired, revoked, or whose account is locked.</summary>
+    public const string TokenRefused = "token.refused";
     /// <summary>Consultation: a page of a run's rejected rows shown (masked values, but about people; subjects: any whole CRN among them).</summary>
     public const string RunRejectionsViewed = "run.rejections_viewed";
 

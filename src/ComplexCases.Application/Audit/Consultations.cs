@@ -24,6 +24,9 @@ public sealed class Consultations(GroupCommitAuditWriter writer)
     /// </summary>
     public bool RecordedRefusal { get; private set; }
 
+    /// <summary>The name of the personal access token this scope's calls were made with, if any: its entries end in <c>; token=…</c>.</summary>
+    public string? Token { get; set; }
+
     /// <summary>
     /// Completes once the entry is committed. Text that is not a CRN is left out of the subjects. The actor is the user's
     /// id, not the user: Audit sits below Access (Access audits account changes), so it must not know Access's types.
@@ -35,7 +38,7 @@ public sealed class Consultations(GroupCommitAuditWriter writer)
         return writer.AppendAsync(new AuditEntryRequest(actor, action, eventType, purpose)
         {
             Subjects = AuditSubjects.Of(subjects),
-            Details = details,
+            Details = Token is null ? details : $"{details}; token={Token}",
         });
     }
 

@@ -89,7 +89,7 @@ public sealed record CapacityInsightView(DateOnly From, DateOnly To, int Months,
 /// scenarios (<see cref="CapacityForecast"/>). Observed counts of 1 to 4 are withheld, and so is every forecast figure
 /// that rests on one (it would give the count back).
 /// </summary>
-public sealed class CapacityInsight(ComplexCasesDbContext db, ProcessInsight process, WorkflowSettings settings)
+public sealed class CapacityInsight(ComplexCasesDbContext db, ProcessInsight process, WorkflowSettings settings, RunPopulations populations)
 {
     public CapacityInsightView Run(StaffUser user, DateOnly from, DateOnly to, Workload workload, IReadOnlyList<ScenarioRequest> scenarios, CapacityOptions options)
     {
@@ -101,12 +101,8 @@ public sealed class CapacityInsight(ComplexCasesDbContext db, ProcessInsight pro
         // Workflow:DefinitionId, as the funnel counts): the population behind the listing rate.
         var latest = Definitions.OperationalDefinition.Runs(db, settings.DefinitionId)
             .OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefault();
-        var peopleByPdu = latest is null ? [] : db.PersonResults.AsNoTracking().Where(p => p.RunId == latest)
-            .GroupBy(p => p.PduCode).Select(g => new { Pdu = g.Key, People = g.Count() }).ToList()
-            .ToDictionary(p => p.Pdu, p => p.People, StringComparer.Ordinal);
-        var regionOf = latest is null ? [] : db.ListedCases.AsNoTracking().Where(c => c.RunId == latest && c.RegionCode != null)
-            .Select(c => new { c.PduCode, c.RegionCode }).Distinct().ToList()
-            .GroupBy(c => c.PduCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().RegionCode!, StringComparer.Ordinal);
+        var run = latest is { } id ? populations.For(db, id) : new RunPopulation(new Dictionary<string, int>(), new Dictionary<string, string>());
+        var (peopleByPdu, regionOf) = (run.PeopleByPdu, run.RegionOf);
         var inScope = peopleByPdu.Keys.Where(pdu => filter.Reaches(new CaseFacts("", pdu, regionOf.GetValueOrDefault(pdu), null, null, null, LimitedAccess: false)))
             .ToList();
         var population = inScope.Sum(pdu => peopleByPdu[pdu]);

@@ -13,9 +13,10 @@ public sealed class CriteriaCounts
 
     private readonly ConcurrentDictionary<string, int[]> _counts = new(StringComparer.Ordinal);
 
-    public int[] GetOrAdd(int runId, IReadOnlyCollection<string>? pdus, Func<int[]> count)
+    /// <param name="kind">What is counted, when not the criteria: the listed counts and people screened are kept here too.</param>
+    public int[] GetOrAdd(int runId, IReadOnlyCollection<string>? pdus, Func<int[]> count, string kind = "criteria")
     {
-        var key = runId + ":" + (pdus is null ? "*" : string.Join(',', pdus.Order(StringComparer.Ordinal)));
+        var key = kind + ":" + runId + ":" + (pdus is null ? "*" : string.Join(',', pdus.Order(StringComparer.Ordinal)));
         if (_counts.TryGetValue(key, out var known)) return known;
         if (_counts.Count >= Capacity) _counts.Clear();
         return _counts.GetOrAdd(key, _ => count());

@@ -44,26 +44,26 @@ public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings setting
         var runs = LatestRuns();
         if (runs.Count == 0) return new ListTrendView("your area", [], 0, []);
         var ids = runs.Select(r => r.Id).ToList();
+        // The counts below are of stored runs, which never change: each is counted once per run and area (CriteriaCounts),
+        // not on every home page view (a national month is 240,000 people).
         var pdus = db.ListedCases.AsNoTracking().Where(c => c.RunId == ids[0])
             .Where(c => filter.PduCodes.Contains(c.PduCode) || (c.RegionCode != null && filter.RegionCodes.Contains(c.RegionCode)))
             .Select(c => c.PduCode).Distinct().ToList();
         pdus.AddRange(filter.PduCodes.Except(pdus, StringComparer.Ordinal));
-        var counts = db.ListedCases.AsNoTracking()
-            .Where(c => ids.Contains(c.RunId) && pdus.Contains(c.PduCode) && c.Change != (byte)ListChange.Left)
-            .GroupBy(c => c.RunId)
-            .Select(g => new
+        var months = runs.Select(r =>
             {
-                RunId = g.Key,
-                Complex = g.Count(c => c.Status == (byte)ScreeningStatus.Complex),
-                Possibly = g.Count(c => c.Status == (byte)ScreeningStatus.PossiblyComplex),
+                var c = cache.GetOrAdd(r.Id, pdus, () => Listed(r.Id, pdus), "listed");
+                return new TrendMonth(r.AsOf, Shown(c[0]), Shown(c[1]));
             })
-            .ToDictionary(x => x.RunId);
-        var months = runs.Select(r => counts.TryGetValue(r.Id, out var c)
-                ? new TrendMonth(r.AsOf, Shown(c.Complex), Shown(c.Possibly))
-                : new TrendMonth(r.AsOf, Shown(0), Shown(0)))
             .Reverse().ToList();
-        var people = db.PersonResults.AsNoTracking().Count(p => p.RunId == ids[0] && pdus.Contains(p.PduCode));
+        var people = cache.GetOrAdd(ids[0], pdus, () => [db.PersonResults.AsNoTracking().Count(p => p.RunId == ids[0] && pdus.Contains(p.PduCode))], "people")[0];
         return new ListTrendView(pdus.Count == 1 ? pdus[0] : "your area", months, people, Criteria(ids[0], pdus));
+    }
+
+    private int[] Listed(int runId, List<string> pdus)
+    {
+        var listed = db.ListedCases.AsNoTracking().Where(c => c.RunId == runId && pdus.Contains(c.PduCode) && c.Change != (byte)ListChange.Left);
+        return [listed.Count(c => c.Status == (byte)ScreeningStatus.Complex), listed.Count(c => c.Status == (byte)ScreeningStatus.PossiblyComplex)];
     }
 
     private List<Data.Screening.ScreeningRun> LatestRuns()
@@ -75,7 +75,8 @@ public sealed class ListTrend(ComplexCasesDbContext db, WorkflowSettings setting
             .GroupBy(r => r.AsOf).Select(g => g.First()).ToList();
     }
 
-    private List<CriterionShare> Criteria(int runId, List<string>? pdus)
+    /// <summary>How many of a run's people (in <paramref name="pdus"/>, or all) meet each criterion; small counts withheld.</summary>
+    public List<CriterionShare> Criteria(int runId, List<string>? pdus)
     {
         var met = cache.GetOrAdd(runId, pdus, () => Count(runId, pdus));
         return [.. CriterionIds.All.Select(id => new CriterionShare(id, Label(id), Shown(met[(int)id])))];

@@ -70,7 +70,11 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
     private (IReadOnlyDictionary<string, FunnelCounts> Counts, bool ByTeam) Count(StaffUser user, DateOnly from, DateOnly to, bool? areaByTeam)
     {
         var filter = CaseFilter.For(user, Permission.ViewMonthlyList);
+        // Filtered in SQL to those that can have an episode listed in the period: listed in it, or listed before it and
+        // relisted since (a superset, as the relisting's date is not compared in SQL; ProcessFunnel.Count keeps the exact ones).
+        var relisted = db.WorkflowEvents.Where(e => e.Step == (int)WorkflowStep.Relisted).Select(e => e.WorkflowId);
         var rows = db.Workflows.AsNoTracking()
+            .Where(w => w.ListedOn <= to && (w.ListedOn >= from || relisted.Contains(w.Id)))
             .Select(w => new Row(w.Id, w.Crn, w.PduCode, w.TeamCode, w.RegionCode, w.PractitionerCode, w.SpoCode, w.ListedOn))
             .ToList()
             // Counts only: a limited-access case counts where it sits (CaseFilter.Reaches, not Matches).
@@ -78,12 +82,12 @@ public sealed class ProcessInsight(ComplexCasesDbContext db, WorkflowSettings se
             .ToList();
         // One PDU in scope (a head of PDU): the areas are its teams; otherwise its PDUs.
         var byTeam = areaByTeam ?? rows.Select(r => r.PduCode).Distinct(StringComparer.Ordinal).Count() == 1;
-        var ids = rows.Select(r => r.Id).ToHashSet();
+        var ids = rows.Select(r => r.Id).ToList();
         // Ordered in memory: not every provider orders by a DateTimeOffset column.
         var steps = db.WorkflowEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.WorkflowId))
             .Select(e => new { e.Id, e.WorkflowId, e.Step, e.At })
             .ToList()
-            .Where(e => ids.Contains(e.WorkflowId))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .GroupBy(e => e.WorkflowId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<StepTaken>)[.. g.Select(e => new StepTaken((WorkflowStep)e.Step, WorkingCalendar.UkDate(e.At)))]);

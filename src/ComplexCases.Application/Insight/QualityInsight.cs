@@ -71,12 +71,16 @@ public sealed class QualityInsight(ComplexCasesDbContext db, QualityReviews revi
             .ToDictionary(w => w.Id, w => new Case(w.Id, w.PduCode, w.TeamCode));
         var teams = byTeam ?? cases.Values.Select(c => c.PduCode).Distinct(StringComparer.Ordinal).Count() == 1;
 
-        var all = db.QualityReviews.AsNoTracking().Select(r => new { r.Id, r.WorkflowId, r.ReviewedOn, r.AnswersJson }).ToList()
+        // Reviews from the period's start on, in SQL: a second review is never before its first, so every pair begun in the
+        // period is here whole. Which reviews are seconds comes from every pair (one begun before the period may end in it).
+        var all = db.QualityReviews.AsNoTracking().Where(r => r.ReviewedOn >= from)
+            .Select(r => new { r.Id, r.WorkflowId, r.ReviewedOn, r.AnswersJson }).ToList()
             .Where(r => cases.ContainsKey(r.WorkflowId))
             .ToDictionary(r => r.Id, r => new Review(r.Id, r.WorkflowId, r.ReviewedOn,
                 JsonSerializer.Deserialize(r.AnswersJson, WorkflowJson.Default.DictionaryChecklistItemChecklistAnswer) ?? []));
-        var pairs = reviews.Pairs().Where(p => all.ContainsKey(p.First.Id)).ToList();
-        var seconds = pairs.Where(p => p.Second is not null).Select(p => p.Second!.Value.Id).ToHashSet();
+        var everyPair = reviews.Pairs();
+        var pairs = everyPair.Where(p => all.ContainsKey(p.First.Id)).ToList();
+        var seconds = everyPair.Where(p => p.Second is not null).Select(p => p.Second!.Value.Id).ToHashSet();
         bool InPeriod(DateOnly day) => day >= from && day <= to;
         var results = all.Values.Where(r => InPeriod(r.ReviewedOn) && !seconds.Contains(r.Id)).ToList();
 

@@ -201,7 +201,7 @@ public static class PduWorkbook
     /// surrogate pair) would fail the whole workbook, and so the run or the download. Each is replaced by U+FFFD, the
     /// replacement character, so the reader sees something was there; every other output keeps the text as extracted.
     /// </summary>
-    internal static string XmlSafe(string text)
+    public static string XmlSafe(string text)
     {
         var i = FirstForbidden(text);
         if (i < 0) return text;

@@ -150,3 +150,20 @@ public sealed record DefinitionResponse(
     IReadOnlyList<DefinitionCriterionResponse> Criteria, int Runs, DateOnly? LastUsed);
 
 public sealed record DefinitionCriterionResponse(string Criterion, string Label, int Weight);
+
+/// <summary>An upload accepted and queued: poll <see cref="Location"/> for its progress and result.</summary>
+public sealed record RunRequestAccepted(
+    Guid JobId,
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<ScreeningJobStatus>))] ScreeningJobStatus Status,
+    string Location);
+
+/// <summary>The multipart form of <c>POST /api/runs</c> (described for the OpenAPI document; read by hand within the upload limit).</summary>
+public sealed class RunUploadForm
+{
+    /// <summary>One zip of the month's extract, or its CSV files.</summary>
+    public IFormFileCollection? Files { get; init; }
+    /// <summary>The screening date, yyyy-MM-dd.</summary>
+    public string? AsOf { get; init; }
+    /// <summary>A shipped definition's name; empty for the pilot's.</summary>
+    public string? Definition { get; init; }
+}

@@ -82,6 +82,35 @@ internal static class ComplexCasesApi
             .Produces<RunProgressResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/runs/requests/{jobId:guid}", GetRunProgress)
+            .RequireAuthorization(nameof(Permission.RunScreening))
+            .WithName("GetRunRequest")
+            .WithSummary("An uploaded month's screening request: queued, running, or done with its run and counts, or why it failed")
+            .WithDescription("Where POST /api/runs points (Location). The same answer as /api/runs/progress/{jobId}: status queued, running, " +
+                "succeeded (result: the run id and counts), failed (error: why, such as the extract's rejection), or needs_acceptance " +
+                "(figures: what differs from the previous month beyond the limits). Only its uploader sees it; anyone else gets 404.")
+            .Produces<RunProgressResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Token only: a browser uploads at /runs/new, whose form carries an antiforgery token. Refusing the cookie here means
+        // this endpoint needs no antiforgery check: a cross-site page cannot make the browser send a bearer token.
+        api.MapPost("/runs", PostRun)
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(nameof(Permission.RunScreening))
+            {
+                AuthenticationSchemes = SignIn.ApiTokenAuthentication.Scheme,
+            })
+            .DisableAntiforgery()
+            .Accepts<RunUploadForm>("multipart/form-data")
+            .WithName("PostRun")
+            .WithSummary("Upload a month's extract and queue its screening (personal access token only)")
+            .WithDescription("multipart/form-data with files (one zip of the extract, or its CSV files), asOf (yyyy-MM-dd) and " +
+                "definition (a shipped definition; default the pilot's). Checked as the page /runs/new checks it: a bad upload is 400 " +
+                "naming each field that is wrong, over the upload limit 413, and nothing is stored. Accepted: 202 with the request " +
+                "id and a Location to poll (GET /api/runs/requests/{jobId}). A signed-in browser session is refused (401): use /runs/new.")
+            .Produces<RunRequestAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
         api.MapGet("/definitions", GetDefinitions)
             .RequireAuthorization(nameof(Permission.ViewDefinitions))
             .WithName("GetDefinitions")
@@ -183,6 +212,38 @@ internal static class ComplexCasesApi
             state.Error, state.Refusal?.Figures));
     }
 
+    private static async Task<Results<Accepted<RunRequestAccepted>, ValidationProblem, ProblemHttpResult>> PostRun(HttpContext context, ExtractUpload upload)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["Send the extract as multipart/form-data: files, asOf and definition"] },
+                title: ResultToHttp.InvalidTitle);
+        var limit = upload.Limit;
+        if (request.ContentLength > limit.Bytes) return TooLarge(upload);
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body) body.MaxRequestBodySize = limit.Bytes;
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit.Bytes }, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return TooLarge(upload);
+        }
+        var queued = upload.Queue(CurrentUser.Require(context).Id, form.Files, form["asOf"], form["definition"]);
+        if (!queued.Succeeded)
+            return TypedResults.ValidationProblem(queued.Errors.GroupBy(e => FormName(e.Field))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal), title: ResultToHttp.InvalidTitle);
+        var location = $"{Prefix}/runs/requests/{queued.Value.Id:D}";
+        return TypedResults.Accepted(location, new RunRequestAccepted(queued.Value.Id, queued.Value.State.Status, location));
+    }
+
+    private static ProblemHttpResult TooLarge(ExtractUpload upload) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: upload.TooLargeMessage);
+
+    /// <summary>The API's name for an upload field (the form's, in camel case as the rest of the API).</summary>
+    private static string FormName(string field) => field.Length == 0 ? "files" : char.ToLowerInvariant(field[0]) + field[1..];
+
     private static Ok<IReadOnlyList<DefinitionResponse>> GetDefinitions(DefinitionUsage definitions) =>
         TypedResults.Ok<IReadOnlyList<DefinitionResponse>>([.. definitions.All().Select(x =>
         {
@@ -192,14 +253,15 @@ internal static class ComplexCasesApi
                 x.Runs, x.LastUsed);
         })]);
 
-    /// <summary>401 and 403 for API paths instead of the cookie's redirects to the sign-in and forbidden pages.</summary>
+    /// <summary>401 and 403 for API paths, as problem details, instead of the cookie's redirects to the sign-in and forbidden pages.</summary>
     public static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task>
         StatusForApi(int statusCode, Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task> otherwise) =>
         context =>
         {
             if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase)) return otherwise(context);
-            context.Response.StatusCode = statusCode;
-            return Task.CompletedTask;
+            if (statusCode == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+            return ApiProblems.WriteAsync(context.HttpContext, statusCode,
+                statusCode == StatusCodes.Status401Unauthorized ? ApiProblems.NotSignedInDetail : ApiProblems.ForbiddenDetail(context.HttpContext));
         };
 
     private static ProblemHttpResult NotFound() =>

@@ -25,5 +25,8 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
 
     public double BarLength(Bar bar) => bar.Value is { } v ? (Width - LabelWidth - TextSpace) * (double)v / Scale : 0;
 
+    /// <summary>Labels have room for about 22 characters; a longer one is cut with an ellipsis (the full label is in the table and the description).</summary>
+    public static string ShortLabel(string label) => label.Length <= 22 ? label : label[..21].TrimEnd() + "…";
+
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

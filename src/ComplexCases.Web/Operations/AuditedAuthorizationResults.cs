@@ -26,7 +26,7 @@ internal sealed class AuditedAuthorizationResults(GroupCommitAuditWriter audit) 
             {
                 Subjects = RefusalAuditing.SubjectsOf(context),
                 Details = new AuditDetails().Add("path", RefusalAuditing.PathOf(context)).Add("method", context.Request.Method)
-                    .Add("reason", "role").Add("permission", string.Join(",", permissions)).ToString(),
+                    .Add("reason", "role").Add("permission", string.Join(",", permissions)).WithToken(context).ToString(),
             });
         }
         await _answer.HandleAsync(next, context, policy, authorizeResult);

@@ -93,7 +93,7 @@ internal static class RefusalAuditing
         {
             Subjects = asked.Subjects,
             Details = new AuditDetails().Add("path", asked.Path).Add("method", asked.Method).Add("status", status)
-                .Add("reason", status == StatusCodes.Status404NotFound ? "not found or out of scope" : "not allowed").ToString(),
+                .Add("reason", status == StatusCodes.Status404NotFound ? "not found or out of scope" : "not allowed").WithToken(context).ToString(),
         });
 
     private static Task RecordUploadAsync(HttpContext context, Asked asked, int status)
@@ -105,7 +105,7 @@ internal static class RefusalAuditing
             AuditEventTypes.UploadRefused, "an upload the service refused")
         {
             Details = new AuditDetails().Add("path", asked.Path).Add("status", status).Add("reason", UploadReason(status))
-                .Add("files", names).Add("bytes", context.Request.ContentLength ?? 0).ToString(),
+                .Add("files", names).Add("bytes", context.Request.ContentLength ?? 0).WithToken(context).ToString(),
         });
     }
 
@@ -118,6 +118,10 @@ internal static class RefusalAuditing
         StatusCodes.Status503ServiceUnavailable => "the service was stopping",
         _ => "failed (" + status + ")",
     };
+
+    /// <summary>Adds the personal access token's name when the request was made with one.</summary>
+    public static AuditDetails WithToken(this AuditDetails details, HttpContext context) =>
+        context.User.FindFirst(SignIn.ApiTokenAuthentication.TokenClaim)?.Value is { } token ? details.Add("token", token) : details;
 
     private static GroupCommitAuditWriter Writer(HttpContext context) => context.RequestServices.GetRequiredService<GroupCommitAuditWriter>();
 }

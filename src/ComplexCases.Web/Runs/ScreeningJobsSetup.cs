@@ -14,6 +14,7 @@ public static class ScreeningJobsSetup
     {
         services.AddSingleton<ScreeningJobs>();
         services.AddSingleton(UploadLimit.From(configuration));
+        services.AddSingleton<ExtractUpload>();
         services.AddOptions<ScreeningWorkerOptions>().Bind(configuration.GetSection(ScreeningWorkerOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.HeartbeatInterval > TimeSpan.Zero && o.AbandonedAfter > o.HeartbeatInterval && o.MaxAttempts >= 1,
                 $"{ScreeningWorkerOptions.Section}: PollInterval and HeartbeatInterval must be positive, AbandonedAfter longer than HeartbeatInterval, MaxAttempts 1 or more.")

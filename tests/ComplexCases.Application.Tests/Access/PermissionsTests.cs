@@ -8,14 +8,14 @@ public sealed class PermissionsTests
     // The matrix written out again, by role, independently of Permissions.cs: any change there must be made here too.
     private static readonly Dictionary<Role, Permission[]> Expected = new()
     {
-        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications, CheckRecords, ViewPanelSolutions],
-        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions],
-        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions, AdoptDefinitions],
-        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase, ViewPanelSolutions],
-        [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase, ViewPanelSolutions],
-        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications, ViewPanelSolutions],
-        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ManageDefinitions, ViewApi, ViewNotifications, ViewPanelSolutions],
-        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageUsers, ViewAuditLog, ViewNotifications],
+        [Role.Practitioner] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, RecordConversation, UpdateOwnActions, ViewNotifications, CheckRecords, ViewPanelSolutions, UseApiTokens],
+        [Role.Spo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, RecordConversation, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions, UseApiTokens],
+        [Role.HeadOfPdu] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, UpdateOwnActions, ViewPduProgress, ViewNotifications, CheckRecords, ViewPanelSolutions, AdoptDefinitions, UseApiTokens],
+        [Role.PanelTeam] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, DownloadList, ViewAggregates, RecordTriage, ManagePanels, ViewPanels, UpdateOwnActions, ViewPduProgress, ViewNotifications, ViewPanelCase, ViewPanelSolutions, UseApiTokens],
+        [Role.PanelMember] = [ViewHome, ViewDefinitions, ViewPanels, UpdateOwnActions, ViewNotifications, ViewPanelCase, ViewPanelSolutions, UseApiTokens],
+        [Role.Qdo] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewCaseNames, ViewAggregates, ViewPanels, RecordQualityReview, ViewPduProgress, ViewNotifications, ViewPanelSolutions, UseApiTokens],
+        [Role.Analyst] = [ViewHome, ViewDefinitions, ViewMonthlyList, ViewCase, ViewAggregates, ViewRuns, RunScreening, ViewRejectedRows, ManageDefinitions, ViewApi, ViewNotifications, ViewPanelSolutions, UseApiTokens],
+        [Role.Administrator] = [ViewHome, ViewDefinitions, ViewRuns, ManageUsers, ViewAuditLog, ViewNotifications, UseApiTokens],
     };
 
     private static readonly Dictionary<Role, CaseScope> ExpectedScopes = new()

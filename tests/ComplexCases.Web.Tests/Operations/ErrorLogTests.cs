@@ -44,6 +44,36 @@ public sealed partial class ErrorLogTests
     }
 
     [Fact]
+    public async Task AnApiFailure_IsAProblemWithTheLogEntrysTraceId_NotTheErrorPagesHtml()
+    {
+        var logs = new CapturingLogs();
+        // The token check fails (as a lost database would make it): the API's call fails before any handler of its own.
+        using var site = new ConfiguredSiteFactory("Production", new Dictionary<string, string?>()).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.AddScoped<ComplexCases.Application.Access.ApiTokens>(_ => throw new FailedOnPurpose());
+        }));
+        var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/runs");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "cct_not-a-real-token");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync();
+        using var problem = System.Text.Json.JsonDocument.Parse(body);
+        problem.RootElement.GetProperty("status").GetInt32().ShouldBe(500);
+        var reference = problem.RootElement.GetProperty("reference").GetString();
+        reference.ShouldNotBeNull().ShouldMatch("^[0-9a-f]{32}$");
+        var failure = logs.Entries.Single(e => e.Exception is FailedOnPurpose);
+        failure.Level.ShouldBe(LogLevel.Error);
+        failure.Scopes.ShouldContain(new KeyValuePair<string, object?>("TraceId", reference));
+        body.ShouldNotContain("FailedOnPurpose");
+        body.ShouldNotContain("<html", Case.Insensitive);
+    }
+
+    [Fact]
     public async Task AFailedSignIn_IsLoggedAsAWarning_WithWhoWasTriedAndWhy()
     {
         var logs = new CapturingLogs();

@@ -85,7 +85,7 @@ public sealed partial class ProcessInsightTests(DemoSiteFactory site) : IClassFi
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
-        lines[0].ShouldStartWith("PDU,Listed (complex),Conversation held");
+        lines[0].ShouldStartWith("\"PDU\",\"Listed (complex)\",\"Conversation held\"");
         lines[^1].ShouldStartWith("\"Total\",");
         lines[^1].Split(',')[1].ShouldBe(TotalListed(page).ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var db = site.OpenDatabase();

@@ -5,6 +5,7 @@ using ComplexCases.Application.Insight;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Insight;
 using ComplexCases.Web.Charts;
+using ComplexCases.Web.Downloads;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ namespace ComplexCases.Web.Pages.Insight;
 public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, GroupCommitAuditWriter audit,
     Microsoft.Extensions.Options.IOptions<CapacityOptions> defaults) : PageModel
 {
-    public const int MaxMonths = 36;
+    public const int MaxMonths = InsightPage.MaxMonths;
     public const int Scenarios = 3;
     public static readonly string[] Tables = ["observed", "forecast"];
     public static readonly string[] StepKeys = ["listing", "conversation", "escalation", "triage", "panel", "action"];
@@ -39,25 +40,33 @@ public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, G
         if (Resolve() is not { } asked) return Page();
         var user = CurrentUser.Require(HttpContext);
         View = insight.Run(user, asked.Range.From, asked.Range.To, asked.Workload, asked.Scenarios, Defaults);
-        await Audit(user, AuditEventTypes.InsightViewed, "capacity", asked.Range);
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightViewed, Purpose, "capacity", asked.Range);
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table)
+    /// <summary>One of the page's tables as CSV, withheld cells marked [c] as on the page.</summary>
+    public Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Csv);
+
+    /// <summary>The same table as an XLSX workbook.</summary>
+    public Task<IActionResult> OnGetXlsxAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Xlsx);
+
+    private const string Purpose = "capacity planning, counts only";
+
+    private async Task<IActionResult> Download(string? table, TableFormat format)
     {
         if (table is null || !Tables.Contains(table)) return BadRequest("Choose a table: " + string.Join(", ", Tables) + ".");
         if (Resolve() is not { } asked) return BadRequest(string.Join(" ", Errors.Select(e => e.Message)));
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, asked.Range.From, asked.Range.To, asked.Workload, asked.Scenarios, Defaults);
-        await Audit(user, AuditEventTypes.InsightExported, "capacity-" + table, asked.Range);
-        return File(Csv(view, table), "text/csv", $"capacity-{table}-{MonthRange.Month(asked.Range.From)}-to-{MonthRange.Month(asked.Range.To)}.csv");
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "capacity-" + table, asked.Range, format: InsightPage.Extension(format));
+        return InsightPage.File(Table(view, table), "capacity-" + table, asked.Range, format);
     }
 
     private sealed record Asked(MonthRange Range, Workload Workload, IReadOnlyList<ScenarioRequest> Scenarios);
 
     private Asked? Resolve()
     {
-        var range = MonthRange.Resolve(Value("from"), Value("to"), clock.GetUtcNow(), defaultMonths: 6, MaxMonths, out var error);
+        var range = InsightPage.Range(Value("from"), Value("to"), clock, out var error);
         if (error is { } e) Errors.Add(e);
         var minutes = new Dictionary<CapacityStep, double>();
         foreach (var step in CapacityForecast.Steps)
@@ -108,17 +117,11 @@ public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, G
         return null;
     }
 
-    private Task Audit(StaffUser user, string type, string table, MonthRange range) =>
-        audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, type, "capacity planning, counts only")
-        {
-            Details = new AuditDetails().Add("table", table).Add("from", MonthRange.Month(range.From)).Add("to", MonthRange.Month(range.To)).ToString(),
-        });
-
-    /// <summary>The same query with the CSV handler and table: the download matches what the page shows.</summary>
-    public string CsvLink(string table) =>
+    /// <summary>The same query with a download handler ("csv" or "xlsx") and table: the download matches what the page shows.</summary>
+    public string TableLink(string table, string format) =>
         "/insight/capacity?" + string.Join("&", Request.Query.Where(q => q.Key is not ("handler" or "table"))
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
-            .Prepend($"table={table}").Prepend("handler=csv"));
+            .Prepend($"table={table}").Prepend($"handler={format}"));
 
     public static string Number(double value) => value.ToString(value >= 100 ? "N0" : "0.#", CultureInfo.InvariantCulture);
 
@@ -127,28 +130,27 @@ public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, G
     public BarChart HoursChart => new("capacity-hours", "Staff hours a month, by scenario",
         "The forecast staff hours a month at every step of the process together, for each scenario, with the range the rates' intervals give: " +
         string.Join("; ", View!.Scenarios.Select(s => $"{s.Forecast.Scenario.Name}: {Hours(s)}")) + ".",
-        [.. View.Scenarios.Select(s => new Bar(Short(s.Forecast.Scenario.Name), s.Withheld.Any(w => w) ? null : (int)Math.Round(s.Forecast.StaffHours.Estimate), Hours(s)))]);
+        [.. View.Scenarios.Select(s => new Bar(BarChart.ShortLabel(s.Forecast.Scenario.Name), s.Withheld.Any(w => w) ? null : (int)Math.Round(s.Forecast.StaffHours.Estimate), Hours(s)))]);
 
     public static string Hours(ScenarioShown s) => s.Withheld.Any(w => w) ? "withheld (small numbers)" : Range(s.Forecast.StaffHours) + " hours";
 
-    private static string Short(string label) => label.Length <= 22 ? label : label[..21].TrimEnd() + "…";
-
-    private static byte[] Csv(CapacityInsightView view, string table) => table switch
+    /// <summary>One of the page's tables for download, withheld cells marked [c] as on the page.</summary>
+    internal static DownloadTable Table(CapacityInsightView view, string table) => table switch
     {
-        "observed" => InsightCsv.Write(["Step", "Observed", "Rate", "95% interval"],
-            view.Observed.Select(o => (IEnumerable<string>)[InsightCsv.Text(CapacityInsightView.Label(o.Step)), InsightCsv.Count(o.Count), InsightCsv.Text(o.RateText), InsightCsv.Text(o.IntervalText)])),
-        _ => InsightCsv.Write(["Scenario", "Footprint", "Step", "Measure", "Estimate", "Low", "High"],
-            view.Scenarios.SelectMany(s => s.Forecast.Steps.SelectMany(step =>
+        "observed" => new(["Step", "Observed", "Rate", "95% interval"],
+            [.. view.Observed.Select(o => (IReadOnlyList<Cell>)[Cell.Text(CapacityInsightView.Label(o.Step)), Cell.Count(o.Count), Cell.Text(o.RateText), Cell.Text(o.IntervalText)])]),
+        _ => new(["Scenario", "Footprint", "Step", "Measure", "Estimate", "Low", "High"],
+            [.. view.Scenarios.SelectMany(s => s.Forecast.Steps.SelectMany(step =>
                     new[] { ("Cases a month", step.PerMonth), ("Staff hours a month", step.StaffHours) }.Select(m =>
-                        (IEnumerable<string>)[InsightCsv.Text(s.Forecast.Scenario.Name), InsightCsv.Text(s.Footprint), InsightCsv.Text(CapacityInsightView.Label(step.Step)),
-                            InsightCsv.Text(m.Item1), .. Figures(m.Item2, s.Withheld[(int)step.Step])]))
-                .Append([InsightCsv.Text(s.Forecast.Scenario.Name), InsightCsv.Text(s.Footprint), InsightCsv.Text("All steps"), InsightCsv.Text("Staff hours a month"),
+                        (IReadOnlyList<Cell>)[Cell.Text(s.Forecast.Scenario.Name), Cell.Text(s.Footprint), Cell.Text(CapacityInsightView.Label(step.Step)),
+                            Cell.Text(m.Item1), .. Figures(m.Item2, s.Withheld[(int)step.Step])]))
+                .Append([Cell.Text(s.Forecast.Scenario.Name), Cell.Text(s.Footprint), Cell.Text("All steps"), Cell.Text("Staff hours a month"),
                     .. Figures(s.Forecast.StaffHours, s.Withheld.Any(w => w))])
-                .Append([InsightCsv.Text(s.Forecast.Scenario.Name), InsightCsv.Text(s.Footprint), InsightCsv.Text("Panel"), InsightCsv.Text("Meetings a month"),
-                    .. Figures(s.Forecast.PanelMeetings, s.Withheld[(int)CapacityStep.PanelCase])]))),
+                .Append([Cell.Text(s.Forecast.Scenario.Name), Cell.Text(s.Footprint), Cell.Text("Panel"), Cell.Text("Meetings a month"),
+                    .. Figures(s.Forecast.PanelMeetings, s.Withheld[(int)CapacityStep.PanelCase])]))]),
     };
 
-    private static string[] Figures(Interval i, bool withheld) => withheld
-        ? ["[c]", "[c]", "[c]"]
-        : [.. new[] { i.Estimate, i.Low, i.High }.Select(v => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture))];
+    private static Cell[] Figures(Interval i, bool withheld) => withheld
+        ? [Cell.Text(Cell.Withheld), Cell.Text(Cell.Withheld), Cell.Text(Cell.Withheld)]
+        : [.. new[] { i.Estimate, i.Low, i.High }.Select(v => Cell.Figure(Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture)))];
 }

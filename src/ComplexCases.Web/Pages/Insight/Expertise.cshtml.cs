@@ -5,6 +5,7 @@ using ComplexCases.Application.Insight;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Panels;
 using ComplexCases.Web.Charts;
+using ComplexCases.Web.Downloads;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace ComplexCases.Web.Pages.Insight;
 [Authorize(Policy = nameof(Permission.ViewAggregates))]
 public sealed class ExpertiseModel(ExpertiseInsight insight, TimeProvider clock, GroupCommitAuditWriter audit) : PageModel
 {
-    public const int MaxMonths = 36;
+    public const int MaxMonths = InsightPage.MaxMonths;
     public static readonly string[] Tables = ["agencies", "months"];
 
     [FromQuery(Name = "from")] public string? From { get; set; }
@@ -33,40 +34,43 @@ public sealed class ExpertiseModel(ExpertiseInsight insight, TimeProvider clock,
         if (Resolve() is not { } range) return Page();
         var user = CurrentUser.Require(HttpContext);
         View = insight.Run(user, range.From, range.To);
-        await Audit(user, AuditEventTypes.InsightViewed, "expertise", range);
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightViewed, Purpose, "expertise", range);
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table)
+    /// <summary>One of the page's tables as CSV, withheld cells marked [c] as on the page.</summary>
+    public Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Csv);
+
+    /// <summary>The same table as an XLSX workbook.</summary>
+    public Task<IActionResult> OnGetXlsxAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Xlsx);
+
+    private const string Purpose = "expertise at panel, counts only";
+
+    private async Task<IActionResult> Download(string? table, TableFormat format)
     {
         if (table is null || !Tables.Contains(table)) return BadRequest("Choose a table: " + string.Join(", ", Tables) + ".");
         if (Resolve() is not { } range) return BadRequest(Error!.Value.Message);
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, range.From, range.To);
-        await Audit(user, AuditEventTypes.InsightExported, "expertise-" + table, range);
-        return File(Csv(view, table), "text/csv", $"expertise-{table}-{MonthRange.Month(range.From)}-to-{MonthRange.Month(range.To)}.csv");
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "expertise-" + table, range, format: InsightPage.Extension(format));
+        return InsightPage.File(Table(view, table), "expertise-" + table, range, format);
     }
 
     private MonthRange? Resolve()
     {
-        var range = MonthRange.Resolve(From, To, clock.GetUtcNow(), defaultMonths: 6, MaxMonths, out var error);
+        var range = InsightPage.Range(From, To, clock, out var error);
         Error = error;
         return range;
     }
 
-    private Task Audit(StaffUser user, string type, string table, MonthRange range) =>
-        audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, type, "expertise at panel, counts only")
-        {
-            Details = new AuditDetails().Add("table", table).Add("from", MonthRange.Month(range.From)).Add("to", MonthRange.Month(range.To)).ToString(),
-        });
-
-    public string CsvLink(string table) =>
-        $"/insight/expertise?handler=csv&table={table}&from={MonthRange.Month(View!.From)}&to={MonthRange.Month(View.To)}";
+    /// <summary>A table's download link; <paramref name="format"/> is "csv" or "xlsx".</summary>
+    public string TableLink(string table, string format) =>
+        $"/insight/expertise?handler={format}&table={table}&from={MonthRange.Month(View!.From)}&to={MonthRange.Month(View.To)}";
 
     public BarChart Chart => new("expertise", "Needed expertise present at panel, by agency",
         $"Of the cases discussed at panel meetings from {View!.From:MMMM yyyy} to {View.To:MMMM yyyy} in your area, for each agency, the share of the cases needing its expertise that had someone from it present. " +
         string.Join("; ", View.Agencies.Select(a => $"{a.Agency.Label()}: {Words(a)}")) + ".",
-        [.. View.Agencies.Select(a => new Bar(Short(a.Agency.Label()), a.Percent ?? (a.Needing.Value == 0 ? 0 : null), Words(a)))]);
+        [.. View.Agencies.Select(a => new Bar(BarChart.ShortLabel(a.Agency.Label()), a.Percent ?? (a.Needing.Value == 0 ? 0 : null), Words(a)))]);
 
     private static string Words(AgencyCoverageRow row) => row.Share switch
     {
@@ -75,19 +79,18 @@ public sealed class ExpertiseModel(ExpertiseInsight insight, TimeProvider clock,
         var share => $"{share} of {row.Needing}",
     };
 
-    private static string Short(string label) => label.Length <= 22 ? label : label[..21].TrimEnd() + "…";
-
     public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string MonthText(DateOnly? month) => month is { } m ? m.ToString("MMM yyyy", CultureInfo.InvariantCulture) : "All months";
 
-    private static byte[] Csv(ExpertiseInsightView view, string table) => table switch
+    /// <summary>One of the page's tables for download, withheld cells marked [c] as on the page.</summary>
+    internal static DownloadTable Table(ExpertiseInsightView view, string table) => table switch
     {
-        "agencies" => InsightCsv.Write(["Agency", "Cases needing it", "With it present", "Share present"],
-            view.Agencies.Select(a => (IEnumerable<string>)[InsightCsv.Text(a.Agency.Label()), InsightCsv.Count(a.Needing), InsightCsv.Count(a.Present), a.Share])),
-        _ => InsightCsv.Write(
+        "agencies" => new(["Agency", "Cases needing it", "With it present", "Share present"],
+            [.. view.Agencies.Select(a => (IReadOnlyList<Cell>)[Cell.Text(a.Agency.Label()), Cell.Count(a.Needing), Cell.Count(a.Present), Cell.Figure(a.Share)])]),
+        _ => new(
             ["PDU", "Month", "Cases discussed", "Needing expertise", "All of it present", "Share all present", .. ExpertiseInsightView.AgencyColumns.Select(a => a.Label() + " (share present)")],
-            view.Rows.Append(view.Total).Select(r => (IEnumerable<string>)[InsightCsv.Text(r.Name), InsightCsv.Text(MonthText(r.Month)), InsightCsv.Count(r.Discussed),
-                InsightCsv.Count(r.NeedingAny), InsightCsv.Count(r.AllPresent), r.ShareAllPresent, .. r.ShareByAgency])),
+            [.. view.Rows.Append(view.Total).Select(r => (IReadOnlyList<Cell>)[Cell.Text(r.Name), Cell.Text(MonthText(r.Month)), Cell.Count(r.Discussed),
+                Cell.Count(r.NeedingAny), Cell.Count(r.AllPresent), Cell.Figure(r.ShareAllPresent), .. r.ShareByAgency.Select(Cell.Figure)])]),
     };
 }

@@ -1,7 +1,11 @@
 using System.Globalization;
-using System.Text;
 using ComplexCases.Application.Insight;
-using ComplexCases.Application.Lists;
+using ComplexCases.Application.Access;
+using ComplexCases.Application.Audit;
+using ComplexCases.Domain.Audit;
+using ComplexCases.Web.Downloads;
+using ComplexCases.Web.SignIn;
+using Microsoft.AspNetCore.Mvc;
 using ComplexCases.Domain.Workflow;
 
 namespace ComplexCases.Web.Pages.Insight;
@@ -41,21 +45,41 @@ public sealed record MonthRange(DateOnly From, DateOnly To)
     }
 }
 
-/// <summary>An aggregate table as CSV: one header line, then rows; text cells quoted with a leading formula character neutralised.</summary>
-public static class InsightCsv
+/// <summary>
+/// What every insight page shares: the period asked for, its audit entries (the view, and each table downloaded, which is an
+/// export), and a table's download as CSV or XLSX with a file name saying what and when.
+/// </summary>
+public static class InsightPage
 {
-    /// <summary>A text cell: quoted always, and a leading formula character neutralised as the list downloads do.</summary>
-    public static string Text(string value) => "\"" + ListCsv.AsText(value)!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Months shown when none are asked for.</summary>
+    public const int DefaultMonths = 6;
 
-    /// <summary>A count as shown ([c] when withheld), without thousands separators.</summary>
-    public static string Count(ShownCount count) => count.Withheld ? "[c]" : count.Value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The longest period one view covers: three years of monthly cohorts.</summary>
+    public const int MaxMonths = 36;
 
-    public static byte[] Write(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    public static MonthRange? Range(string? from, string? to, TimeProvider clock, out (string Field, string Message)? error) =>
+        MonthRange.Resolve(from, to, clock.GetUtcNow(), DefaultMonths, MaxMonths, out error);
+
+    /// <summary>Audits a view (<see cref="AuditEventTypes.InsightViewed"/>) or a download (<see cref="AuditEventTypes.InsightExported"/>) of a table.</summary>
+    public static Task Audit(GroupCommitAuditWriter audit, StaffUser user, string type, string purpose, string table, MonthRange range,
+        string? by = null, string? format = null)
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', header.Select(Text)).Append('\n');
-        foreach (var row in rows) csv.AppendJoin(',', row).Append('\n');
-        return Encoding.UTF8.GetBytes(csv.ToString());
+        var details = new AuditDetails().Add("table", table).Add("from", MonthRange.Month(range.From)).Add("to", MonthRange.Month(range.To));
+        if (by is not null) details.Add("by", by);
+        if (format is not null) details.Add("format", format);
+        return audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, type, purpose) { Details = details.ToString() });
+    }
+
+    /// <summary>A download's format from its handler name; the two handlers share everything else.</summary>
+    public static string Extension(TableFormat format) => format == TableFormat.Xlsx ? "xlsx" : "csv";
+
+    /// <summary>The table as a file named <c>{name}-{from}-to-{to}.{csv|xlsx}</c>.</summary>
+    public static FileContentResult File(DownloadTable table, string name, MonthRange range, TableFormat format)
+    {
+        var fileName = $"{name}-{MonthRange.Month(range.From)}-to-{MonthRange.Month(range.To)}.{Extension(format)}";
+        return format == TableFormat.Xlsx
+            ? new FileContentResult(TableXlsx.Write(table, fileName), TableXlsx.ContentType) { FileDownloadName = fileName }
+            : new FileContentResult(TableCsv.Write(table), "text/csv") { FileDownloadName = fileName };
     }
 
     /// <summary>How a withheld count reads in a sentence or a chart.</summary>

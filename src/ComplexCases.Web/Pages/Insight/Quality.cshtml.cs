@@ -5,6 +5,7 @@ using ComplexCases.Application.Insight;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Web.Charts;
+using ComplexCases.Web.Downloads;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace ComplexCases.Web.Pages.Insight;
 [Authorize(Policy = nameof(Permission.ViewAggregates))]
 public sealed class QualityModel(QualityInsight insight, TimeProvider clock, GroupCommitAuditWriter audit) : PageModel
 {
-    public const int MaxMonths = 36;
+    public const int MaxMonths = InsightPage.MaxMonths;
     public static readonly string[] Tables = ["checklist", "areas", "agreement", "themes"];
 
     [FromQuery(Name = "from")] public string? From { get; set; }
@@ -35,39 +36,40 @@ public sealed class QualityModel(QualityInsight insight, TimeProvider clock, Gro
         if (Resolve() is not { } range) return Page();
         var user = CurrentUser.Require(HttpContext);
         View = insight.Run(user, range.From, range.To, ByTeam);
-        await Audit(user, AuditEventTypes.InsightViewed, "consistency of quality, counts only", "quality", range, View.AreaKind);
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightViewed, Purpose, "quality", range, View.AreaKind);
         return Page();
     }
 
     /// <summary>One of the page's tables as CSV, withheld cells marked [c] as on the page.</summary>
-    public async Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table)
+    public Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Csv);
+
+    /// <summary>The same table as an XLSX workbook.</summary>
+    public Task<IActionResult> OnGetXlsxAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Xlsx);
+
+    private async Task<IActionResult> Download(string? table, TableFormat format)
     {
         if (table is null || !Tables.Contains(table)) return BadRequest("Choose a table: " + string.Join(", ", Tables) + ".");
         if (Resolve() is not { } range) return BadRequest(Error!.Value.Message);
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, range.From, range.To, ByTeam);
-        await Audit(user, AuditEventTypes.InsightExported, "consistency of quality, counts only", "quality-" + table, range, view.AreaKind);
-        return File(Csv(view, table), "text/csv", $"quality-{table}-{MonthRange.Month(range.From)}-to-{MonthRange.Month(range.To)}.csv");
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "quality-" + table, range, view.AreaKind, InsightPage.Extension(format));
+        return InsightPage.File(Table(view, table), "quality-" + table, range, format);
     }
+
+    private const string Purpose = "consistency of quality, counts only";
 
     private bool? ByTeam => By switch { "team" => true, "pdu" => false, _ => null };
 
     private MonthRange? Resolve()
     {
-        var range = MonthRange.Resolve(From, To, clock.GetUtcNow(), defaultMonths: 6, MaxMonths, out var error);
+        var range = InsightPage.Range(From, To, clock, out var error);
         Error = error;
         return range;
     }
 
-    private Task Audit(StaffUser user, string type, string purpose, string table, MonthRange range, string areaKind) =>
-        audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, type, purpose)
-        {
-            Details = new AuditDetails().Add("table", table).Add("from", MonthRange.Month(range.From)).Add("to", MonthRange.Month(range.To))
-                .Add("by", areaKind).ToString(),
-        });
-
-    public string CsvLink(string table) =>
-        $"/insight/quality?handler=csv&table={table}&from={MonthRange.Month(View!.From)}&to={MonthRange.Month(View.To)}" + (By is "team" or "pdu" ? $"&by={By}" : "");
+    /// <summary>A table's download link; <paramref name="format"/> is "csv" or "xlsx".</summary>
+    public string TableLink(string table, string format) =>
+        $"/insight/quality?handler={format}&table={table}&from={MonthRange.Month(View!.From)}&to={MonthRange.Month(View.To)}" + (By is "team" or "pdu" ? $"&by={By}" : "");
 
     public BarChart ChecklistChart => new("checklist", "Share of reviews meeting each checklist item",
         $"Of the quality reviews from {View!.From:MMMM yyyy} to {View.To:MMMM yyyy} in your area, the share where each item was met (of those it applied to). " +
@@ -76,27 +78,25 @@ public sealed class QualityModel(QualityInsight insight, TimeProvider clock, Gro
 
     public BarChart ThemesChart => new("themes", "Blockages named at conversations",
         $"Of the reflective conversations held from {View!.From:MMMM yyyy} to {View.To:MMMM yyyy} in your area, how many named each kind of blockage. " +
-        string.Join("; ", View.Themes.Skip(1).Select(t => $"{t.Label}: {InsightCsv.Words(t.Total)}")) + ".",
-        [.. View.Themes.Skip(1).Select(t => new Bar(ShortBlockage(t.Label), t.Total.Withheld ? null : t.Total.Value, InsightCsv.Words(t.Total)))]);
+        string.Join("; ", View.Themes.Skip(1).Select(t => $"{t.Label}: {InsightPage.Words(t.Total)}")) + ".",
+        [.. View.Themes.Skip(1).Select(t => new Bar(BarChart.ShortLabel(t.Label), t.Total.Withheld ? null : t.Total.Value, InsightPage.Words(t.Total)))]);
 
     private static string Share(string share) => share switch { "[c]" => "withheld (small numbers)", "–" => "none applicable", _ => share };
 
-    /// <summary>Chart labels have room for about 22 characters; the full label is in the table and the description.</summary>
-    private static string ShortBlockage(string label) => label.Length <= 22 ? label : label[..21].TrimEnd() + "…";
-
-    private static byte[] Csv(QualityInsightView view, string table) => table switch
+    /// <summary>One of the page's tables for download, withheld cells marked [c] as on the page.</summary>
+    internal static DownloadTable Table(QualityInsightView view, string table) => table switch
     {
-        "checklist" => InsightCsv.Write(
+        "checklist" => new(
             ["Checklist item", "Reviews", .. QualityInsightView.Answers.Select(a => a.Label()), "Share met"],
-            view.Items.Select(i => (IEnumerable<string>)[InsightCsv.Text(i.Item.Question()), InsightCsv.Count(i.Reviews), .. i.Answers.Select(InsightCsv.Count), i.ShareMet])),
-        "areas" => InsightCsv.Write(
+            [.. view.Items.Select(i => (IReadOnlyList<Cell>)[Cell.Text(i.Item.Question()), Cell.Count(i.Reviews), .. i.Answers.Select(Cell.Count), Cell.Figure(i.ShareMet)])]),
+        "areas" => new(
             [view.AreaKind, "Reviews", .. Checklist.Items.Select(i => QualityInsightView.Short(i) + " (share met)"), "All items (share met)"],
-            view.Areas.Append(view.Total).Select(a => (IEnumerable<string>)[InsightCsv.Text(a.Name), InsightCsv.Count(a.Reviews), .. a.ShareMet, a.Overall])),
-        "agreement" => InsightCsv.Write(
+            [.. view.Areas.Append(view.Total).Select(a => (IReadOnlyList<Cell>)[Cell.Text(a.Name), Cell.Count(a.Reviews), .. a.ShareMet.Select(Cell.Figure), Cell.Figure(a.Overall)])]),
+        "agreement" => new(
             ["Checklist item", "Double-reviewed cases", "Same answer", "Cohen's kappa", "Reading"],
-            view.Agreement.Select(a => (IEnumerable<string>)[InsightCsv.Text(a.Label), InsightCsv.Count(a.Cases), a.Observed, a.Kappa, InsightCsv.Text(a.Reading)])),
-        _ => InsightCsv.Write(
+            [.. view.Agreement.Select(a => (IReadOnlyList<Cell>)[Cell.Text(a.Label), Cell.Count(a.Cases), Cell.Figure(a.Observed), Cell.Figure(a.Kappa), Cell.Text(a.Reading)])]),
+        _ => new(
             ["Blockage", .. view.Months.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)), "Total"],
-            view.Themes.Select(t => (IEnumerable<string>)[InsightCsv.Text(t.Label), .. t.Months.Select(InsightCsv.Count), InsightCsv.Count(t.Total)])),
+            [.. view.Themes.Select(t => (IReadOnlyList<Cell>)[Cell.Text(t.Label), .. t.Months.Select(Cell.Count), Cell.Count(t.Total)])]),
     };
 }

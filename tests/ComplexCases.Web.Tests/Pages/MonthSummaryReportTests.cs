@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using UglyToad.PdfPig;
+
+namespace ComplexCases.Web.Tests.Pages;
+
+/// <summary>/insight/summary: a month's headline tables as a PDF, suppressed as on the pages, the download audited; bad input shown back.</summary>
+public sealed class MonthSummaryReportTests(DemoSiteFactory site) : IClassFixture<DemoSiteFactory>
+{
+    [Fact]
+    public async Task TheMonthsReport_IsAPdf_WithEveryTable_AndItsDownloadIsAudited()
+    {
+        var client = await site.SignInAsync("analyst");
+        var month = ReviewedMonth();
+
+        var response = await client.GetAsync($"/insight/summary?month={month}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe($"month-summary-{month}.pdf");
+        var text = Text(await response.Content.ReadAsByteArrayAsync());
+        var name = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        text.ShouldContain($"Complex cases: month summary, {name}");
+        foreach (var heading in new[] { "Listed", "Criteria met", "The process", "Quality", "Expertise at panel" }) text.ShouldContain(heading);
+        using var db = site.OpenDatabase();
+        var entry = db.AuditEvents.Where(e => e.EventType == "insight.exported" && e.Actor == "analyst").OrderByDescending(e => e.Sequence).First();
+        entry.Action.ShouldBe("disclosure");
+        entry.Details.ShouldContain("month-summary");
+        entry.Details.ShouldContain("pdf");
+    }
+
+    [Fact]
+    public async Task ItsQualityRows_AreTheDownloadsRows_WithheldAsThere()
+    {
+        // The demo's reviews are fewer than five: the checklist's counts are [c] in the CSV and so in the report, never the number.
+        var client = await site.SignInAsync("analyst");
+        var month = ReviewedMonth();
+        var csv = TableDownloadTests.Csv(await client.GetStringAsync($"/insight/quality?handler=csv&table=checklist&from={month}&to={month}"));
+
+        var text = Text(await client.GetByteArrayAsync($"/insight/summary?month={month}"));
+
+        csv.Skip(1).SelectMany(r => r.Skip(1)).ShouldContain("[c]");
+        foreach (var row in csv.Skip(1)) text.ShouldContain(string.Join(" ", row.Skip(1)));
+        using var db = site.OpenDatabase();
+        var reviews = db.QualityReviews.AsEnumerable().Count(r => r.ReviewedOn.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month);
+        reviews.ShouldBeInRange(1, 4);
+        foreach (var row in csv.Skip(1)) text.ShouldNotContain(string.Join(" ", row.Skip(1)).Replace("[c]", reviews.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("month=2026-13", "Enter the month as a year and month, for example 2026-03.")]
+    [InlineData("month=2026-03&pdu=%3Cscript%3E", "Enter a PDU code in letters and digits")]
+    [InlineData("month=2026-03&pdu=NOSUCH", "No list for PDU NOSUCH in your area in March 2026.")]
+    public async Task BadInput_IsShownBack_WithTheErrorSummary(string query, string message)
+    {
+        var client = await site.SignInAsync("analyst");
+
+        var html = await client.GetStringAsync("/insight/summary?" + query);
+
+        html.ShouldContain("govuk-error-summary");
+        html.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task OnePdu_IsItsHeadOfPdusView()
+    {
+        var client = await site.SignInAsync("analyst");
+        var month = ReviewedMonth();
+        using var db = site.OpenDatabase();
+        var pdu = db.ListedCases.Select(c => c.PduCode).OrderBy(c => c).First();
+
+        var response = await client.GetAsync($"/insight/summary?month={month}&pdu={pdu}");
+
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        Text(await response.Content.ReadAsByteArrayAsync()).ShouldContain($"Area: {pdu}.");
+    }
+
+    [Theory]
+    [InlineData("practitioner")]
+    [InlineData("spo")]
+    [InlineData("admin")]
+    public async Task RolesWithoutAggregates_AreRefused(string user)
+    {
+        var client = await site.SignInAsync(user);
+
+        var response = await client.GetAsync("/insight/summary?month=2026-03");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/forbidden");
+    }
+
+    /// <summary>The month of the demo's quality reviews.</summary>
+    private string ReviewedMonth()
+    {
+        using var db = site.OpenDatabase();
+        return db.QualityReviews.AsEnumerable().Select(r => r.ReviewedOn).Max().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The PDF's words, in drawing order, joined by single spaces.</summary>
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+    }
+}
