@@ -111,7 +111,7 @@ public sealed class DefinitionsCompareTests(DemoSiteFactory site) : IClassFixtur
 
     private static Dictionary<string, string[]> Csv(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(c => c[0].Trim('"'), c => c[1..]);
+            .ToDictionary(c => c[0].Trim('"'), c => c[1..].Select(x => x.Trim('"')).ToArray());
 
     /// <summary>What <c>complexcases compare --definition pilot-2024@1 --definition pilot-2024@2</c> writes, on the site's database.</summary>
     private JsonElement CliJson()

@@ -47,7 +47,7 @@ public sealed class DefinitionsLabTests(DemoSiteFactory site) : IClassFixture<De
         Row(html, "Outcome rate among the rest").ShouldContain("withheld");
         var csv = await client.GetStringAsync("/definitions/lab?handler=csv&table=figures&definition=pilot-2024@1&window=6");
         csv.ShouldContain("\"Listed, with an outcome\",\"[c]\"");
-        csv.ShouldContain("\"Not listed, with an outcome\",\"20\"");
+        csv.ShouldContain("\"Not listed, with an outcome\",20");
         using var check = site.OpenDatabase();
         var entry = check.AuditEvents.AsNoTracking().Where(e => e.EventType == "definition.evaluated").OrderByDescending(e => e.Sequence).First();
         entry.Actor.ShouldBe("analyst");

@@ -4,6 +4,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Application.Evaluation;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Domain.Workflow;
+using ComplexCases.Web.Downloads;
 using ComplexCases.Web.Pages.Insight;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
@@ -40,25 +41,36 @@ public sealed class CompareModel(DefinitionLab lab, DefinitionComparison compari
     }
 
     /// <summary>One of the page's tables as CSV, withheld cells marked [c] as on the page.</summary>
-    public async Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table)
+    public Task<IActionResult> OnGetCsvAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Csv);
+
+    /// <summary>The same table as an XLSX workbook.</summary>
+    public Task<IActionResult> OnGetXlsxAsync([FromQuery(Name = "table")] string? table) => Download(table, TableFormat.Xlsx);
+
+    private async Task<IActionResult> Download(string? table, TableFormat format)
     {
         if (table is null || !CompareCharts.Tables.Contains(table)) return BadRequest("Choose a table: " + string.Join(", ", CompareCharts.Tables) + ".");
         Definitions = lab.StoredDefinitions();
         var result = Run();
         if (!result.Succeeded) return BadRequest(result.Error);
+        var extension = InsightPage.Extension(format);
         await audit.AppendAsync(new AuditEntryRequest(CurrentUser.Require(HttpContext).Id, AuditAction.Disclosure, AuditEventTypes.InsightExported,
             "comparing complex-case definitions, counts only")
         {
             Details = new AuditDetails().Add("table", "compare-" + table).Add("a", A ?? "").Add("b", B ?? "").Add("from", From ?? "").Add("to", To ?? "")
-                .Add("pdu", Pdu ?? "").ToString(),
+                .Add("pdu", Pdu ?? "").Add("format", extension).ToString(),
         });
-        return File(CompareCharts.Csv(result.Value, table), "text/csv", $"compare-{table}.csv");
+        var download = CompareCharts.Download(result.Value, table);
+        var name = $"compare-{table}.{extension}";
+        return format == TableFormat.Xlsx
+            ? File(TableXlsx.Write(download, name), TableXlsx.ContentType, name)
+            : File(TableCsv.Write(download), "text/csv", name);
     }
 
     private UseCaseResult<ComparisonView> Run() =>
         comparison.Run(CurrentUser.Require(HttpContext), Definitions, new ComparisonChoice(A, B, From, To, Pdu), HttpContext.RequestAborted);
 
-    public string CsvLink(string table) => WithChoice("/definitions/compare?handler=csv&table=" + table);
+    /// <summary>A table's download link; <paramref name="format"/> is "csv" or "xlsx".</summary>
+    public string TableLink(string table, string format) => WithChoice($"/definitions/compare?handler={format}&table={table}");
 
     private string WithChoice(string start) =>
         start + string.Concat(new[] { ("a", A), ("b", B), ("from", From), ("to", To), ("pdu", Pdu) }

@@ -3,6 +3,7 @@ using ComplexCases.Application.Evaluation;
 using ComplexCases.Application.Insight;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Web.Charts;
+using ComplexCases.Web.Downloads;
 using ComplexCases.Web.Pages.Insight;
 
 namespace ComplexCases.Web.Pages.Definitions;
@@ -37,16 +38,17 @@ public static class CompareCharts
         _ => view.StabilitySummary,
     };
 
-    public static byte[] Csv(ComparisonView view, string table)
+    /// <summary>A table as its downloads (CSV and XLSX) carry it: withheld cells are [c], as on the page.</summary>
+    public static DownloadTable Download(ComparisonView view, string table)
     {
         var shown = Table(view, table);
-        return InsightCsv.Write([RowHeading(table), .. shown.Columns],
-            shown.Rows.Select(r => (IEnumerable<string>)[InsightCsv.Text(r.Label), .. r.Cells.Select(InsightCsv.Count)]));
+        return new DownloadTable([RowHeading(table), .. shown.Columns],
+            [.. shown.Rows.Select(r => (IReadOnlyList<Cell>)[Cell.Text(r.Label), .. r.Cells.Select(Cell.Count)])]);
     }
 
     private static int? Value(ShownCount c) => c.Withheld ? null : c.Value;
 
-    private static string Words(ShownCount c) => InsightCsv.Words(c);
+    private static string Words(ShownCount c) => InsightPage.Words(c);
 
     private static string Scope(ComparisonView v) => v.Pdu is null ? "all PDUs" : "PDU " + v.Pdu;
 
@@ -156,7 +158,7 @@ public static class CompareCharts
 }
 
 /// <summary>One of the compare page's tables, with what the partial needs to show it and link its download.</summary>
-public sealed record CompareTable(string Name, string Caption, ShownTable Table, string CsvLink)
+public sealed record CompareTable(string Name, string Caption, ShownTable Table, string CsvLink, string XlsxLink)
 {
     public string RowHeading => CompareCharts.RowHeading(Name);
 }

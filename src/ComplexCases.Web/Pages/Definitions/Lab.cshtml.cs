@@ -5,7 +5,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Application.Evaluation;
 using ComplexCases.Domain.Audit;
 using ComplexCases.Web.Charts;
-using ComplexCases.Web.Pages.Insight;
+using ComplexCases.Web.Downloads;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,11 +63,11 @@ public sealed class LabModel(DefinitionLab lab, GroupCommitAuditWriter audit) : 
         {
             Details = new AuditDetails().Add("table", "lab-" + table).Add("definition", definition ?? "").Add("window", (window ?? 6).ToString(CultureInfo.InvariantCulture)).ToString(),
         });
-        var csv = table == "figures"
-            ? InsightCsv.Write(["Figure", "Value"], SuppressedFigures.Of(result.Value.Figures).Select(f => (IEnumerable<string>)[InsightCsv.Text(f.Label), InsightCsv.Text(f.Suppressed ? "[c]" : f.Text)]))
-            : InsightCsv.Write(["Score at least", "False-positive rate", "True-positive rate"], ShownRoc.Of(result.Value.Figures).Select(p => (IEnumerable<string>)[
-                p.ScoreAtLeast.ToString(CultureInfo.InvariantCulture), Rate(p.FalsePositiveRate), Rate(p.TruePositiveRate)]));
-        return File(csv, "text/csv", $"lab-{table}.csv");
+        var download = table == "figures"
+            ? new DownloadTable(["Figure", "Value"], [.. SuppressedFigures.Of(result.Value.Figures).Select(f => (IReadOnlyList<Cell>)[Cell.Text(f.Label), Cell.Figure(f.Suppressed ? Cell.Withheld : f.Text)])])
+            : new DownloadTable(["Score at least", "False-positive rate", "True-positive rate"], [.. ShownRoc.Of(result.Value.Figures).Select(p => (IReadOnlyList<Cell>)[
+                Cell.Whole(p.ScoreAtLeast), Cell.Figure(Rate(p.FalsePositiveRate)), Cell.Figure(Rate(p.TruePositiveRate))])]);
+        return File(TableCsv.Write(download), "text/csv", $"lab-{table}.csv");
     }
 
     public string CsvLink(string table) =>
