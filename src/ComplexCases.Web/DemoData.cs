@@ -27,6 +27,9 @@ internal static partial class DemoData
     /// <summary>Published in the README: demo mode exists to be tried, and never runs in Production.</summary>
     public const string Password = DemoStaff.Password;
 
+    /// <summary>Who the demo's runs are by: how a database the demo made is told from one it must not touch.</summary>
+    private const string DemoRunBy = "demo";
+
     /// <summary>
     /// Seeds the demo on an empty database. A demo database whose newest list is older than this month's (made in an earlier
     /// month) is made afresh, so the demo never shows a stale month. <paramref name="registrations"/> are the site's services,
@@ -42,7 +45,18 @@ internal static partial class DemoData
         if (asOf > today) throw new InvalidOperationException($"Demo:AsOf {asOf:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
 
         DateOnly? newest;
-        using (var db = database.Open()) newest = db.Runs.Max(r => (DateOnly?)r.AsOf);
+        bool madeByDemo;
+        using (var db = database.Open())
+        {
+            newest = db.Runs.Max(r => (DateOnly?)r.AsOf);
+            madeByDemo = db.Runs.Any(r => r.RunBy == DemoRunBy);
+        }
+        // A database whose runs the demo did not make is somebody's data (a pilot's, a benchmark's): the demo neither seeds
+        // it nor replaces it when its newest month is old. Staging with the demo switched on by mistake must not erase it.
+        if (newest is not null && !madeByDemo)
+            throw new InvalidOperationException($"Demo:Enabled is set, but the database ({database.Description}) holds screening runs " +
+                "the demo did not make; the demo never seeds or replaces such a database. Set Demo:Enabled=false, or give the demo a " +
+                "database of its own.");
         if (newest is { } stale && stale < asOf)
         {
             Renewing(log, stale, asOf);
@@ -70,7 +84,7 @@ internal static partial class DemoData
             var latestMonth = months[^1];
             var pick = seeding.GetRequiredService<ScreenExtract>().Run(new ScreenRequest(latestMonth.Folder, latestMonth.AsOf, Path.Combine(folder, "choose-staff"))
             {
-                Database = pickedFrom.ConnectionString, RunBy = "demo", WriteWorkbooks = false,
+                Database = pickedFrom.ConnectionString, RunBy = DemoRunBy, WriteWorkbooks = false,
             });
             if (!pick.Succeeded) throw new InvalidOperationException($"Demo screening of {latestMonth.AsOf} failed: {pick.Error}");
             var chosen = DemoStaff.Choose(pickedFrom, pick.Value.RunId);
@@ -86,7 +100,7 @@ internal static partial class DemoData
                 var result = seeding.GetRequiredService<ScreenExtract>().Run(
                     new ScreenRequest(month.Folder, month.AsOf, Path.Combine(folder, "out", month.AsOf.ToString("yyyy-MM-dd")))
                     {
-                        Database = database.ConnectionString, RunBy = "demo", WriteWorkbooks = false,
+                        Database = database.ConnectionString, RunBy = DemoRunBy, WriteWorkbooks = false,
                     });
                 if (!result.Succeeded) throw new InvalidOperationException($"Demo screening of {month.AsOf} failed: {result.Error}");
                 latestRun = result.Value.RunId;
