@@ -89,6 +89,7 @@ public static class ApplicationServices
         services.TryAddScoped<ListAccounts>();
         services.TryAddScoped<BrowseAuditLog>();
         services.TryAddScoped<DefinitionLab>();
+        services.TryAddScoped<DefinitionComparison>();
         services.TryAddScoped<OpenReview>();
         return services;
     }

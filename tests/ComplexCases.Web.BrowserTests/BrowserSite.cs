@@ -65,6 +65,9 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         Locale = "en-GB",
     });
 
+    /// <summary>The site's services, for a test to set up data through the application's own use cases (outcomes, say).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>The site's own database, opened directly: the oracle for what a page should (or must not) show.</summary>
     public ComplexCasesDbContext OpenDatabase() => _factory.Services.GetRequiredService<DatabaseTarget>().Open();
 

@@ -46,6 +46,7 @@ public sealed class PostgresSiteTests(PostgresDemoSiteFactory site) : IClassFixt
     [InlineData("/lists/EOENFK", "head-of-pdu")]
     [InlineData("/lists/EOENFK/download", "head-of-pdu")]
     [InlineData("/definitions/lab", "head-of-pdu")]
+    [InlineData("/definitions/compare?a=pilot-2024@1&b=pilot-2024@1", "head-of-pdu")]
     [InlineData("/api/lists/EOENFK", "head-of-pdu")]
     [InlineData("/insight/process", "analyst")]
     [InlineData("/insight/quality", "qdo")]

@@ -40,6 +40,29 @@ public sealed class ComparisonCell
     public int[] WithoutB { get; } = new int[CriterionIds.Count];
     public Stability A { get; } = new();
     public Stability B { get; } = new();
+
+    /// <summary>Adds another cell's counts (not its stability, which is counted separately): a total is its PDUs' sum.</summary>
+    public void Add(ComparisonCell other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        People += other.People;
+        ListedA += other.ListedA;
+        ListedB += other.ListedB;
+        Both += other.Both;
+        Added += other.Added;
+        Dropped += other.Dropped;
+        Sum(AddedBy, other.AddedBy);
+        Sum(DroppedBy, other.DroppedBy);
+        Sum(ThresholdA, other.ThresholdA);
+        Sum(ThresholdB, other.ThresholdB);
+        Sum(WithoutA, other.WithoutA);
+        Sum(WithoutB, other.WithoutB);
+    }
+
+    private static void Sum(int[] into, int[] from)
+    {
+        for (var i = 0; i < into.Length; i++) into[i] += from[i];
+    }
 }
 
 /// <summary>Month-to-month movement on one definition's list. Null counts in the first month (nothing to compare with).</summary>
@@ -145,23 +168,25 @@ public sealed class CompareDefinitions(AuditLog audit, IStoreProvider provider)
             var ob = b.Outcomes[i];
             var isA = oa.Status == ScreeningStatus.Complex;
             var isB = ob.Status == ScreeningStatus.Complex;
-            foreach (var c in (ReadOnlySpan<ComparisonCell>)[cell, total])
-            {
-                c.People++;
-                if (isA) c.ListedA++;
-                if (isB) c.ListedB++;
-                if (isA && isB) c.Both++;
-                if (isB && !isA) c.Added++;
-                if (isA && !isB) c.Dropped++;
-                Sensitivity(c.ThresholdA, c.WithoutA, oa, weightsA, definitionA.Threshold);
-                Sensitivity(c.ThresholdB, c.WithoutB, ob, weightsB, definitionB.Threshold);
-            }
-            if (isA != isB) Attribute(isB ? cell.AddedBy : cell.DroppedBy, isB ? total.AddedBy : total.DroppedBy, oa.MetMask, weightsA, ob.MetMask, weightsB, isB);
+            // Counted into the person's PDU only; the total is the PDUs' sum, added once below rather than per person.
+            cell.People++;
+            if (isA) cell.ListedA++;
+            if (isB) cell.ListedB++;
+            if (isA && isB) cell.Both++;
+            if (isB && !isA) cell.Added++;
+            if (isA && !isB) cell.Dropped++;
+            Sensitivity(cell.ThresholdA, cell.WithoutA, oa, weightsA, definitionA.Threshold);
+            Sensitivity(cell.ThresholdB, cell.WithoutB, ob, weightsB, definitionB.Threshold);
+            if (isA != isB) Attribute(isB ? cell.AddedBy : cell.DroppedBy, oa.MetMask, weightsA, ob.MetMask, weightsB, isB);
             if (isA) { listedA[a.Crns[i].Value] = a.Pdus[a.PduIndexes[i]]; Combine(combinations, oa.MetMask, 1, 0); }
             if (isB) { listedB[a.Crns[i].Value] = a.Pdus[a.PduIndexes[i]]; Combine(combinations, ob.MetMask, 0, 1); }
         }
         var pdus = new Dictionary<string, ComparisonCell>(StringComparer.Ordinal);
-        for (var p = 0; p < cells.Length; p++) pdus[a.Pdus[p]] = cells[p];
+        for (var p = 0; p < cells.Length; p++)
+        {
+            pdus[a.Pdus[p]] = cells[p];
+            total.Add(cells[p]);
+        }
         trackA.Next(listedA, pdus, total, c => c.A, hasPrevious);
         trackB.Next(listedB, pdus, total, c => c.B, hasPrevious);
         return new ComparedMonth(a.Run, a.Rescreened, b.Rescreened, total, pdus, combinations, hasPrevious);
@@ -191,7 +216,7 @@ public sealed class CompareDefinitions(AuditLog audit, IStoreProvider provider)
     }
 
     /// <summary>Which criteria make the difference for a person listed by one definition only: those that weigh more (met × weight) under it.</summary>
-    private static void Attribute(int[] cell, int[] total, byte metA, int[] weightsA, byte metB, int[] weightsB, bool added)
+    private static void Attribute(int[] cell, byte metA, int[] weightsA, byte metB, int[] weightsB, bool added)
     {
         var any = false;
         for (var c = 0; c < CriterionIds.Count; c++)
@@ -201,15 +226,10 @@ public sealed class CompareDefinitions(AuditLog audit, IStoreProvider provider)
             if (added ? underB > underA : underA > underB)
             {
                 cell[c]++;
-                total[c]++;
                 any = true;
             }
         }
-        if (!any)
-        {
-            cell[ComparisonCell.ByThreshold]++;
-            total[ComparisonCell.ByThreshold]++;
-        }
+        if (!any) cell[ComparisonCell.ByThreshold]++;
     }
 
     private static void Combine(Dictionary<int, (int A, int B)> combinations, byte mask, int a, int b)

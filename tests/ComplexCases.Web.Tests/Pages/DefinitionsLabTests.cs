@@ -45,10 +45,15 @@ public sealed class DefinitionsLabTests(DemoSiteFactory site) : IClassFixture<De
         Row(html, "Not listed, with an outcome").ShouldContain(">20<");
         Row(html, "Outcome rate among the listed").ShouldContain("withheld");
         Row(html, "Outcome rate among the rest").ShouldContain("withheld");
+        var csv = await client.GetStringAsync("/definitions/lab?handler=csv&table=figures&definition=pilot-2024@1&window=6");
+        csv.ShouldContain("\"Listed, with an outcome\",\"[c]\"");
+        csv.ShouldContain("\"Not listed, with an outcome\",20");
         using var check = site.OpenDatabase();
         var entry = check.AuditEvents.AsNoTracking().Where(e => e.EventType == "definition.evaluated").OrderByDescending(e => e.Sequence).First();
         entry.Actor.ShouldBe("analyst");
         entry.Details.ShouldContain("\"window\":6");
+        check.AuditEvents.AsNoTracking().Where(e => e.EventType == "insight.exported" && e.Actor == "analyst").AsEnumerable()
+            .ShouldContain(e => e.Details.Contains("lab-figures", StringComparison.Ordinal));
     }
 
     [Fact]
