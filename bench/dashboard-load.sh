@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 work="${BENCH_DIR:-$(mktemp -d)}"
 mkdir -p "$work" && work=$(cd "$work" && pwd)
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
-db="$work/national-12.db"
+db="${BENCH_DB:-$work/national-12.db}"
+dotnet publish src/ComplexCases.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" -nologo -v q >/dev/null
 if [ ! -f "$db" ]; then
-  dotnet publish src/ComplexCases.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" -nologo -v q >/dev/null
   "$work/cli/complexcases" generate --people 240000 --months 12 --seed 7 --as-of 2024-09-01 --out "$work/national" >/dev/null
   for month in "$work"/national/*/; do
     "$work/cli/complexcases" screen --extract "$month" --as-of "$(basename "$month")" --db "$db" --out "$work/out" --no-workbooks >/dev/null
@@ -19,22 +19,22 @@ if [ ! -f "$db" ]; then
   rm -rf "$work/national"
 fi
 dotnet publish src/ComplexCases.Web -c Release -o "$work/web" -nologo -v q >/dev/null
+"$work/cli/complexcases" migrate --db "$db" >/dev/null   # a database kept from an earlier version is brought up to date, as on a release
+source bench/accounts.sh
+pdu=$(bench_busiest_pdu_sqlite "$db")
+bench_account "$work/cli/complexcases" "$db" "$work" bench-analyst Analyst
+bench_account "$work/cli/complexcases" "$db" "$work" "bench-head-$pdu" HeadOfPdu --pdu "$pdu"
 port=5198
-(cd "$work/web" && ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" \
+# Staging, no demo: the demo would refuse a database whose runs it did not make (and once replaced one).
+(cd "$work/web" && ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
   exec ./ComplexCases.Web) >"$work/web.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$port/sign-in" && break; sleep 0.5; done
-# A signed-in session cookie for a demo user.
-cookie_for() {
-  local jar="$work/cookies-$1.txt" token
-  rm -f "$jar"
-  token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/sign-in" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
-  curl -fs -b "$jar" -c "$jar" -o /dev/null -d "UserName=$1&Password=Complex-Cases-Demo-2024&__RequestVerificationToken=$token" "http://127.0.0.1:$port/sign-in"
-  awk '$6 == "complexcases" {print "complexcases=" $7}' "$jar"
-}
-analyst=$(cookie_for analyst)
-head=$(cookie_for head-of-pdu)
+analyst=$(bench_cookie "http://127.0.0.1:$port" bench-analyst "$work")
+head=$(bench_cookie "http://127.0.0.1:$port" "bench-head-$pdu" "$work")
+[ -n "$analyst" ] && [ -n "$head" ] || { echo "could not sign in the bench accounts"; exit 1; }
+echo "database: $(sqlite3 -readonly "$db" "SELECT count(*) || ' runs, ' || (SELECT count(*) FROM person_results) || ' person results' FROM screening_runs")"
 # user path: the analyst sees every PDU (the widest aggregates); the head of PDU's home page is the other home page measured.
 pages=("analyst /" "head /" "analyst /runs" "analyst /insight/process" "analyst /insight/quality" "analyst /insight/expertise" "analyst /insight/capacity" "head /insight/process")
 # The server's CPU seconds (user+sys) so far, from /proc: the machine is shared, so CPU per request is quoted beside latency.

@@ -52,7 +52,8 @@ echo "database $name: $(psql -XAtd "$name" -c "SELECT count(*) FROM screening_ru
 # A head of PDU for the PDU with the most listed cases in the latest run (Production has no demo accounts).
 pdu=$(psql -XAtd "$name" -c "SELECT \"PduCode\" FROM listed_cases WHERE \"RunId\" = (SELECT max(\"Id\") FROM screening_runs) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
 user="bench-head-$pdu"
-password="Bench-Load-Password-2024"
+source bench/accounts.sh
+password=$(bench_password "$work")
 if [ -z "$(psql -XAtd "$name" -c "SELECT 1 FROM \"AspNetUsers\" WHERE \"UserName\" = '$user'" 2>/dev/null || true)" ]; then
   printf '%s\n' "$password" | "$cli" admin create --user "$user" --role HeadOfPdu --pdu "$pdu" --password-stdin --db "$db" >/dev/null || true
 fi

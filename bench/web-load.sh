@@ -21,18 +21,21 @@ if [ ! -f "$db" ]; then
   rm -rf "$work/national"
 fi
 [ -z "${BENCH_ONLY_BUILD:-}" ] || exit 0   # bench/ten-years.sh: only the 12-month database
+"$work/cli/complexcases" migrate --db "$db" >/dev/null   # a database kept from an earlier version is brought up to date, as on a release
+source bench/accounts.sh
+pdu=$(bench_busiest_pdu_sqlite "$db")
+bench_account "$work/cli/complexcases" "$db" "$work" "bench-head-$pdu" HeadOfPdu --pdu "$pdu"
 port=5199
-(cd "$work/web" && ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" \
+# Staging, no demo: the demo would refuse a database whose runs it did not make (and once replaced one).
+(cd "$work/web" && ASPNETCORE_ENVIRONMENT=Staging ConnectionStrings__ComplexCases="$db" Demo__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
   exec ./ComplexCases.Web) >"$work/web.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/sign-in" && break; sleep 0.5; done
-jar="$work/cookies.txt"; rm -f "$jar"
-token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/sign-in" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
-curl -fs -b "$jar" -c "$jar" -o /dev/null -d "UserName=head-of-pdu&Password=Complex-Cases-Demo-2024&__RequestVerificationToken=$token" "http://127.0.0.1:$port/sign-in"
-cookie=$(awk '$6 == "complexcases" {print "complexcases=" $7}' "$jar")
-pdu=$(curl -fs -b "$jar" "http://127.0.0.1:$port/" | sed -n 's/.*href="\/lists\/\([A-Z]*\)?run=.*/\1/p' | head -1)
-crn=$(curl -fs -b "$jar" "http://127.0.0.1:$port/lists/$pdu" | sed -n 's/.*href="\/cases\/\([A-Z][0-9]*\)?run=.*/\1/p' | head -1)
+cookie=$(bench_cookie "http://127.0.0.1:$port" "bench-head-$pdu" "$work")
+[ -n "$cookie" ] || { echo "could not sign in as bench-head-$pdu"; exit 1; }
+crn=$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$port/lists/$pdu" | sed -n 's/.*href="\/cases\/\([A-Z][0-9]*\)?run=.*/\1/p' | head -1)
+echo "database: $(sqlite3 -readonly "$db" "SELECT count(*) || ' runs, ' || (SELECT count(*) FROM person_results) || ' person results' FROM screening_runs")"
 echo "PDU $pdu, case $crn"
 paths=("/lists/$pdu" "/lists/$pdu?status=complex&sort=score" "/cases/$crn")
 for path in "${paths[@]}"; do
