@@ -48,6 +48,10 @@ public sealed class DefinitionsLabTests(DemoSiteFactory site) : IClassFixture<De
         var csv = await client.GetStringAsync("/definitions/lab?handler=csv&table=figures&definition=pilot-2024@1&window=6");
         csv.ShouldContain("\"Listed, with an outcome\",\"[c]\"");
         csv.ShouldContain("\"Not listed, with an outcome\",20");
+        // The spreadsheet is the same table: the withheld marker as text, the count as a number.
+        var xlsx = TableDownloadTests.Xlsx(await client.GetByteArrayAsync("/definitions/lab?handler=xlsx&table=figures&definition=pilot-2024@1&window=6"));
+        xlsx.ShouldContain(row => row[0].Text == "Listed, with an outcome" && row[1].Text == "[c]" && row[1].Number == null);
+        xlsx.ShouldContain(row => row[0].Text == "Not listed, with an outcome" && row[1].Number == 20);
         using var check = site.OpenDatabase();
         var entry = check.AuditEvents.AsNoTracking().Where(e => e.EventType == "definition.evaluated").OrderByDescending(e => e.Sequence).First();
         entry.Actor.ShouldBe("analyst");

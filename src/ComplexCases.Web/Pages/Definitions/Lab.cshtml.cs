@@ -52,7 +52,12 @@ public sealed class LabModel(DefinitionLab lab, GroupCommitAuditWriter audit) : 
     }
 
     /// <summary>The figures or the ROC points as CSV, withheld as on the page (the evaluation is audited again, and the download too).</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string? definition, int? window, string? table)
+    public Task<IActionResult> OnGetCsvAsync(string? definition, int? window, string? table) => Download(definition, window, table, TableFormat.Csv);
+
+    /// <summary>The same table as a spreadsheet (numbers as numbers), from the same table model as the CSV.</summary>
+    public Task<IActionResult> OnGetXlsxAsync(string? definition, int? window, string? table) => Download(definition, window, table, TableFormat.Xlsx);
+
+    private async Task<IActionResult> Download(string? definition, int? window, string? table, TableFormat format)
     {
         if (table is null || !Tables.Contains(table)) return BadRequest("Choose a table: " + string.Join(", ", Tables) + ".");
         var user = CurrentUser.Require(HttpContext);
@@ -61,17 +66,24 @@ public sealed class LabModel(DefinitionLab lab, GroupCommitAuditWriter audit) : 
         if (!result.Succeeded) return BadRequest(result.Error);
         await audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, AuditEventTypes.InsightExported, "evaluating a complex-case definition, counts only")
         {
-            Details = new AuditDetails().Add("table", "lab-" + table).Add("definition", definition ?? "").Add("window", (window ?? 6).ToString(CultureInfo.InvariantCulture)).ToString(),
+            Details = new AuditDetails().Add("table", "lab-" + table).Add("definition", definition ?? "").Add("window", (window ?? 6).ToString(CultureInfo.InvariantCulture))
+                .Add("format", format == TableFormat.Xlsx ? "xlsx" : "csv").ToString(),
         });
         var download = table == "figures"
             ? new DownloadTable(["Figure", "Value"], [.. SuppressedFigures.Of(result.Value.Figures).Select(f => (IReadOnlyList<Cell>)[Cell.Text(f.Label), Cell.Figure(f.Suppressed ? Cell.Withheld : f.Text)])])
             : new DownloadTable(["Score at least", "False-positive rate", "True-positive rate"], [.. ShownRoc.Of(result.Value.Figures).Select(p => (IReadOnlyList<Cell>)[
                 Cell.Whole(p.ScoreAtLeast), Cell.Figure(Rate(p.FalsePositiveRate)), Cell.Figure(Rate(p.TruePositiveRate))])]);
-        return File(TableCsv.Write(download), "text/csv", $"lab-{table}.csv");
+        return format == TableFormat.Xlsx
+            ? File(TableXlsx.Write(download, $"lab-{table}"), TableXlsx.ContentType, $"lab-{table}.xlsx")
+            : File(TableCsv.Write(download), "text/csv", $"lab-{table}.csv");
     }
 
-    public string CsvLink(string table) =>
-        $"/definitions/lab?handler=csv&table={table}&definition={Uri.EscapeDataString(Definition ?? "")}&window={Window.ToString(CultureInfo.InvariantCulture)}";
+    public string CsvLink(string table) => DownloadLink(table, "csv");
+
+    public string XlsxLink(string table) => DownloadLink(table, "xlsx");
+
+    private string DownloadLink(string table, string handler) =>
+        $"/definitions/lab?handler={handler}&table={table}&definition={Uri.EscapeDataString(Definition ?? "")}&window={Window.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The ROC points shown (coarsened where a point would give away fewer than 5 people; none when the AUC is withheld).</summary>
     public IReadOnlyList<RocPoint> Roc { get; private set; } = [];
