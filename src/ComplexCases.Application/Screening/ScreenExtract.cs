@@ -3,6 +3,7 @@ using ComplexCases.Application.Audit;
 using ComplexCases.Application.Definitions;
 using ComplexCases.Application.Lists;
 using ComplexCases.Application.Storage;
+using ComplexCases.Data;
 using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Definitions;
 using ComplexCases.Domain.Screening;
@@ -17,6 +18,11 @@ public sealed record ScreenRequest(string ExtractFolder, DateOnly AsOf, string O
 {
     /// <summary>Definition file; null means the pilot definition shipped with the program.</summary>
     public string? DefinitionPath { get; init; }
+    /// <summary>
+    /// A stored version (the <c>definitions</c> table) to use instead of a file; with neither, the one adopted for the month of
+    /// <see cref="AsOf"/> (see <c>Operational</c>). Only a choice a web run checked (<see cref="RunDefinitionChoices"/>).
+    /// </summary>
+    public DefinitionVersionRef? StoredDefinition { get; init; }
     /// <summary>A database file or connection string for the provider; null means the default database.</summary>
     public string? Database { get; init; }
     /// <summary>Replace a stored run of the same extract, date and definition instead of recognising it.</summary>
@@ -97,15 +103,28 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
         {
             using var db = target.Open();
             if (OperationalDefinition.For(db, asOf, DefinitionFile.PilotId) is { AdoptionId: not null, DefinitionVersion: { } version } chosen)
-            {
-                var json = db.Definitions.AsNoTracking().Where(d => d.Id == chosen.DefinitionId && d.Version == version).Select(d => d.Json).First();
-                var (file, errors) = DefinitionFile.FromJson(json);
-                return file is null
-                    ? UseCaseResult<DefinitionFile>.Invalid($"the adopted definition {chosen.DefinitionId} version {version} no longer reads: {string.Join("; ", errors)}")
-                    : UseCaseResult<DefinitionFile>.Ok(file);
-            }
+                return Stored(db, new DefinitionVersionRef(chosen.DefinitionId, version), "the adopted definition");
         }
         return DefinitionFile.Load(DefinitionFile.PilotPath);
+    }
+
+    /// <summary>A stored version, as stored (versions are immutable); <paramref name="what"/> names it in a message.</summary>
+    private static UseCaseResult<DefinitionFile> Stored(ComplexCasesDbContext db, DefinitionVersionRef stored, string what)
+    {
+        var json = db.Definitions.AsNoTracking().Where(d => d.Id == stored.Id && d.Version == stored.Version).Select(d => d.Json).FirstOrDefault();
+        if (json is null) return UseCaseResult<DefinitionFile>.Invalid($"{what} {EchoText.Of(stored.Id, 100)} version {stored.Version} is not stored in this database");
+        var (file, errors) = DefinitionFile.FromJson(json);
+        return file is null
+            ? UseCaseResult<DefinitionFile>.Invalid($"{what} {stored.Id} version {stored.Version} no longer reads: {string.Join("; ", errors)}")
+            : UseCaseResult<DefinitionFile>.Ok(file);
+    }
+
+    /// <summary>The stored version asked for; one the database does not hold (or a database that does not exist) is refused.</summary>
+    private static UseCaseResult<DefinitionFile> Stored(DatabaseTarget target, DefinitionVersionRef stored)
+    {
+        if (!target.Exists) return UseCaseResult<DefinitionFile>.Invalid($"the definition {EchoText.Of(stored.Id, 100)} version {stored.Version} is not stored in this database");
+        using var db = target.Open();
+        return Stored(db, stored, "the definition");
     }
 
     private UseCaseResult<ScreeningReport> RunOnce(ScreenRequest request, IProgress<ScreeningProgress>? progress, CancellationToken cancellationToken)
@@ -119,7 +138,8 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
         if (given is { Succeeded: false }) return given.ErrorAs<ScreeningReport>();
         var target = DatabaseTarget.Resolve(provider, request.Database);
         if (!target.Succeeded) return target.ErrorAs<ScreeningReport>();
-        var definitionResult = given ?? Operational(target.Value, request.AsOf);
+        var definitionResult = given
+            ?? (request.StoredDefinition is { } stored ? Stored(target.Value, stored) : Operational(target.Value, request.AsOf));
         if (!definitionResult.Succeeded) return definitionResult.ErrorAs<ScreeningReport>();
         var definition = definitionResult.Value;
 

@@ -634,10 +634,12 @@ namespace ComplexCases.Data.Postgres.Migrations
                         .UseCollation("C");
 
                     b.Property<string>("DefinitionId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
+
+                    b.Property<int?>("DefinitionVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Error")
                         .HasMaxLength(4000)

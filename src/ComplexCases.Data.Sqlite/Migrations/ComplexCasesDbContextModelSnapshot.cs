@@ -564,9 +564,11 @@ namespace ComplexCases.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
                         .HasMaxLength(4000)

@@ -11,8 +11,13 @@ public sealed class ScreeningRequest
     /// <summary>The user name of who started it: the only one who may see it.</summary>
     public required string OwnerId { get; set; }
     public DateOnly AsOf { get; set; }
-    /// <summary>A shipped definition's name (its file name without <c>.json</c>).</summary>
-    public required string DefinitionId { get; set; }
+    /// <summary>
+    /// The definition asked for: null for the one adopted for the job's month (resolved when it runs, as the CLI does); with
+    /// <see cref="DefinitionVersion"/> null, a shipped definition's name (its file name without <c>.json</c>); with it, a stored
+    /// version (the <c>definitions</c> table).
+    /// </summary>
+    public string? DefinitionId { get; set; }
+    public int? DefinitionVersion { get; set; }
     /// <summary>The extract's files as uploaded, zipped; null once the request has finished (either way).</summary>
     public byte[]? Extract { get; set; }
     /// <summary>Web.Runs.ScreeningJobStatus, as its number.</summary>

@@ -165,5 +165,5 @@ public sealed class RunUploadForm
     /// <summary>The screening date, yyyy-MM-dd.</summary>
     public string? AsOf { get; init; }
     /// <summary>A shipped definition's name; empty for the pilot's.</summary>
-    public string? Definition { get; init; }
+    /// <summary>Empty for the one adopted for the month of AsOf (resolved when the run starts); <c>id@version</c> for a stored version; or a shipped definition's name.</summary>
 }

@@ -104,7 +104,7 @@ internal static class ComplexCasesApi
             .WithName("PostRun")
             .WithSummary("Upload a month's extract and queue its screening (personal access token only)")
             .WithDescription("multipart/form-data with files (one zip of the extract, or its CSV files), asOf (yyyy-MM-dd) and " +
-                "definition (a shipped definition; default the pilot's). Checked as the page /runs/new checks it: a bad upload is 400 " +
+                "definition (optional: none means the one adopted for the month of asOf, resolved when the run starts; or a stored version as id@version, or a shipped definition's id). Checked as the page /runs/new checks it: a bad upload is 400 " +
                 "naming each field that is wrong, over the upload limit 413, and nothing is stored. Accepted: 202 with the request " +
                 "id and a Location to poll (GET /api/runs/requests/{jobId}). A signed-in browser session is refused (401): use /runs/new.")
             .Produces<RunRequestAccepted>(StatusCodes.Status202Accepted)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using ComplexCases.Application;
 using ComplexCases.Application.Definitions;
+using ComplexCases.Data;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Extracts.Reading;
 
@@ -13,7 +14,7 @@ namespace ComplexCases.Web.Runs;
 /// so both refuse the same uploads with the same words. Nothing is stored for a refused upload. Errors name the form's fields
 /// (<see cref="FilesField"/>, <see cref="AsOfField"/>, <see cref="DefinitionField"/>).
 /// </summary>
-public sealed class ExtractUpload(ScreeningJobs jobs, UploadLimit limit)
+public sealed class ExtractUpload(ScreeningJobs jobs, UploadLimit limit, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const string FilesField = "Files";
     public const string AsOfField = "AsOf";
@@ -25,14 +26,22 @@ public sealed class ExtractUpload(ScreeningJobs jobs, UploadLimit limit)
     public string TooLargeMessage =>
         $"The upload is larger than {limit.Megabytes:N0} MB, the most this service accepts. Check that you chose the month's extract.";
 
+    /// <summary>
+    /// What the definition list offers, the adopted one (the default) first: named with the adoption in force this month, though
+    /// the run resolves it for its own screening date when it runs.
+    /// </summary>
+    public IReadOnlyList<RunDefinitionOption> DefinitionOptions() =>
+        WithDb(db => RunDefinitionChoices.Options(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ShippedDefinitions()));
+
     /// <summary>Checks the upload and queues it for <paramref name="ownerId"/>; Invalid, naming each field that is wrong, if not.</summary>
     public UseCaseResult<ScreeningJob> Queue(string ownerId, IReadOnlyList<IFormFile> files, string? asOfText, string? definitionText)
     {
         var errors = new List<FieldError>();
         if (!DateOnly.TryParseExact(asOfText?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf))
             errors.Add(new FieldError(AsOfField, "Enter the screening date like 2024-09-01"));
-        var definition = string.IsNullOrEmpty(definitionText) ? DefinitionFile.PilotId : definitionText;
-        if (!ShippedDefinitions().Contains(definition)) errors.Add(new FieldError(DefinitionField, "Choose a definition from the list"));
+        // No choice is the operational one: resolved when the job runs, for its month, exactly as the CLI resolves it.
+        var definition = WithDb(db => RunDefinitionChoices.Parse(db, definitionText, ShippedDefinitions()));
+        if (!definition.Succeeded) errors.AddRange(definition.Errors.Select(e => new FieldError(DefinitionField, e.Message)));
         if (files.Count == 0) errors.Add(new FieldError(FilesField, "Choose the extract: a zip file, or its CSV files"));
         if (errors.Count > 0) return UseCaseResult<ScreeningJob>.Invalid(errors);
 
@@ -41,7 +50,7 @@ public sealed class ExtractUpload(ScreeningJobs jobs, UploadLimit limit)
         try
         {
             if (Unpack(files, folder) is { } wrong) return UseCaseResult<ScreeningJob>.Invalid(FilesField, wrong);
-            return UseCaseResult<ScreeningJob>.Ok(jobs.Enqueue(ownerId, folder, asOf, definition));
+            return UseCaseResult<ScreeningJob>.Ok(jobs.Enqueue(ownerId, folder, asOf, definition.Value!));
         }
         finally
         {
@@ -89,6 +98,12 @@ public sealed class ExtractUpload(ScreeningJobs jobs, UploadLimit limit)
             file.CopyTo(target);
         }
         return null;
+    }
+
+    private T WithDb<T>(Func<ComplexCasesDbContext, T> work)
+    {
+        using var scope = scopes.CreateScope();
+        return work(scope.ServiceProvider.GetRequiredService<ComplexCasesDbContext>());
     }
 
     /// <summary>A name from the upload, cut short: it is echoed in the page and the problem details.</summary>

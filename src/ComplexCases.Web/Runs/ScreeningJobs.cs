@@ -44,17 +44,14 @@ public sealed record ScreeningJobState(ScreeningJobStatus Status, string Stage, 
 }
 
 /// <summary>One uploaded extract waiting for, or going through, a screening worker: a snapshot of its row.</summary>
-public sealed record ScreeningJob(Guid Id, string OwnerId, DateOnly AsOf, string DefinitionId, DateTimeOffset QueuedAt,
+public sealed record ScreeningJob(Guid Id, string OwnerId, DateOnly AsOf, RunDefinitionChoice Definition, DateTimeOffset QueuedAt,
     DateTimeOffset? FinishedAt, string? AcceptReason, ScreeningJobState State, bool HoldsExtract, int Attempts)
 {
     internal long QueuedTicks => QueuedAt.UtcTicks;
 }
 
 /// <summary>A job a worker has claimed: what it needs to run it.</summary>
-internal sealed record ClaimedScreening(Guid Id, string OwnerId, DateOnly AsOf, string DefinitionId, string? AcceptReason, byte[] Extract, int Attempts)
-{
-    public string DefinitionPath => Path.Combine(DefinitionFile.ShippedFolder, DefinitionId + ".json");
-}
+internal sealed record ClaimedScreening(Guid Id, string OwnerId, DateOnly AsOf, RunDefinitionChoice Definition, string? AcceptReason, byte[] Extract, int Attempts);
 
 /// <summary>A job whose instance stopped answering, as recovery left it: queued again, or failed after its last attempt.</summary>
 internal sealed record AbandonedScreening(Guid Id, string OwnerId, DateOnly AsOf, bool Requeued);
@@ -84,10 +81,15 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>Queues a run of the extract in <paramref name="uploadFolder"/> (stored zipped in the job; the caller deletes the folder).</summary>
     /// <param name="definitionId">A shipped definition's id (its file name in <see cref="DefinitionFile.ShippedFolder"/>, without <c>.json</c>).</param>
-    public ScreeningJob Enqueue(string ownerId, string uploadFolder, DateOnly asOf, string definitionId)
+    public ScreeningJob Enqueue(string ownerId, string uploadFolder, DateOnly asOf, string definitionId) =>
+        Enqueue(ownerId, uploadFolder, asOf, new RunDefinitionChoice(definitionId, null));
+
+    /// <summary>Queues a run with the definition <paramref name="definition"/> asks for (checked by <see cref="RunDefinitionChoices.Parse"/>).</summary>
+    public ScreeningJob Enqueue(string ownerId, string uploadFolder, DateOnly asOf, RunDefinitionChoice definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         Prune();
-        var id = Insert(ownerId, uploadFolder, asOf, definitionId, source: null);
+        var id = Insert(ownerId, uploadFolder, asOf, definition, source: null);
         _wake.Release();
         return Find(id, ownerId)!;
     }
@@ -100,7 +102,7 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
     {
         try
         {
-            Insert(SystemOwner, folder, asOf, definitionId, source);
+            Insert(SystemOwner, folder, asOf, new RunDefinitionChoice(definitionId, null), source);
         }
         catch (DbUpdateException) when (With(db => db.ScreeningRequests.Any(r => r.Source == source)))
         {
@@ -116,13 +118,13 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         With(db => db.ScreeningRequests.AsNoTracking().Where(r => r.Source != null && r.Source.StartsWith(prefix)).Select(r => r.Source!).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Stores a queued job holding <paramref name="folder"/>'s files, zipped; its id.</summary>
-    private Guid Insert(string ownerId, string folder, DateOnly asOf, string definitionId, string? source)
+    private Guid Insert(string ownerId, string folder, DateOnly asOf, RunDefinitionChoice definition, string? source)
     {
         using var zipped = new MemoryStream();
         ZipFile.CreateFromDirectory(folder, zipped, CompressionLevel.Fastest, includeBaseDirectory: false);
         var request = new ScreeningRequest
         {
-            Id = Guid.NewGuid(), OwnerId = ownerId, AsOf = asOf, DefinitionId = definitionId, Extract = zipped.ToArray(),
+            Id = Guid.NewGuid(), OwnerId = ownerId, AsOf = asOf, DefinitionId = definition.Id, DefinitionVersion = definition.Version, Extract = zipped.ToArray(),
             Status = (int)ScreeningJobStatus.Queued, Stage = WaitingStage, QueuedTicks = clock.GetUtcNow().UtcTicks, Source = source,
         };
         With(db =>
@@ -204,7 +206,7 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
                     .SetProperty(r => r.Stage, "Starting").SetProperty(r => r.Percent, 0));
             if (claimed == 0) continue; // another instance took it first
             return db.ScreeningRequests.AsNoTracking().Where(r => r.Id == id)
-                .Select(r => new ClaimedScreening(r.Id, r.OwnerId, r.AsOf, r.DefinitionId, r.AcceptReason, r.Extract!, r.Attempts)).Single();
+                .Select(r => new ClaimedScreening(r.Id, r.OwnerId, r.AsOf, new RunDefinitionChoice(r.DefinitionId, r.DefinitionVersion), r.AcceptReason, r.Extract!, r.Attempts)).Single();
         }
         return null;
     });
@@ -298,14 +300,14 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
         return work(scope.ServiceProvider.GetRequiredService<ComplexCasesDbContext>());
     }
 
-    private sealed record Row(Guid Id, string OwnerId, DateOnly AsOf, string DefinitionId, long QueuedTicks, long? FinishedTicks,
+    private sealed record Row(Guid Id, string OwnerId, DateOnly AsOf, string? DefinitionId, int? DefinitionVersion, long QueuedTicks, long? FinishedTicks,
         string? AcceptReason, int Status, string Stage, int Percent, string? ResultJson, string? Error, string? RefusalJson, bool HoldsExtract, int Attempts);
 
     private static IQueryable<Row> Rows(IQueryable<ScreeningRequest> requests) => requests.AsNoTracking().Select(r => new Row(
-        r.Id, r.OwnerId, r.AsOf, r.DefinitionId, r.QueuedTicks, r.FinishedTicks, r.AcceptReason, r.Status, r.Stage, r.Percent,
+        r.Id, r.OwnerId, r.AsOf, r.DefinitionId, r.DefinitionVersion, r.QueuedTicks, r.FinishedTicks, r.AcceptReason, r.Status, r.Stage, r.Percent,
         r.ResultJson, r.Error, r.RefusalJson, r.Extract != null, r.Attempts));
 
-    private static ScreeningJob ToJob(Row row) => new(row.Id, row.OwnerId, row.AsOf, row.DefinitionId,
+    private static ScreeningJob ToJob(Row row) => new(row.Id, row.OwnerId, row.AsOf, new RunDefinitionChoice(row.DefinitionId, row.DefinitionVersion),
         new DateTimeOffset(row.QueuedTicks, TimeSpan.Zero), row.FinishedTicks is { } f ? new DateTimeOffset(f, TimeSpan.Zero) : null, row.AcceptReason,
         new ScreeningJobState((ScreeningJobStatus)row.Status, row.Stage, row.Percent,
             row.ResultJson is null ? null : JsonSerializer.Deserialize<ScreeningRunSummary>(row.ResultJson, Json),

@@ -189,7 +189,9 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
             var screening = scope.ServiceProvider.GetRequiredService<ScreenExtract>();
             var result = screening.Run(new ScreenRequest(folder, job.AsOf, Path.Combine(folder, "out"))
             {
-                DefinitionPath = job.DefinitionPath,
+                // No choice: ScreenExtract resolves the definition adopted for the job's month, as it does for the CLI.
+                DefinitionPath = job.Definition.ShippedPath,
+                StoredDefinition = job.Definition.Stored,
                 Database = database.ConnectionString,
                 RunBy = job.OwnerId,
                 WriteWorkbooks = false,

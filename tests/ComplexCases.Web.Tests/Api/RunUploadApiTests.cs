@@ -61,7 +61,7 @@ public sealed class RunUploadApiTests(DemoSiteFactory site) : IClassFixture<Demo
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var errors = json.RootElement.GetProperty("errors");
         errors.GetProperty("asOf")[0].GetString().ShouldBe("Enter the screening date like 2024-09-01");
-        errors.GetProperty("definition")[0].GetString().ShouldBe("Choose a definition from the list");
+        errors.GetProperty("definition")[0].GetString().ShouldBe("There is no definition called no-such-definition: choose a definition from the list");
         RequestCount().ShouldBe(requestsBefore);
 
         var notAnExtract = await client.PostAsync("/api/runs", Form(("files", "notes.txt", Encoding.UTF8.GetBytes("not an extract")), "2029-01-01"));

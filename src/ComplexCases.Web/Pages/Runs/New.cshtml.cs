@@ -1,4 +1,5 @@
 using ComplexCases.Application.Access;
+using ComplexCases.Application.Definitions;
 using ComplexCases.Web.Runs;
 using ComplexCases.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
@@ -21,14 +22,14 @@ public sealed class NewModel(ExtractUpload upload) : PageModel
     [BindProperty] public string? AsOf { get; set; }
     [BindProperty] public string? Definition { get; set; }
 
-    public IReadOnlyList<string> Definitions { get; private set; } = [];
+    public IReadOnlyList<RunDefinitionOption> Definitions { get; private set; } = [];
     public List<(string Field, string Message)> Errors { get; } = [];
 
-    public void OnGet() => Definitions = ExtractUpload.ShippedDefinitions();
+    public void OnGet() => Definitions = upload.DefinitionOptions();
 
     public IActionResult OnPost()
     {
-        Definitions = ExtractUpload.ShippedDefinitions();
+        Definitions = upload.DefinitionOptions();
         if (UploadLimitFilter.IsTooLarge(HttpContext))
         {
             // A national extract is ~115 MB of CSV (~25 MB zipped): an upload over the limit is not an extract.
