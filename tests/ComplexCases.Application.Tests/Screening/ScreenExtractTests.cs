@@ -252,6 +252,28 @@ public sealed class ScreenExtractTests : IDisposable
         givenFile.Value!.Definition.Definition.Version.ShouldBe(1);
     }
 
+    [Fact]
+    public void Run_WithAStoredVersionGiven_UsesIt_WhateverIsAdopted_AndOneNotStoredIsRefused()
+    {
+        using (var db = _db.Open())
+        {
+            var library = new ComplexCases.Application.Definitions.DefinitionLibrary(db, new ComplexCases.Application.Audit.AuditLog(_clock), _clock);
+            var pilot = File.ReadAllText(ComplexCases.Application.Definitions.DefinitionFile.PilotPath).Replace("\"threshold\": 6", "\"threshold\": 5", StringComparison.Ordinal);
+            library.Save(new ComplexCases.Application.Access.StaffUser("ann", "Ann", [ComplexCases.Application.Access.Role.Analyst]), pilot).Succeeded.ShouldBeTrue();
+        }
+
+        // Nothing is adopted for September: with no definition given it would be the shipped pilot, version 1.
+        var stored = Screen(Extract(e => e.WithComplexPerson("E000001")), September,
+            r => r with { StoredDefinition = new ComplexCases.Application.Definitions.DefinitionVersionRef("pilot-2024", 2) });
+        var missing = Screen(Extract(e => e.WithComplexPerson("E000001")), September,
+            r => r with { StoredDefinition = new ComplexCases.Application.Definitions.DefinitionVersionRef("pilot-2024", 9) });
+
+        stored.Succeeded.ShouldBeTrue(stored.Error);
+        (stored.Value!.Definition.Definition.Version, stored.Value.Definition.Definition.Threshold).ShouldBe((2, 5));
+        missing.Succeeded.ShouldBeFalse();
+        missing.Error.ShouldBe("the definition pilot-2024 version 9 is not stored in this database");
+    }
+
     private string Extract(Func<ExtractFolderBuilder, ExtractFolderBuilder> build)
     {
         var builder = new ExtractFolderBuilder();
