@@ -13,6 +13,18 @@ public sealed record RunDefinitionChoice(string? Id, int? Version)
 {
     public static readonly RunDefinitionChoice Operational = new(null, null);
 
+    /// <summary>
+    /// A choice written in configuration, unchecked: empty for the operational one, <c>id@version</c> for a stored version, else a
+    /// shipped file's name. A wrong one fails the run with ScreenExtract's own message (a version not stored, a file not found).
+    /// </summary>
+    public static RunDefinitionChoice Configured(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value)) return Operational;
+        var (id, version) = DefinitionLibrary.ParseKey(value);
+        return id is null ? new RunDefinitionChoice(value, null) : new RunDefinitionChoice(id, version);
+    }
+
     /// <summary>How the form and the API write it: empty, <c>id</c> (a shipped file) or <c>id@version</c> (a stored version).</summary>
     public string Value => Id is null ? "" : Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{Id}@{v}") : Id;
 

@@ -98,11 +98,11 @@ public sealed class ScreeningJobs(IServiceScopeFactory scopes, TimeProvider cloc
     /// Queues a month found in the drop folder, once: false when <paramref name="source"/> was queued before (by this instance or
     /// another, now or at any time since; its row is kept). The caller skips the sources <see cref="QueuedSources"/> names.
     /// </summary>
-    internal bool EnqueueOnce(string source, string folder, DateOnly asOf, string definitionId)
+    internal bool EnqueueOnce(string source, string folder, DateOnly asOf, RunDefinitionChoice definition)
     {
         try
         {
-            Insert(SystemOwner, folder, asOf, new RunDefinitionChoice(definitionId, null), source);
+            Insert(SystemOwner, folder, asOf, definition, source);
         }
         catch (DbUpdateException) when (With(db => db.ScreeningRequests.Any(r => r.Source == source)))
         {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ComplexCases.Application;
+using ComplexCases.Application.Definitions;
 using ComplexCases.Application.Notifications;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Storage;
@@ -32,8 +33,11 @@ public sealed class ScreeningWorkerOptions
     /// the files). Every instance may look; the month is queued once.
     /// </summary>
     public string? DropFolder { get; init; }
-    /// <summary>The shipped definition the monthly run uses.</summary>
-    public string DropDefinition { get; init; } = "pilot-2024";
+    /// <summary>
+    /// The definition the monthly run uses: none (the default) for the one adopted for the month, resolved when it runs as the
+    /// CLI resolves it (the pilot while nothing is adopted); <c>id@version</c> for a stored version; else a shipped file's name.
+    /// </summary>
+    public string? DropDefinition { get; init; }
 }
 
 /// <summary>
@@ -131,7 +135,7 @@ internal sealed partial class ScreeningWorker(ScreeningJobs jobs, DatabaseTarget
             // One query a poll for every month taken before, and only when a month is ready.
             queued ??= [.. jobs.QueuedSources(DropSource)];
             if (queued.Contains(DropSource + name)) continue;
-            if (jobs.EnqueueOnce(DropSource + name, folder, asOf, options.DropDefinition)) MonthQueued(logger, name);
+            if (jobs.EnqueueOnce(DropSource + name, folder, asOf, RunDefinitionChoice.Configured(options.DropDefinition))) MonthQueued(logger, name);
         }
     }
 

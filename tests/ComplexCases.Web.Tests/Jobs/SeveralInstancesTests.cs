@@ -227,9 +227,44 @@ public abstract class SeveralInstancesTests : IDisposable
         }
     }
 
-    private static string CopyMonth(string drop, string month)
+    [Fact]
+    public async Task TheMonthlyRunFromTheDropFolder_UsesTheVersionAdoptedForItsMonth()
     {
-        var target = Path.Combine(drop, month);
+        var drop = Path.Combine(Path.GetTempPath(), "complexcases-drop-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var watcher = Start(new Dictionary<string, string?> { ["Runs:Worker:DropFolder"] = drop }, worker: false);
+            // A version written in the service (threshold 5), adopted from next month: that month's run must use it.
+            var next = new DateOnly(watcher.Clock.Today.Year, watcher.Clock.Today.Month, 1).AddMonths(1);
+            using (var db = watcher.OpenDatabase())
+            {
+                var library = new ComplexCases.Application.Definitions.DefinitionLibrary(db, new ComplexCases.Application.Audit.AuditLog(watcher.Clock), watcher.Clock);
+                var json = File.ReadAllText(ComplexCases.Application.Definitions.DefinitionFile.PilotPath).Replace("\"threshold\": 6", "\"threshold\": 5", StringComparison.Ordinal);
+                library.Save(new ComplexCases.Application.Access.StaffUser("ann", "Ann", [ComplexCases.Application.Access.Role.Analyst]), json).Succeeded.ShouldBeTrue();
+                library.Adopt(new ComplexCases.Application.Access.StaffUser("hal", "Hal", [ComplexCases.Application.Access.Role.HeadOfPdu]), "pilot-2024@2", next, "lab results")
+                    .Succeeded.ShouldBeTrue();
+            }
+            var month = CopyMonth(drop, "2024-08-01", next.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            File.WriteAllText(Path.Combine(month, ScreeningWorker.DropReadyFile), "");
+            var site = Start(new Dictionary<string, string?> { ["Runs:Worker:DropFolder"] = drop });
+
+            var done = await WaitForDropRunAsync(site, "drop:" + Path.GetFileName(month));
+
+            done.Status.ShouldBe((int)ScreeningJobStatus.Succeeded, done.Error);
+            (done.DefinitionId, done.DefinitionVersion).ShouldBe((null, null));
+            using var check = site.OpenDatabase();
+            var run = check.Runs.AsNoTracking().ShouldHaveSingleItem();
+            (run.DefinitionId, run.DefinitionVersion, run.Threshold).ShouldBe(("pilot-2024", 2, 5));
+        }
+        finally
+        {
+            if (Directory.Exists(drop)) Directory.Delete(drop, recursive: true);
+        }
+    }
+
+    private static string CopyMonth(string drop, string month, string? asFolder = null)
+    {
+        var target = Path.Combine(drop, asFolder ?? month);
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(Path.Combine(Samples, month))) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         return target;
