@@ -38,6 +38,8 @@ public sealed class EveryPageEveryRoleTests(DemoSiteFactory site) : IClassFixtur
         ("/definitions/new?from=no-such@9", Permission.ManageDefinitions, false, true),
         ("/definitions/adopt", Permission.AdoptDefinitions, false, false),
         ("/runs", Permission.ViewRuns, false, false),
+        ("/runs?handler=trend&table=listed&format=csv", Permission.ViewRuns, false, false),
+        ("/insight/trend?table=criteria&format=xlsx", Permission.ViewAggregates, false, false),
         ("/runs/new", Permission.RunScreening, false, false),
         ("/runs/progress/" + NoSuchJob, Permission.RunScreening, false, true),
         // The run page needs ViewRuns; its rejected rows also need ViewRejectedRows (checked below the loop).

@@ -13,6 +13,8 @@ public sealed class ListTrendViewComponent(ListTrend trend) : ViewComponent
         var user = CurrentUser.Require(HttpContext);
         // On a home page, only for those who look at aggregates (head of PDU, panel team, QDO, analyst).
         var view = wholeService ? trend.Service() : user.Has(Permission.ViewAggregates) ? trend.For(user) : null;
-        return view is null || view.Months.Count == 0 ? Content("") : View("Default", view);
+        if (view is null || view.Months.Count == 0) return Content("");
+        ViewData["WholeService"] = wholeService;   // where its tables download from (ListTrendDownload)
+        return View("Default", view);
     }
 }

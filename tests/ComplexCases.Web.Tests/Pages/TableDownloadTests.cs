@@ -22,7 +22,38 @@ public sealed class TableDownloadTests(DemoSiteFactory site) : IClassFixture<Dem
         "/insight/expertise?handler={0}&table=months",
         "/insight/capacity?handler={0}&table=observed",
         "/insight/capacity?handler={0}&table=forecast",
+        "/runs?handler=trend&table=listed&format={0}",
+        "/runs?handler=trend&table=criteria&format={0}",
+        "/insight/trend?table=listed&format={0}",
+        "/insight/trend?table=criteria&format={0}",
     };
+
+    [Fact]
+    public async Task TheListTrend_DownloadsForTheUsersArea_OnTheHomePage_AndTheServiceOnRuns()
+    {
+        var head = await site.SignInAsync("head-of-pdu");
+        var analyst = await site.SignInAsync("analyst");
+
+        var home = await head.GetStringAsync("/");
+        home.ShouldContain("/insight/trend?table=listed&amp;format=csv");
+        var runsPage = await analyst.GetStringAsync("/runs");
+        runsPage.ShouldContain("/runs?handler=trend&amp;table=listed&amp;format=xlsx");
+        var area = Csv(await head.GetStringAsync("/insight/trend?table=listed&format=csv"));
+        var service = Csv(await analyst.GetStringAsync("/runs?handler=trend&table=listed&format=csv"));
+
+        area[0].ShouldBe(["Month", "Complex", "Possibly complex"]);
+        area.Skip(1).Select(r => r[0]).ShouldBe(service.Skip(1).Select(r => r[0]));
+        // One PDU's list is a part of the service's: never more in any month.
+        for (var r = 1; r < area.Count; r++)
+        {
+            if (area[r][1] != "[c]") int.Parse(area[r][1], CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(int.Parse(service[r][1], CultureInfo.InvariantCulture));
+        }
+        using var db = site.OpenDatabase();
+        var entry = db.AuditEvents.Where(e => e.EventType == "insight.exported" && e.Actor == "head-of-pdu").OrderByDescending(e => e.Sequence).First();
+        entry.Details.ShouldContain("list-trend-listed");
+        (await head.GetAsync("/insight/trend?table=people&format=csv")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await head.GetAsync("/insight/trend?table=listed&format=pdf")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 
     [Theory]
     [MemberData(nameof(Tables))]
