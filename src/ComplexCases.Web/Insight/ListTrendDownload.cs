@@ -17,7 +17,7 @@ internal static class ListTrendDownload
     public const string Purpose = "the monthly list's counts over time, counts only";
 
     public static string Link(bool wholeService, string table, TableFormat format) =>
-        (wholeService ? "/runs?handler=trend&" : "/insight/trend?") + $"table={table}&format={(format == TableFormat.Xlsx ? "xlsx" : "csv")}";
+        (wholeService ? "/runs?handler=trend&" : "/insight/trend?") + $"table={table}&format={TableFile.Extension(format)}";
 
     public static async Task<IActionResult> FileAsync(ListTrendView? view, string? table, string? format, GroupCommitAuditWriter audit, StaffUser user)
     {
@@ -32,9 +32,6 @@ internal static class ListTrendDownload
         {
             Details = new AuditDetails().Add("table", "list-trend-" + table).Add("area", view.Area).Add("format", format).ToString(),
         });
-        var name = $"list-trend-{table}.{format}";
-        return format == "xlsx"
-            ? new FileContentResult(TableXlsx.Write(download, name), TableXlsx.ContentType) { FileDownloadName = name }
-            : new FileContentResult(TableCsv.Write(download), "text/csv") { FileDownloadName = name };
+        return TableFile.Of(download, $"list-trend-{table}", format == "xlsx" ? TableFormat.Xlsx : TableFormat.Csv);
     }
 }

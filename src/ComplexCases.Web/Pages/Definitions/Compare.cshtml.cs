@@ -52,7 +52,7 @@ public sealed class CompareModel(DefinitionLab lab, DefinitionComparison compari
         Definitions = lab.StoredDefinitions();
         var result = Run();
         if (!result.Succeeded) return BadRequest(result.Error);
-        var extension = InsightPage.Extension(format);
+        var extension = TableFile.Extension(format);
         await audit.AppendAsync(new AuditEntryRequest(CurrentUser.Require(HttpContext).Id, AuditAction.Disclosure, AuditEventTypes.InsightExported,
             "comparing complex-case definitions, counts only")
         {
@@ -60,10 +60,7 @@ public sealed class CompareModel(DefinitionLab lab, DefinitionComparison compari
                 .Add("pdu", Pdu ?? "").Add("format", extension).ToString(),
         });
         var download = CompareCharts.Download(result.Value, table);
-        var name = $"compare-{table}.{extension}";
-        return format == TableFormat.Xlsx
-            ? File(TableXlsx.Write(download, name), TableXlsx.ContentType, name)
-            : File(TableCsv.Write(download), "text/csv", name);
+        return TableFile.Of(download, $"compare-{table}", format);
     }
 
     private UseCaseResult<ComparisonView> Run() =>

@@ -67,15 +67,13 @@ public sealed class LabModel(DefinitionLab lab, GroupCommitAuditWriter audit) : 
         await audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, AuditEventTypes.InsightExported, "evaluating a complex-case definition, counts only")
         {
             Details = new AuditDetails().Add("table", "lab-" + table).Add("definition", definition ?? "").Add("window", (window ?? 6).ToString(CultureInfo.InvariantCulture))
-                .Add("format", format == TableFormat.Xlsx ? "xlsx" : "csv").ToString(),
+                .Add("format", TableFile.Extension(format)).ToString(),
         });
         var download = table == "figures"
             ? new DownloadTable(["Figure", "Value"], [.. SuppressedFigures.Of(result.Value.Figures).Select(f => (IReadOnlyList<Cell>)[Cell.Text(f.Label), Cell.Figure(f.Suppressed ? Cell.Withheld : f.Text)])])
             : new DownloadTable(["Score at least", "False-positive rate", "True-positive rate"], [.. ShownRoc.Of(result.Value.Figures).Select(p => (IReadOnlyList<Cell>)[
                 Cell.Whole(p.ScoreAtLeast), Cell.Figure(Rate(p.FalsePositiveRate)), Cell.Figure(Rate(p.TruePositiveRate))])]);
-        return format == TableFormat.Xlsx
-            ? File(TableXlsx.Write(download, $"lab-{table}"), TableXlsx.ContentType, $"lab-{table}.xlsx")
-            : File(TableCsv.Write(download), "text/csv", $"lab-{table}.csv");
+        return TableFile.Of(download, $"lab-{table}", format);
     }
 
     public string CsvLink(string table) => DownloadLink(table, "csv");

@@ -58,7 +58,7 @@ public sealed class CapacityModel(CapacityInsight insight, TimeProvider clock, G
         if (Resolve() is not { } asked) return BadRequest(string.Join(" ", Errors.Select(e => e.Message)));
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, asked.Range.From, asked.Range.To, asked.Workload, asked.Scenarios, Defaults);
-        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "capacity-" + table, asked.Range, format: InsightPage.Extension(format));
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "capacity-" + table, asked.Range, format: TableFile.Extension(format));
         return InsightPage.File(Table(view, table), "capacity-" + table, asked.Range, format);
     }
 

@@ -52,7 +52,7 @@ public sealed class ExpertiseModel(ExpertiseInsight insight, TimeProvider clock,
         if (Resolve() is not { } range) return BadRequest(Error!.Value.Message);
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, range.From, range.To);
-        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "expertise-" + table, range, format: InsightPage.Extension(format));
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "expertise-" + table, range, format: TableFile.Extension(format));
         return InsightPage.File(Table(view, table), "expertise-" + table, range, format);
     }
 

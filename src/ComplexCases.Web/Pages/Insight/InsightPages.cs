@@ -70,17 +70,9 @@ public static class InsightPage
         return audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, type, purpose) { Details = details.ToString() });
     }
 
-    /// <summary>A download's format from its handler name; the two handlers share everything else.</summary>
-    public static string Extension(TableFormat format) => format == TableFormat.Xlsx ? "xlsx" : "csv";
-
     /// <summary>The table as a file named <c>{name}-{from}-to-{to}.{csv|xlsx}</c>.</summary>
-    public static FileContentResult File(DownloadTable table, string name, MonthRange range, TableFormat format)
-    {
-        var fileName = $"{name}-{MonthRange.Month(range.From)}-to-{MonthRange.Month(range.To)}.{Extension(format)}";
-        return format == TableFormat.Xlsx
-            ? new FileContentResult(TableXlsx.Write(table, fileName), TableXlsx.ContentType) { FileDownloadName = fileName }
-            : new FileContentResult(TableCsv.Write(table), "text/csv") { FileDownloadName = fileName };
-    }
+    public static FileContentResult File(DownloadTable table, string name, MonthRange range, TableFormat format) =>
+        TableFile.Of(table, $"{name}-{MonthRange.Month(range.From)}-to-{MonthRange.Month(range.To)}", format);
 
     /// <summary>How a withheld count reads in a sentence or a chart.</summary>
     public static string Words(ShownCount count) => count.Withheld ? "fewer than 5" : count.ToString();

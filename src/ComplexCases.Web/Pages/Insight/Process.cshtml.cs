@@ -47,7 +47,7 @@ public sealed class ProcessModel(ProcessInsight insight, TimeProvider clock, Gro
         if (Resolve() is not { } range) return BadRequest(Error!);
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, range.From, range.To);
-        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "process-funnel", range, view.AreaKind, InsightPage.Extension(format));
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "process-funnel", range, view.AreaKind, TableFile.Extension(format));
         return InsightPage.File(Table(view), "process-funnel", range, format);
     }
 

@@ -52,7 +52,7 @@ public sealed class QualityModel(QualityInsight insight, TimeProvider clock, Gro
         if (Resolve() is not { } range) return BadRequest(Error!.Value.Message);
         var user = CurrentUser.Require(HttpContext);
         var view = insight.Run(user, range.From, range.To, ByTeam);
-        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "quality-" + table, range, view.AreaKind, InsightPage.Extension(format));
+        await InsightPage.Audit(audit, user, AuditEventTypes.InsightExported, Purpose, "quality-" + table, range, view.AreaKind, TableFile.Extension(format));
         return InsightPage.File(Table(view, table), "quality-" + table, range, format);
     }
 
