@@ -183,6 +183,17 @@ public sealed class DefinitionLibrary(ComplexCasesDbContext db, AuditLog audit, 
             record.EffectiveFrom, record.Reason, record.AdoptedBy, record.AdoptedAt));
     }
 
+    /// <summary>
+    /// A stored version, parsed as stored (versions are immutable): null when the database holds no such version, else the
+    /// definition or why its text no longer reads. What a run is given when it asks for a stored version.
+    /// </summary>
+    public static (DefinitionFile? File, IReadOnlyList<string> Errors)? ReadVersion(ComplexCasesDbContext db, string id, int version)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var json = db.Definitions.AsNoTracking().Where(d => d.Id == id && d.Version == version).Select(d => d.Json).FirstOrDefault();
+        return json is null ? null : DefinitionFile.FromJson(json);
+    }
+
     /// <summary><c>id@version</c> as the pages and the lab name a stored version.</summary>
     public static (string? Id, int Version) ParseKey(string? key)
     {

@@ -85,10 +85,8 @@ public static class RunDefinitionChoices
         var (id, version) = DefinitionLibrary.ParseKey(value);
         if (id is null || version < 1)
             return UseCaseResult<RunDefinitionChoice>.Invalid($"{shown} is not a definition and version (like pilot-2024@2): choose a definition from the list");
-        var json = db.Definitions.AsNoTracking().Where(d => d.Id == id && d.Version == version).Select(d => d.Json).FirstOrDefault();
-        if (json is null)
+        if (DefinitionLibrary.ReadVersion(db, id, version) is not var (file, errors))
             return UseCaseResult<RunDefinitionChoice>.Invalid($"There is no stored definition {shown}: choose a definition from the list");
-        var (file, errors) = DefinitionFile.FromJson(json);
         return file is null
             ? UseCaseResult<RunDefinitionChoice>.Invalid($"The stored definition {shown} no longer reads as a definition ({EchoText.Of(string.Join("; ", errors), 300)}): choose another")
             : UseCaseResult<RunDefinitionChoice>.Ok(new RunDefinitionChoice(id, version));

@@ -111,9 +111,8 @@ public sealed partial class ScreenExtract(TimeProvider clock, IStoreProvider pro
     /// <summary>A stored version, as stored (versions are immutable); <paramref name="what"/> names it in a message.</summary>
     private static UseCaseResult<DefinitionFile> Stored(ComplexCasesDbContext db, DefinitionVersionRef stored, string what)
     {
-        var json = db.Definitions.AsNoTracking().Where(d => d.Id == stored.Id && d.Version == stored.Version).Select(d => d.Json).FirstOrDefault();
-        if (json is null) return UseCaseResult<DefinitionFile>.Invalid($"{what} {EchoText.Of(stored.Id, 100)} version {stored.Version} is not stored in this database");
-        var (file, errors) = DefinitionFile.FromJson(json);
+        if (DefinitionLibrary.ReadVersion(db, stored.Id, stored.Version) is not var (file, errors))
+            return UseCaseResult<DefinitionFile>.Invalid($"{what} {EchoText.Of(stored.Id, 100)} version {stored.Version} is not stored in this database");
         return file is null
             ? UseCaseResult<DefinitionFile>.Invalid($"{what} {stored.Id} version {stored.Version} no longer reads: {string.Join("; ", errors)}")
             : UseCaseResult<DefinitionFile>.Ok(file);
