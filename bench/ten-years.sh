@@ -12,6 +12,8 @@
 #   SQLite: bench/web-load.sh on the 120-month file; PostgreSQL: bench/web-load-pg.sh on a 120-month database.
 #   The 12-month databases are made first when missing (in BENCH_DIR, and bench_national_12 on the server).
 #   Disk: about 6 GB for both 120-month databases; drop them afterwards (the script prints how).
+#   BENCH_SKIP_WEB=1 builds (and sizes) the 120-month databases without measuring, so that the build can run while the
+#   machine is busy and the web measurement later on a quiet machine (run again without it: the build is redone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${BENCH_DIR:?set BENCH_DIR (the 12-month databases are kept there between runs)}"
@@ -62,7 +64,7 @@ for engine in "${engines[@]}"; do
       sqlite3 "$DB" "ANALYZE"
       echo "sqlite: $(sqlite3 "$DB" 'SELECT count(*) FROM screening_runs') runs, copied in $(( $(date +%s) - start )) s;" \
         "12 months $(du -m "$work/national-12.db" | cut -f1) MB, 120 months $(du -m "$DB" | cut -f1) MB"
-      BENCH_DIR="$work" BENCH_DB="$DB" bench/web-load.sh
+      [ -n "${BENCH_SKIP_WEB:-}" ] || BENCH_DIR="$work" BENCH_DB="$DB" bench/web-load.sh
       echo "(delete with: rm $DB)" ;;
     postgres)
       pg="${BENCH_POSTGRES:?set BENCH_POSTGRES for the postgres engine}"
@@ -84,7 +86,7 @@ for engine in "${engines[@]}"; do
       psql -qXd "$DB" -c "VACUUM ANALYZE" >/dev/null
       echo "postgres: $(psql -XAtd "$DB" -c 'SELECT count(*) FROM screening_runs') runs, copied in $(( $(date +%s) - start )) s;" \
         "12 months $(psql -XAtc "SELECT pg_size_pretty(pg_database_size('bench_national_12'))"), 120 months $(psql -XAtc "SELECT pg_size_pretty(pg_database_size('$DB'))")"
-      BENCH_DIR="$work" BENCH_PG_DB="$DB" bench/web-load-pg.sh
+      [ -n "${BENCH_SKIP_WEB:-}" ] || BENCH_DIR="$work" BENCH_PG_DB="$DB" bench/web-load-pg.sh
       echo "(drop with: psql -c \"DROP DATABASE $DB WITH (FORCE)\")" ;;
     *) echo "usage: $0 [sqlite|postgres ...]" >&2; exit 2 ;;
   esac
