@@ -129,6 +129,7 @@ internal static partial class DemoData
             var today = timeline.Today;
             process!.RunUntil(today.AddDays(1));
             var meeting = process.Finish();
+            reviews!.Finish(process.Conversations, today);
             var outcomes = ImportOutcomes(seeding, options, asOf, folder, database);
 
             // Notifications as the site's own clock sees today: the newly listed, and one reminder sweep.

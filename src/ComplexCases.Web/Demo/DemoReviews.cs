@@ -27,6 +27,7 @@ internal sealed class DemoReviews
     private readonly double _share;
     private readonly StaffUser _colleague;
     private readonly Dictionary<(int Year, int Month), int> _perMonth = [];
+    private readonly HashSet<string> _reviewed = new(StringComparer.Ordinal);
     private int _planned;
 
     private DemoReviews(IServiceProvider services, DemoStaff staff, DemoProcess process, WorkingCalendar calendar, double share)
@@ -61,6 +62,20 @@ internal sealed class DemoReviews
         _process.PlanStep(on, 13, "quality review", () => Review(reviewer, conversation, on, second: false));
     }
 
+    /// <summary>
+    /// Today's review, whatever the day: the <c>qdo</c> account reviews the newest conversation not yet reviewed (the
+    /// demo practitioner's first), so their page and the case show a review of today; if the rule samples it, its second
+    /// review is still to come.
+    /// </summary>
+    public void Finish(IReadOnlyDictionary<string, ConversationHeld> conversations, DateOnly today)
+    {
+        var next = conversations.Values.Where(c => !_reviewed.Contains(c.Crn) && c.HeldOn <= today)
+            .OrderByDescending(c => c.PractitionerCode == _staff.Practitioner.StaffCode).ThenByDescending(c => c.HeldOn).ThenBy(c => c.Crn, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (next is null) return;
+        Review(_staff.Qdo, next, today, second: false);
+    }
+
     private void Review(StaffUser reviewer, ConversationHeld conversation, DateOnly on, bool second)
     {
         using var scope = _services.CreateScope();
@@ -79,6 +94,7 @@ internal sealed class DemoReviews
             return;
         }
         Reviews++;
+        _reviewed.Add(conversation.Crn);
         if (!SecondReview.Sampled(result.Value!.Id, _share)) return;
         var other = reviewer.Id == _staff.Qdo.Id ? _colleague : _staff.Qdo;
         var secondOn = _calendar.AddWorkingDays(on, 3);
