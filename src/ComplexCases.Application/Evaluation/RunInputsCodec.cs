@@ -160,6 +160,48 @@ public static class RunInputsCodec
         public Caseload ToCaseload() => new([.. _people], new Dictionary<string, StaffMember>(),
             [.. _registrations], [.. _regStarts], [.. _assessments], [.. _assessmentStarts], [.. _sentences], [.. _sentenceStarts], [.. _opd], [.. _opdStarts]);
 
+        /// <summary>
+        /// One caseload from parts decoded separately, in order (people ascending by CRN across them): each part is
+        /// decodable on its own, so a month's parts can be decoded on every core and joined here.
+        /// </summary>
+        public static Caseload Join(IReadOnlyList<Parts> parts)
+        {
+            ArgumentNullException.ThrowIfNull(parts);
+            if (parts.Count == 1) return parts[0].ToCaseload();
+            return new Caseload(Concat(parts, p => p._people), new Dictionary<string, StaffMember>(),
+                Concat(parts, p => p._registrations), Starts(parts, p => p._regStarts),
+                Concat(parts, p => p._assessments), Starts(parts, p => p._assessmentStarts),
+                Concat(parts, p => p._sentences), Starts(parts, p => p._sentenceStarts),
+                Concat(parts, p => p._opd), Starts(parts, p => p._opdStarts));
+        }
+
+        private static T[] Concat<T>(IReadOnlyList<Parts> parts, Func<Parts, List<T>> of)
+        {
+            var all = new T[parts.Sum(p => of(p).Count)];
+            var at = 0;
+            foreach (var part in parts)
+            {
+                var list = of(part);
+                list.CopyTo(all, at);
+                at += list.Count;
+            }
+            return all;
+        }
+
+        /// <summary>Each part's starts (a leading 0, then one per person) moved on by the records of the parts before it.</summary>
+        private static int[] Starts(IReadOnlyList<Parts> parts, Func<Parts, List<int>> of)
+        {
+            var all = new int[parts.Sum(p => of(p).Count - 1) + 1];
+            int at = 1, records = 0;
+            foreach (var part in parts)
+            {
+                var starts = of(part);
+                for (var i = 1; i < starts.Count; i++) all[at++] = records + starts[i];
+                records += starts[^1];
+            }
+            return all;
+        }
+
         private void Read(byte[] data, int format)
         {
             using var input = new MemoryStream(data, writable: false);

@@ -62,6 +62,38 @@ public sealed class RunInputsCodecTests : IDisposable
         }
     }
 
+    [Fact]
+    public void PartsDecodedApart_Joined_SameAsDecodedTogether()
+    {
+        var month = PopulationGenerator.Generate(new GeneratorOptions(2500, 1, 4, new DateOnly(2024, 6, 30), Presets.EastOfEngland), _folder)[0];
+        var caseload = ExtractReader.Read(month.Folder).Result!.Caseload;
+        var together = new RunInputsCodec.Parts();
+        var apart = new List<RunInputsCodec.Parts>();
+
+        foreach (var (start, end) in new[] { (0, 1000), (1000, 1001), (1001, 1001), (1001, 2500) })
+        {
+            var bytes = RunInputsCodec.Encode(caseload, start, end, month.AsOf);
+            together.Add(bytes);
+            var part = new RunInputsCodec.Parts();
+            part.Add(bytes);
+            apart.Add(part);
+        }
+        var (expected, joined) = (together.ToCaseload(), RunInputsCodec.Parts.Join(apart));
+
+        joined.Count.ShouldBe(caseload.Count);
+        joined.RecordCount.ShouldBe(caseload.RecordCount);
+        for (var i = 0; i < caseload.Count; i++)
+        {
+            joined[i].ShouldBe(expected[i]);
+            var e = expected.RecordsOf(i);
+            var a = joined.RecordsOf(i);
+            a.Registrations.SequenceEqual(e.Registrations).ShouldBeTrue($"registrations of {caseload[i].Crn}");
+            a.Assessments.SequenceEqual(e.Assessments).ShouldBeTrue($"assessments of {caseload[i].Crn}");
+            a.Sentences.SequenceEqual(e.Sentences).ShouldBeTrue($"sentences of {caseload[i].Crn}");
+            a.OpdScreenings.SequenceEqual(e.OpdScreenings).ShouldBeTrue($"OPD screenings of {caseload[i].Crn}");
+        }
+    }
+
     [Theory]
     [InlineData("1000000001", "1000000000", "7")]
     [InlineData("007", "12", "0")]
