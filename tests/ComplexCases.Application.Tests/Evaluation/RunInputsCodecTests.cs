@@ -110,6 +110,44 @@ public sealed class RunInputsCodecTests : IDisposable
         decoded.RecordsOf(0).Assessments.ToArray().ShouldBe(assessments);
     }
 
+    /// <summary>Format 1, written with <see cref="BinaryWriter"/> as it was: the reader reads its bytes exactly (long varints, text ids, non-ASCII codes).</summary>
+    [Fact]
+    public void Decode_Format1_WrittenByBinaryWriter()
+    {
+        var asOf = new DateOnly(2024, 6, 30);
+        using var stream = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var w = new BinaryWriter(brotli))
+        {
+            w.Write(0x31495243u);
+            w.Write7BitEncodedInt(1);
+            w.Write7BitEncodedInt(asOf.DayNumber);
+            w.Write7BitEncodedInt(Domain.People.Crn.Parse("Z999999").Value);
+            w.Write7BitEncodedInt(1); w.Write("PDU-Ä");
+            w.Write7BitEncodedInt(2); w.Write("N07");
+            w.Write7BitEncodedInt(2_000_000);
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(1);
+            w.Write("OASYS-123-é");
+            w.Write7BitEncodedInt(1 + 9); // zig-zag 9: 5 days before the screening date
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(2 * 300_000);
+            w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(0);
+        }
+        var parts = new RunInputsCodec.Parts();
+
+        parts.Add(stream.ToArray(), format: 1);
+        var decoded = parts.ToCaseload();
+
+        (decoded[0].Crn.ToString(), decoded[0].PduCode, decoded[0].RegionCode, decoded[0].Line).ShouldBe(("Z999999", "PDU-Ä", "N07", 2_000_000));
+        var assessment = decoded.RecordsOf(0).Assessments[0];
+        (assessment.AssessmentId, assessment.CompletedOn, assessment.Line).ShouldBe(("OASYS-123-é", asOf.AddDays(-5), 300_000));
+    }
+
     [Fact]
     public void Decode_NotRunInputs_InvalidData()
     {
