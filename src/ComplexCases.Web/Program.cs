@@ -6,7 +6,7 @@ using ComplexCases.Web;
 using ComplexCases.Web.Api;
 using ComplexCases.Web.Operations;
 using ComplexCases.Web.SignIn;
-using Microsoft.AspNetCore.DataProtection;
+using ComplexCases.Web.Operations.KeyRing;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,8 +33,9 @@ var pooledConnection = provider.Pooled(database.Value.ConnectionString);
 // Pooled contexts: setting up a context's internal services was a fifth of a list view's CPU.
 builder.Services.AddDbContextPool<ComplexCasesDbContext>(options => provider.Configure(options, pooledConnection));
 builder.Services.AddSingleton(TimeProvider.System);
-// Cookie and antiforgery keys in the database: every instance and restart reads the same ones.
-builder.Services.AddDataProtection().PersistKeysToDbContext<ComplexCasesDbContext>();
+// Cookie and antiforgery keys in the database: every instance and restart reads the same ones; encrypted at rest to a
+// certificate from configuration (DataProtection:Certificate), required in Production unless explicitly waived.
+builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
 
 // Local accounts: hashed passwords, lockout after repeated failures, secure cookies. Optionally the organisation's
 // identity provider too (Authentication:OpenIdConnect), mapped onto the same local accounts and the same cookie.
@@ -128,7 +129,18 @@ app.MapRazorPages();
 app.MapComplexCasesHealth();
 app.MapComplexCasesApi();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException refused)
+{
+    // Settings checked at start (ValidateOnStart) stopped it: each failure names its setting and what to do, which is what
+    // an operator needs to read, not the host's stack trace.
+    foreach (var failure in refused.Failures) Console.Error.WriteLine($"The service did not start: {failure}");
+    return 1;
+}
+return 0;
 
 /// <summary>Entry point, visible to the integration tests.</summary>
 public partial class Program;
