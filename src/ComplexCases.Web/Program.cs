@@ -9,6 +9,7 @@ using ComplexCases.Web.SignIn;
 using ComplexCases.Web.Operations.KeyRing;
 using Microsoft.AspNetCore.Identity;
 
+StartRefusal.ReportSettingsWithoutStackTrace();
 var builder = WebApplication.CreateBuilder(args);
 // The standard settings choose the address (ASPNETCORE_URLS, --urls, Kestrel:Endpoints); without any, localhost:5080.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
@@ -129,18 +130,7 @@ app.MapRazorPages();
 app.MapComplexCasesHealth();
 app.MapComplexCasesApi();
 
-try
-{
-    app.Run();
-}
-catch (Microsoft.Extensions.Options.OptionsValidationException refused)
-{
-    // Settings checked at start (ValidateOnStart) stopped it: each failure names its setting and what to do, which is what
-    // an operator needs to read, not the host's stack trace.
-    foreach (var failure in refused.Failures) Console.Error.WriteLine($"The service did not start: {failure}");
-    return 1;
-}
-return 0;
+app.Run();
 
 /// <summary>Entry point, visible to the integration tests.</summary>
 public partial class Program;
