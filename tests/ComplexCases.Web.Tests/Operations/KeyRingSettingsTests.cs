@@ -159,3 +159,40 @@ public sealed class KeyRingSettingsTests : IDisposable
         throw new ShouldAssertException($"The start failed, but not for the key ring's settings: {failure}");
     }
 }
+
+/// <summary>What an operator sees when the built site refuses its settings: one line a problem, exit code 1, no stack trace.</summary>
+public sealed class KeyRingRefusalProcessTests
+{
+    [Fact]
+    public async Task TheBuiltSite_WithoutACertificateInProduction_ExitsWith1_AndOneLineSayingWhatToSet()
+    {
+        using var database = ComplexCases.TestSupport.Data.TestDatabases.Create();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ComplexCases.Web.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__ComplexCases"] = database.Target;
+        start.Environment["Database__MigrateOnStart"] = "true";
+        start.Environment["Pseudonyms__Key"] = ConfiguredSiteFactory.TestPseudonymKey;
+        start.Environment["Notifications__SweepMinutes"] = "0";
+        start.Environment.Remove("DataProtection__Certificate__Path");
+        using var site = System.Diagnostics.Process.Start(start)!;
+        var output = site.StandardOutput.ReadToEndAsync();
+        var errors = site.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await site.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!site.HasExited) site.Kill(entireProcessTree: true);
+        }
+
+        site.ExitCode.ShouldBe(1, await output);
+        var lines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.ShouldHaveSingleItem().ShouldStartWith("The service did not start: DataProtection:Certificate:Path must be set in Production");
+    }
+}
