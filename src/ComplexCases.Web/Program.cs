@@ -108,9 +108,9 @@ if (demo.Enabled) DemoData.EnsureSeeded(app.Services, builder.Services, app.Logg
 if (!app.Environment.IsDevelopment())
 {
     // A page's failure shows the GOV.UK error page; the API's is a problem (JSON) with the same reference, not that page's HTML.
-    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
+    app.UseWhen(context => ComplexCasesApi.Serves(context.Request.Path),
         api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteServerErrorAsync }));
-    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
+    app.UseWhen(context => !ComplexCasesApi.Serves(context.Request.Path), pages => pages.UseExceptionHandler("/error"));
     // Sent on HTTPS responses only. Behind a TLS-terminating proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the
     // request count as HTTPS, so this header and the cookie's Secure flag follow (README, production settings).
     app.UseHsts();
@@ -118,14 +118,15 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 // A refused or unknown page is a GOV.UK "Page not found" with a way back, not the browser's own page; the API keeps its codes.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/not-found", "?code={0}"));
+app.UseWhen(context => !ComplexCasesApi.Serves(context.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/not-found", "?code={0}"));
 app.UseRouting();
 app.UseAuthentication();
 // Before authorization, so a call refused for a bad token counts against its address's API limit: guessing tokens is limited.
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRefusalAuditing();
-app.MapOpenApi();
+// Any signed-in account, by cookie or token (the fallback policy); a refusal is a problem, like the API's (ComplexCasesApi.Serves).
+app.MapOpenApi().RequireRateLimiting(RateLimits.ApiPolicy);
 app.MapRazorPages();
 app.MapComplexCasesHealth();
 app.MapComplexCasesApi();

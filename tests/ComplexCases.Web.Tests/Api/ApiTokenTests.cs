@@ -307,6 +307,60 @@ public sealed partial class ApiTokenTests(DemoSiteFactory site) : IClassFixture<
         }
     }
 
+    // A script generating a client from the document holds a token, not a browser session: any signed-in account may read
+    // it (it describes the calls, no data), by cookie or token, and a refusal is a problem like the API's, not the sign-in page.
+
+    [Fact]
+    public async Task OpenApiDocument_WithAToken_IsServed_WhateverTheAccountsRole()
+    {
+        var secret = MakeToken("practitioner", Role.Practitioner, "generates a client");
+
+        var response = await Bearer(secret).GetAsync("/openapi/v1.json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();
+        json.RootElement.GetProperty("paths").TryGetProperty("/api/runs", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Anonymous_Is401ProblemNotTheSignInPage()
+    {
+        var response = await site.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/openapi/v1.json");
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "Authorization: Bearer");
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("Bearer");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_RevokedToken_Is401ProblemSayingSo_AndTheRefusalIsAudited()
+    {
+        var secret = MakeToken("analyst", Role.Analyst, "revoked before reading the document");
+        using (var db = site.OpenDatabase())
+            db.ApiTokens.Where(t => t.Name == "revoked before reading the document")
+                .ExecuteUpdate(s => s.SetProperty(t => t.RevokedTicks, site.Clock.GetUtcNow().UtcTicks).SetProperty(t => t.RevokedBy, "analyst"));
+
+        var response = await Bearer(secret).GetAsync("/openapi/v1.json");
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "revoked");
+        using var check = site.OpenDatabase();
+        var entry = LastEntry(check, "token.refused");
+        entry.Details.ShouldContain("\"reason\":\"revoked\"");
+        entry.Details.ShouldContain("/openapi/v1.json");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_BadTokens_CountAgainstTheApiRateLimit()
+    {
+        using var limited = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "2" });
+        var client = limited.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "cct_guessed0000000000000000000000000000000000");
+
+        for (var i = 0; i < 2; i++) (await client.GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await client.GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
     // ---- helpers ----
 
     private static async Task<(HttpResponseMessage Response, string Secret)> MakeTokenAsync(HttpClient client, string name, string days)
