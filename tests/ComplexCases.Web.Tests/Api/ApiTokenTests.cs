@@ -192,6 +192,34 @@ public sealed partial class ApiTokenTests(DemoSiteFactory site) : IClassFixture<
     }
 
     [Fact]
+    public async Task Token_GainsARoleTheAccountIsGivenAfterItWasMade_WithoutBeingRemade()
+    {
+        await CreateAccountAsync("promoted-holder", "Practitioner");
+        var secret = MakeToken("promoted-holder", Role.Practitioner, "before promotion");
+        await ShouldBeProblemAsync(await Bearer(secret).GetAsync("/api/runs"), HttpStatusCode.Forbidden, "ViewRuns");
+
+        await ChangeAccountAsync("promoted-holder", a => a.Roles = "Analyst");
+
+        (await Bearer(secret).GetAsync("/api/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task LockedOutAfterFailedSignIns_TokenIsRefusedUntilTheLockoutEnds_ThenWorksAgain()
+    {
+        // Identity's lockout after failed passwords sets a lockout end 15 minutes ahead (an administrator's lock: the far
+        // future). The token is refused while it lasts, and works again without being remade once it has passed.
+        await CreateAccountAsync("locked-out-holder", "Analyst");
+        var secret = MakeToken("locked-out-holder", Role.Analyst, "outlives a lockout");
+        var now = site.Clock.GetUtcNow();
+
+        await ChangeAccountAsync("locked-out-holder", a => a.LockoutEnd = now.AddMinutes(15));
+        await ShouldBeProblemAsync(await Bearer(secret).GetAsync("/api/runs"), HttpStatusCode.Unauthorized, "locked");
+
+        await ChangeAccountAsync("locked-out-holder", a => a.LockoutEnd = now.AddSeconds(-1));
+        (await Bearer(secret).GetAsync("/api/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ExpiredToken_Is401ProblemAndAudited()
     {
         var secret = MakeToken("analyst", Role.Analyst, "expires");
