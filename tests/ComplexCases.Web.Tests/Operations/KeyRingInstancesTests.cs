@@ -78,7 +78,7 @@ public sealed class KeyRingInstancesTests : IDisposable
     }
 
     [Fact]
-    public async Task AReplacedCertificate_NotListed_CannotDecryptItsKeys_SoTheirCookiesNoLongerSignIn()
+    public async Task AReplacedCertificate_NotListed_CannotDecryptItsKeys_SoTheirCookiesNoLongerSignIn_ButSigningInAgainWorks()
     {
         var before = Start(_first.AsCurrent());
         await AddAccountAsync(before, "analyst1", "Analyst");
@@ -89,6 +89,10 @@ public sealed class KeyRingInstancesTests : IDisposable
         var refused = await Get(after, "/runs");
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         refused.Headers.Location!.ToString().ShouldContain("/sign-in");
+        // Nothing else is lost: signing in again makes a key the new certificate can read, and the site serves.
+        await SignInAsync(on: after, postedTo: after, "analyst1");
+        (await Get(after, "/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        StoredKeys()[^1].ShouldContain(_second.RawBase64);
     }
 
     /// <summary>An instance on the shared database, started (one after another: the first migrates it).</summary>
