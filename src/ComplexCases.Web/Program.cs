@@ -21,12 +21,12 @@ var connectionString = builder.Configuration.GetConnectionString("ComplexCases")
 var provider = ComplexCases.Hosting.StoreProviderByTarget.Instance;
 builder.Services.AddSingleton<ComplexCases.Data.Providers.IStoreProvider>(provider);
 var database = DatabaseTarget.Resolve(provider, connectionString);
-if (!database.Succeeded) throw new InvalidOperationException(database.Error);
+if (!database.Succeeded) throw new StartRefusedException(database.Error);
 builder.Services.AddSingleton(database.Value);
 
 var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
 if (demo.Enabled && builder.Environment.IsProduction())
-    throw new InvalidOperationException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
+    throw new StartRefusedException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
 builder.Services.AddSingleton(demo);
 DatabaseStartup.Prepare(database.Value,
     migrate: demo.Enabled || builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>(DatabaseStartup.MigrateOnStartSetting));

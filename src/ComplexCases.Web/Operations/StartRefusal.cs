@@ -3,9 +3,16 @@ using Microsoft.Extensions.Options;
 namespace ComplexCases.Web.Operations;
 
 /// <summary>
-/// When settings checked at start (<c>ValidateOnStart</c>) stop the site, the operator reads one line a problem on standard
-/// error, each naming its setting and what to do, and the process exits with 1: not the runtime's stack trace of an unhandled
-/// exception. Any other unhandled exception is left to the runtime (its stack trace is what a developer needs).
+/// The site refuses to start because of its settings or its database (a setting missing or wrong, an outdated schema): the
+/// message names the setting and what to do. Thrown while the host is put together, before it runs.
+/// </summary>
+internal sealed class StartRefusedException(string message, Exception? innerException = null) : InvalidOperationException(message, innerException);
+
+/// <summary>
+/// When the site refuses to start (<see cref="StartRefusedException"/>, or settings checked by <c>ValidateOnStart</c>), the
+/// operator reads one line a problem on standard error, each naming its setting and what to do, and the process exits with
+/// 1: not the runtime's stack trace of an unhandled exception. Any other unhandled exception is left to the runtime (its
+/// stack trace is what a developer needs).
 /// </summary>
 internal static class StartRefusal
 {
@@ -15,8 +22,14 @@ internal static class StartRefusal
         // host the entry point's exceptions are caught and handed to the test instead, so this never runs there.
         for (var exception = e.ExceptionObject as Exception; exception is not null; exception = exception.InnerException)
         {
-            if (exception is not OptionsValidationException refused) continue;
-            foreach (var failure in refused.Failures) Console.Error.WriteLine($"The service did not start: {failure}");
+            IEnumerable<string>? problems = exception switch
+            {
+                OptionsValidationException invalid => invalid.Failures,
+                StartRefusedException refused => [refused.Message],
+                _ => null,
+            };
+            if (problems is null) continue;
+            foreach (var problem in problems) Console.Error.WriteLine($"The service did not start: {problem}");
             Environment.Exit(1);
         }
     };
