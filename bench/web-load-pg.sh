@@ -101,7 +101,8 @@ paths=("/lists/$pdu" "/lists/$pdu?status=complex&sort=score" "/cases/$crn")
 # and it counts whatever else that server does meanwhile), from /proc. With pg_stat_statements in the database, also
 # the statements executed per request.
 tick=$(getconf CLK_TCK)
-pg_master=$(psql -XAtd "$name" -c "SELECT pg_backend_pid()" | xargs -I{} awk '/^PPid:/ {print $2}' /proc/{}/status 2>/dev/null || true)
+# The postmaster is the parent of the server's checkpointer (a process that lives as long as the server).
+pg_master=$(psql -XAtd "$name" -c "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'" | xargs -I{} awk '/^PPid:/ {print $2}' /proc/{}/status 2>/dev/null || true)
 web_cpu() { cat "/proc/${pids[0]}/stat" "/proc/${pids[1]}/stat" | awk -v t="$tick" '{s += $14 + $15} END {printf "%.3f", s / t}'; }
 pg_cpu() {
   [ -n "$pg_master" ] || { echo 0; return; }

@@ -45,11 +45,12 @@ public static class CaseQuery
         // Access follows the person's latest listing (current placement and limited-access flag) for every month shown:
         // otherwise a case made limited-access this month would stay readable through its older listings. Lists judge
         // their rows on the same facts (CurrentFacts), so a row they show always opens here.
+        // One query answers "listed at all?" and "may this viewer see it?" (both are null here), and is the listing itself when
+        // the page asks for the latest month, as the lists' links and the API do: a view costs a round trip less or two.
         var latest = listings.Latest();
-        var latestRun = latest.Select(c => (int?)c.RunId).FirstOrDefault();
-        if (latestRun is null) return null;
-        if (scope is not null && !scope(latest).Any()) return null;
-        var listed = listings.FirstOrDefault(c => c.RunId == (runId ?? latestRun));
+        var latestListing = (scope is null ? latest : scope(latest)).FirstOrDefault();
+        if (latestListing is null) return null;
+        var listed = runId is null || runId == latestListing.RunId ? latestListing : listings.FirstOrDefault(c => c.RunId == runId);
         if (listed is null) return null;
         var run = db.Runs.AsNoTracking().First(r => r.Id == listed.RunId);
 
