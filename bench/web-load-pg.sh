@@ -12,6 +12,8 @@
 #                   (drop it with: psql -c "DROP DATABASE bench_national_12 WITH (FORCE)"), so bench/ten-years.sh can grow it
 #   BENCH_MONTHS    months to screen when making it (default 12)
 #   BENCH_LOADS     connection counts for the saturation series (default "50 100 200")
+#   BENCH_USER      the account's name before "-<PDU>" (default bench-head); it is made with this BENCH_DIR's password, so
+#                   another folder on the same database needs a name of its own
 # Needs wrk (apt-get install wrk) and psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +53,7 @@ echo "database $name: $(psql -XAtd "$name" -c "SELECT count(*) FROM screening_ru
 
 # A head of PDU for the PDU with the most listed cases in the latest run (Production has no demo accounts).
 pdu=$(psql -XAtd "$name" -c "SELECT \"PduCode\" FROM listed_cases WHERE \"RunId\" = (SELECT max(\"Id\") FROM screening_runs) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
-user="bench-head-$pdu"
+user="${BENCH_USER:-bench-head}-$pdu"
 source bench/accounts.sh
 password=$(bench_password "$work")
 if [ -z "$(psql -XAtd "$name" -c "SELECT 1 FROM \"AspNetUsers\" WHERE \"UserName\" = '$user'" 2>/dev/null || true)" ]; then

@@ -25,7 +25,7 @@ public sealed class CaseViewQuery(OpenCase open, CaseWorkflows workflows, PanelM
         var details = opened.Value;
 
         // The workflow is read once; each section's service checks this viewer's access on it as it would on its own read.
-        var stored = workflows.Stored(crn);
+        var stored = await workflows.StoredAsync(crn);
         var record = CaseWorkflows.Permitted(user, stored);
         var workflow = record is null ? null : CaseWorkflowViews.Describe(user, record, WorkingCalendar.UkDate(clock.GetUtcNow()));
         var entries = meetings.ForCase(user, stored)

@@ -35,6 +35,13 @@ public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings set
         return db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Crn == crnText);
     }
 
+    /// <inheritdoc cref="Stored"/>
+    internal Task<CaseWorkflowRecord?> StoredAsync(Crn crn, CancellationToken cancellationToken = default)
+    {
+        var crnText = crn.ToString();
+        return db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefaultAsync(w => w.Crn == crnText, cancellationToken);
+    }
+
     /// <summary>The record if the user holds the permission on the case (<see cref="Find"/> on a record already read).</summary>
     internal static CaseWorkflowRecord? Permitted(StaffUser user, CaseWorkflowRecord? record, Permission permission = Permission.ViewCase) =>
         record is not null && CaseAccess.Can(user, permission, WorkflowRecords.Facts(record)) ? record : null;
