@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two web instances on one PostgreSQL database of national size (240,000 people x 12 monthly runs, screened by the CLI),
 # as a national service runs them: published Release build, Production environment, the same Pseudonyms:Key on both,
-# data protection keys in the database (so one sign-in cookie works on either), no demo data or accounts (a head of PDU
+# data protection keys in the database encrypted to one certificate (so one sign-in cookie works on either), no demo data or accounts (a head of PDU
 # is created with `complexcases admin create`, as an operator would). wrk is the load: two wrk processes at once, half
 # the connections on each instance, for the monthly list, the filtered list and a case page; then more connections to
 # find the throughput at saturation. Each page gets 10 s of unmeasured load first (tiered JIT compilation).
@@ -61,6 +61,14 @@ if [ -z "$(psql -XAtd "$name" -c "SELECT 1 FROM \"AspNetUsers\" WHERE \"UserName
 fi
 
 key=$(head -c 32 /dev/urandom | base64)
+# Production encrypts the data protection keys to a certificate: a throwaway self-signed one in the bench folder (kept with
+# the database it protects, which outlives a run), never in the repository.
+if [ ! -f "$work/key-ring/key-ring.pem" ]; then
+  bash scripts/ensure-openssl.sh
+  mkdir -p "$work/key-ring" && chmod 700 "$work/key-ring"
+  openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=complexcases bench key ring" \
+    -keyout "$work/key-ring/key.pem" -out "$work/key-ring/key-ring.pem" 2>/dev/null
+fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 ports=("$(free_port)" "$(free_port)")
 pids=()
@@ -69,6 +77,7 @@ trap cleanup EXIT
 for i in 0 1; do
   # Production: HTTPS is what the load balancer ends; X-Forwarded-Proto (trusted from loopback) says so to each instance.
   (cd "$work/web" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__ComplexCases="$db" Pseudonyms__Key="$key" \
+    DataProtection__Certificate__Path="$work/key-ring/key-ring.pem" DataProtection__Certificate__KeyPath="$work/key-ring/key.pem" \
     ASPNETCORE_FORWARDEDHEADERS_ENABLED=true Notifications__SweepMinutes=0 ASPNETCORE_URLS="http://127.0.0.1:${ports[$i]}" \
     exec ./ComplexCases.Web) >"$work/web-$i.log" 2>&1 &
   pids+=($!)
