@@ -3,6 +3,7 @@ using ComplexCases.Data.Accounts;
 using ComplexCases.TestSupport.Data;
 using ComplexCases.Web.Tests.Jobs;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -53,6 +54,32 @@ public sealed class KeyRingInstancesTests : IDisposable
         stored.ShouldAllBe(xml => xml.Contains("<encryptedSecret", StringComparison.Ordinal) && xml.Contains(_first.RawBase64, StringComparison.Ordinal));
         // The key material itself (<masterKey><value>base64</value>) is nowhere in the clear.
         stored.ShouldAllBe(xml => !xml.Contains("<masterKey", StringComparison.Ordinal) && !xml.Contains("<value>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InstancesInstalledInDifferentFolders_ReadEachOthersCookies()
+    {
+        // Data protection isolates keys per install folder unless the application is named: a blue/green deployment's second
+        // folder would have refused every cookie the first issued.
+        var elsewhere = Directory.CreateTempSubdirectory("complexcases-install-");
+        try
+        {
+            var a = Start(_first.AsCurrent());
+            var settings = new Dictionary<string, string?>(_first.AsCurrent()) { [WebHostDefaults.ContentRootKey] = elsewhere.FullName };
+            var b = Start(settings);
+            b.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath.ShouldStartWith(elsewhere.FullName);
+            await AddAccountAsync(a, "analyst1", "Analyst");
+
+            await SignInAsync(on: a, postedTo: a, "analyst1");
+
+            (await Get(b, "/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            foreach (var site in _sites) site.Dispose();
+            _sites.Clear();
+            elsewhere.Delete(recursive: true);
+        }
     }
 
     [Fact]

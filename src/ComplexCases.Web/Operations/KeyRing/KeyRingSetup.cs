@@ -15,6 +15,7 @@ internal static class KeyRingSetup
 {
     public const string CertificateSetting = KeyRingOptions.Section + ":" + nameof(KeyRingOptions.Certificate);
     public const string AllowUnencryptedSetting = KeyRingOptions.Section + ":" + nameof(KeyRingOptions.AllowUnencryptedKeys);
+    public const string ApplicationName = "complex-cases";
 
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -26,7 +27,9 @@ internal static class KeyRingSetup
         var previous = options.PreviousCertificates.Select((c, i) => KeyCertificates.Load(c, PreviousSetting(i)).Certificate)
             .OfType<X509Certificate2>().ToArray();
 
-        var keys = services.AddDataProtection().PersistKeysToDbContext<ComplexCasesDbContext>();
+        // A fixed application name: by default the keys are isolated per install folder (the content root), so instances
+        // installed in different folders (a blue/green deployment, a second host's layout) would not read each other's cookies.
+        var keys = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<ComplexCasesDbContext>();
         if (current is not null) keys.ProtectKeysWithCertificate(current);
         if (previous.Length > 0) keys.UnprotectKeysWithAnyCertificate(previous);
 
