@@ -5,7 +5,9 @@
 # (X-Forwarded-Proto), and check what an operator checks after a deployment:
 #   complexcases migrate and admin create (password on stdin) on the data folder;
 #   /health/live and /health/ready answer Healthy without signing in; /info names the baked-in version and commit;
-#   the first administrator signs in and reaches /admin/users; a wrong password is refused.
+#   the first administrator signs in and reaches /admin/users; a wrong password is refused;
+#   without a key ring certificate the site refuses to start, with one line saying what to set and no stack trace; with a
+#   (throwaway, self-signed, made here in the temporary folder) certificate the keys stored in the database are encrypted.
 # Usage: scripts/production-smoke.sh   (exit 0 and "production smoke: passed" when every check holds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,13 +42,39 @@ password="Smoke-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 printf '%s\n' "$password" | "${cli[@]}" admin create --user smoke.admin --password-stdin --db "$db" >/dev/null \
   || fail "complexcases admin create"
 
+# The data protection keys are encrypted to a certificate in Production: a throwaway one, made here as an operator would
+# make theirs, a PFX whose password comes from the environment; readable by the application's user only.
+bash scripts/ensure-openssl.sh || fail "openssl unavailable"
+mkdir -p "$work/secrets"
+openssl req -x509 -newkey rsa:3072 -nodes -days 2 -subj "/CN=complexcases smoke key ring" \
+  -keyout "$work/secrets/key.pem" -out "$work/secrets/certificate.pem" 2>/dev/null || fail "openssl could not make a certificate"
+pfx_password="Pfx-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+openssl pkcs12 -export -in "$work/secrets/certificate.pem" -inkey "$work/secrets/key.pem" -out "$work/secrets/key-ring.pfx" \
+  -passout "pass:$pfx_password" || fail "openssl could not write the PFX"
+rm "$work/secrets/key.pem"
+[ "$(id -u)" = 0 ] && chown -R 65534:65534 "$work/secrets"
+chmod 700 "$work/secrets" && chmod 600 "$work/secrets/"*
+pseudonym_key="$(head -c 32 /dev/urandom | base64)"
+
+# Without the certificate, Production does not start: exit code 1, and stderr says what to set (no stack trace).
+set +e
+(cd "$work/app/web" && exec "${as_app[@]}" env ConnectionStrings__ComplexCases="$db" ASPNETCORE_URLS="http://127.0.0.1:0" \
+  Pseudonyms__Key="$pseudonym_key" timeout 120 dotnet ComplexCases.Web.dll >"$work/refused.log" 2>"$work/refused.err")
+refused_exit=$?
+set -e
+[ "$refused_exit" = 1 ] || fail "without a key ring certificate the site exited with $refused_exit, not 1: $(head -c 600 "$work/refused.err")"
+grep -q '^The service did not start: DataProtection:Certificate:Path must be set in Production' "$work/refused.err" \
+  || fail "without a key ring certificate stderr does not say what to set: $(head -c 600 "$work/refused.err")"
+! grep -q '^ *at ' "$work/refused.err" || fail "the refused start printed a stack trace on stderr"
+
 # Port 0: the system picks a free port; the application logs the address it listens on.
 # The site runs on a fixed date (Debian's faketime, as the moved-clock tests use): /health/ready checks that the shipped
 # bank holiday calendar covers today, and this check must not fail the day the real date passes the calendar.
 faketime_library=$(bash scripts/ensure-faketime.sh) || fail "faketime unavailable"
 fixed=(LD_PRELOAD="$faketime_library" FAKETIME="@2026-03-02 10:00:00" FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_FORCE_MONOTONIC_FIX=0)
 (cd "$work/app/web" && exec "${as_app[@]}" env "${fixed[@]}" ConnectionStrings__ComplexCases="$db" ASPNETCORE_URLS="http://127.0.0.1:0" \
-  ASPNETCORE_FORWARDEDHEADERS_ENABLED=true Pseudonyms__Key="$(head -c 32 /dev/urandom | base64)" \
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED=true Pseudonyms__Key="$pseudonym_key" \
+  DataProtection__Certificate__Path="$work/secrets/key-ring.pfx" DataProtection__Certificate__Password="$pfx_password" \
   dotnet ComplexCases.Web.dll >"$work/web.log" 2>&1) &
 web_pid=$!
 base=""
@@ -85,6 +113,12 @@ users=$(curl -s "${https[@]}" -b "$work/cookies.txt" -o "$work/users.html" -w '%
 grep -qi 'strict-transport-security' <(curl -sI "${https[@]}" -H "Host: complex-cases.example" "$base/sign-in") \
   || fail "no HSTS header behind the TLS proxy"
 grep -qi '^set-cookie:.*; secure' <(curl -sI "${https[@]}" "$base/sign-in") || fail "the sign-in page's cookie is not Secure behind the TLS proxy"
+# The key ring as stored: each key's secret encrypted to the certificate, no key material in the clear.
+keys=$(python3 -c 'import sqlite3, sys; print("\n".join(r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT Xml FROM DataProtectionKeys")))' \
+  "$work/data/complexcases.db") || fail "cannot read the key ring from the database"
+[ -n "$keys" ] || fail "no data protection key in the database after a sign-in"
+grep -q '<encryptedSecret' <<<"$keys" || fail "the stored data protection keys are not encrypted"
+! grep -q '<masterKey' <<<"$keys" || fail "a data protection key is stored in the clear"
 [ "$(stat -c %u "$work/data/complexcases.db")" = "$(${as_app[@]+"${as_app[@]}"} id -u)" ] || fail "the database is not the application user's"
 
 echo "production smoke: passed (version $version, $base, as uid $(${as_app[@]+"${as_app[@]}"} id -u))"

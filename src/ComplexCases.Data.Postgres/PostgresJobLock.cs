@@ -1,6 +1,7 @@
 using ComplexCases.Data.Providers;
 using Medallion.Threading.Postgres;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ComplexCases.Data.Postgres;
 
@@ -16,6 +17,10 @@ internal sealed class PostgresJobLock : IJobLock
         var connectionString = db.Database.GetConnectionString()
             ?? throw new InvalidOperationException("The context has no connection string to take a lock on.");
         var key = new PostgresAdvisoryLockKey("complexcases:" + name, allowHashing: true);
-        return await new PostgresDistributedLock(key, connectionString).TryAcquireAsync(TimeSpan.Zero, cancellationToken);
+        // The lock is session state: its connections are reset when they go back to the pool (a pool of their own, since the
+        // connection string differs from the host's, which skips the reset: PostgresProvider.Pooled), so a lock that was
+        // not released can never stay held by a pooled connection the application uses for something else.
+        var reset = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = false }.ConnectionString;
+        return await new PostgresDistributedLock(key, reset).TryAcquireAsync(TimeSpan.Zero, cancellationToken);
     }
 }

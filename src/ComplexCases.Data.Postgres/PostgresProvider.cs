@@ -74,7 +74,16 @@ public sealed class PostgresProvider : IStoreProvider
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) => PostgresDatabase.Configure(builder, connectionString);
 
-    public string Pooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString;
+    /// <summary>
+    /// Pooled, and not reset when returned to the pool: the reset (<c>DISCARD ALL</c>, sent with the next use) ran eight
+    /// statements on the server each time a request took a connection from the pool, several times a page view, and more
+    /// of them than the page's own queries (docs/performance.md, issue 11). It
+    /// is safe because nothing on these connections leaves session state behind: the application sets no session
+    /// settings, makes no temporary tables and listens to nothing, the audit chain's lock is transaction-scoped, and the
+    /// one session-level lock (<see cref="PostgresJobLock"/>) takes its connections from a pool of its own that is reset.
+    /// </summary>
+    public string Pooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, NoResetOnClose = true }.ConnectionString;
 
     public DbConnection OpenConnection(string connectionString)
     {

@@ -58,6 +58,13 @@ internal sealed class SqliteAuditChain : IAuditChainStore
         return e;
     }
 
+    /// <summary>One INSERT each: in-process SQLite has no round trip to save, and one writer at a time has no lock to hold.</summary>
+    public IReadOnlyList<AuditEvent> AppendMany(DbContext db, IReadOnlyList<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return [.. entries.Select(entry => Append(db, entry))];
+    }
+
     public IEnumerable<StoredAuditEvent> InSequence(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -1,4 +1,5 @@
 using ComplexCases.Application.Storage;
+using ComplexCases.Web.Operations;
 
 namespace ComplexCases.Web;
 
@@ -22,7 +23,7 @@ internal static class DatabaseStartup
         }
         var pending = Pending(database);
         if (pending.Count > 0)
-            throw new InvalidOperationException(
+            throw new StartRefusedException(
                 $"The database ({database.Description}) needs {pending.Count} schema migration(s) ({string.Join(", ", pending)}). " +
                 $"Run 'complexcases migrate --db <connection string>' first, or set {MigrateOnStartSetting}=true to let the site apply them at start.");
     }

@@ -6,6 +6,7 @@ using ComplexCases.Application.Workflow;
 using ComplexCases.Domain.Workflow;
 using ComplexCases.Synthetic;
 using ComplexCases.Web.Demo;
+using ComplexCases.Web.Operations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplexCases.Web;
@@ -47,7 +48,7 @@ internal static partial class DemoData
         var site = services.GetRequiredService<TimeProvider>();
         var today = WorkingCalendar.UkDate(site.GetUtcNow());
         var asOf = options.AsOf ?? new DateOnly(today.Year, today.Month, 1);
-        if (asOf > today) throw new InvalidOperationException($"Demo:AsOf {asOf:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        if (asOf > today) throw new StartRefusedException($"Demo:AsOf {asOf:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
 
         DateOnly? newest;
         bool madeByDemo;
@@ -59,7 +60,7 @@ internal static partial class DemoData
         // A database whose runs the demo did not make is somebody's data (a pilot's, a benchmark's): the demo neither seeds
         // it nor replaces it when its newest month is old. Staging with the demo switched on by mistake must not erase it.
         if (newest is not null && !madeByDemo)
-            throw new InvalidOperationException($"Demo:Enabled is set, but the database ({database.Description}) holds screening runs " +
+            throw new StartRefusedException($"Demo:Enabled is set, but the database ({database.Description}) holds screening runs " +
                 "the demo did not make; the demo never seeds or replaces such a database. Set Demo:Enabled=false, or give the demo a " +
                 "database of its own.");
         if (newest is { } stale && stale < asOf)

@@ -6,9 +6,10 @@ using ComplexCases.Web;
 using ComplexCases.Web.Api;
 using ComplexCases.Web.Operations;
 using ComplexCases.Web.SignIn;
-using Microsoft.AspNetCore.DataProtection;
+using ComplexCases.Web.Operations.KeyRing;
 using Microsoft.AspNetCore.Identity;
 
+StartRefusal.ReportSettingsWithoutStackTrace();
 var builder = WebApplication.CreateBuilder(args);
 // The standard settings choose the address (ASPNETCORE_URLS, --urls, Kestrel:Endpoints); without any, localhost:5080.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
@@ -20,12 +21,12 @@ var connectionString = builder.Configuration.GetConnectionString("ComplexCases")
 var provider = ComplexCases.Hosting.StoreProviderByTarget.Instance;
 builder.Services.AddSingleton<ComplexCases.Data.Providers.IStoreProvider>(provider);
 var database = DatabaseTarget.Resolve(provider, connectionString);
-if (!database.Succeeded) throw new InvalidOperationException(database.Error);
+if (!database.Succeeded) throw new StartRefusedException(database.Error);
 builder.Services.AddSingleton(database.Value);
 
 var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
 if (demo.Enabled && builder.Environment.IsProduction())
-    throw new InvalidOperationException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
+    throw new StartRefusedException("Demo mode (Demo:Enabled) must not run in Production: it seeds demo accounts with a published password.");
 builder.Services.AddSingleton(demo);
 DatabaseStartup.Prepare(database.Value,
     migrate: demo.Enabled || builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>(DatabaseStartup.MigrateOnStartSetting));
@@ -33,8 +34,9 @@ var pooledConnection = provider.Pooled(database.Value.ConnectionString);
 // Pooled contexts: setting up a context's internal services was a fifth of a list view's CPU.
 builder.Services.AddDbContextPool<ComplexCasesDbContext>(options => provider.Configure(options, pooledConnection));
 builder.Services.AddSingleton(TimeProvider.System);
-// Cookie and antiforgery keys in the database: every instance and restart reads the same ones.
-builder.Services.AddDataProtection().PersistKeysToDbContext<ComplexCasesDbContext>();
+// Cookie and antiforgery keys in the database: every instance and restart reads the same ones; encrypted at rest to a
+// certificate from configuration (DataProtection:Certificate), required in Production unless explicitly waived.
+builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
 
 // Local accounts: hashed passwords, lockout after repeated failures, secure cookies. Optionally the organisation's
 // identity provider too (Authentication:OpenIdConnect), mapped onto the same local accounts and the same cookie.
@@ -106,9 +108,9 @@ if (demo.Enabled) DemoData.EnsureSeeded(app.Services, builder.Services, app.Logg
 if (!app.Environment.IsDevelopment())
 {
     // A page's failure shows the GOV.UK error page; the API's is a problem (JSON) with the same reference, not that page's HTML.
-    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
+    app.UseWhen(context => ComplexCasesApi.Serves(context.Request.Path),
         api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteServerErrorAsync }));
-    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
+    app.UseWhen(context => !ComplexCasesApi.Serves(context.Request.Path), pages => pages.UseExceptionHandler("/error"));
     // Sent on HTTPS responses only. Behind a TLS-terminating proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the
     // request count as HTTPS, so this header and the cookie's Secure flag follow (README, production settings).
     app.UseHsts();
@@ -116,14 +118,15 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 // A refused or unknown page is a GOV.UK "Page not found" with a way back, not the browser's own page; the API keeps its codes.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/not-found", "?code={0}"));
+app.UseWhen(context => !ComplexCasesApi.Serves(context.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/not-found", "?code={0}"));
 app.UseRouting();
 app.UseAuthentication();
 // Before authorization, so a call refused for a bad token counts against its address's API limit: guessing tokens is limited.
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRefusalAuditing();
-app.MapOpenApi();
+// Any signed-in account, by cookie or token (the fallback policy); a refusal is a problem, like the API's (ComplexCasesApi.Serves).
+app.MapOpenApi().RequireRateLimiting(RateLimits.ApiPolicy);
 app.MapRazorPages();
 app.MapComplexCasesHealth();
 app.MapComplexCasesApi();

@@ -60,6 +60,16 @@ public sealed class DefinitionComparisonTests(BrowserSite site) : IAsyncLifetime
         await _page.ScreenshotAsync("definitions-compare");
         await _page.ShouldBeAccessibleAsync();
 
+        // One PDU: every table, the combinations and the stability summary included, is that PDU's.
+        var pdu = (await _page.Locator("#pdu option").Nth(1).GetAttributeAsync("value"))!;
+        await _page.Locator("#pdu").SelectOptionAsync(pdu);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await _page.WaitForURLAsync($"**/definitions/compare?**pdu={pdu}**");
+        (await _page.Locator("#combinations-summary").TextContentAsync())!.ShouldStartWith($"In PDU {pdu}, the combinations");
+        (await _page.Locator("#stability-summary-table caption").TextContentAsync())!.ShouldContain($"PDU {pdu}");
+        (await _page.Locator("svg.cc-chart[role='img'] title").CountAsync()).ShouldBe(titles.Count);
+        await _page.ShouldBeAccessibleAsync();
+
         await _page.Locator("#from").FillAsync("2024-13");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         (await _page.ErrorSummaryAsync()).ShouldBe(["Enter the first month as a year and month, for example 2024-03."]);

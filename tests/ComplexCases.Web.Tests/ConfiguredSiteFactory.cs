@@ -30,8 +30,12 @@ public sealed class ConfiguredSiteFactory(string environment, IReadOnlyDictionar
         builder.UseSetting("Demo:Enabled", "false");
         // Sites made for a test start on a new database; the refusal of an outdated one has its own test.
         builder.UseSetting("Database:MigrateOnStart", "true");
-        // Production requires a pseudonym key; a test that wants it missing or wrong says so in its settings.
-        if (environment == "Production") builder.UseSetting("Pseudonyms:Key", TestPseudonymKey);
+        // Production requires a pseudonym key and a certificate for the key ring; a test that wants either missing or wrong says so.
+        if (environment == "Production")
+        {
+            builder.UseSetting("Pseudonyms:Key", TestPseudonymKey);
+            builder.UseSetting("DataProtection:Certificate:Path", Operations.TestCertificate.Shared.CombinedPemPath);
+        }
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

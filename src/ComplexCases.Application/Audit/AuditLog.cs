@@ -39,6 +39,19 @@ public sealed class AuditLog(TimeProvider clock)
         return appended;
     }
 
+    /// <summary>
+    /// Appends the entries in order, in the caller's open transaction (or one of its own): a group commit's batch, which the
+    /// provider may write in one statement. Each entry's time is read from the clock as it is appended here.
+    /// </summary>
+    public IReadOnlyList<AuditEvent> AppendMany(ComplexCasesDbContext db, IReadOnlyList<AuditEntryRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(requests);
+        var entries = requests.Select(request => new AuditEntry(clock.GetUtcNow(), request.Actor, request.Action, request.EventType, request.Purpose,
+            request.Subjects, request.Details)).ToList();
+        return db.AuditChain().AppendMany(db, entries);
+    }
+
     /// <summary>The last entry's sequence and hash (the genesis head for an empty log).</summary>
     public static AuditChainHead Head(ComplexCasesDbContext db)
     {

@@ -58,7 +58,7 @@ public sealed class GroupCommitAuditWriter : IAsyncDisposable, IDisposable
             {
                 using var db = _open();
                 using var transaction = db.Database.BeginTransaction();
-                foreach (var (request, _) in batch) _log.Append(db, request);
+                _log.AppendMany(db, [.. batch.Select(item => item.Request)]);
                 transaction.Commit();
                 foreach (var (_, done) in batch) done.TrySetResult();
             }

@@ -24,13 +24,15 @@ public sealed class CaseViewQuery(OpenCase open, CaseWorkflows workflows, PanelM
         if (!opened.Succeeded) return opened.ErrorAs<CaseView>();
         var details = opened.Value;
 
-        var record = workflows.Find(user, crn);
+        // The workflow is read once; each section's service checks this viewer's access on it as it would on its own read.
+        var stored = await workflows.StoredAsync(crn);
+        var record = CaseWorkflows.Permitted(user, stored);
         var workflow = record is null ? null : CaseWorkflowViews.Describe(user, record, WorkingCalendar.UkDate(clock.GetUtcNow()));
-        var entries = meetings.ForCase(user, crn)
+        var entries = meetings.ForCase(user, stored)
             .Select(e => new CasePanelEntry(e.Meeting, e.Discussed, e.Staff,
                 e.Meeting.Status == (int)PanelMeetingStatus.Scheduled && e.Staff.Any(x => x.UserName == user.Id)))
             .ToList();
-        var mayReview = user.Has(Permission.RecordQualityReview) && reviews.Reviewable(user, crn) is not null;
-        return UseCaseResult<CaseView>.Ok(new CaseView(details, workflow, entries, new CaseReviews(details.Listed.Crn, reviews.VisibleTo(user, crn), mayReview)));
+        var mayReview = user.Has(Permission.RecordQualityReview) && QualityReviews.Reviewable(user, stored) is not null;
+        return UseCaseResult<CaseView>.Ok(new CaseView(details, workflow, entries, new CaseReviews(details.Listed.Crn, reviews.VisibleTo(user, stored), mayReview)));
     }
 }

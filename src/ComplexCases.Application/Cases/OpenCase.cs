@@ -17,7 +17,7 @@ public sealed class OpenCase(ComplexCasesDbContext db, Consultations audit)
 
     public async Task<UseCaseResult<CaseDetails>> RunAsync(StaffUser user, Crn crn, int? runId, ReadChannel channel)
     {
-        var details = CaseQuery.Run(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
+        var details = await CaseQuery.RunAsync(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
         if (details is null)
         {
             // Someone asked for a case they may not see (or that is not listed): say nothing about it, but record the attempt.

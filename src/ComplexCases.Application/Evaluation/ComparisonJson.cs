@@ -5,13 +5,16 @@ using ComplexCases.Domain.Definitions;
 namespace ComplexCases.Application.Evaluation;
 
 /// <summary>
-/// The comparison as camelCase JSON: per month, all PDUs together (<c>all</c>) and each PDU (<c>pdus</c>, by code), then
-/// stability over the whole period. Counts are of people (person-months), unsuppressed: this is the analyst's raw
+/// The comparison as camelCase JSON: per month, all PDUs together (<c>all</c>) and each PDU (<c>pdus</c>, by code), each
+/// with its own criteria <c>combinations</c>, then stability over the whole period, all PDUs (<c>stability</c>) and each
+/// PDU (<c>pduStability</c>). Fields are only ever added (the month's <c>combinations</c> stay those of all PDUs), so
+/// readers of an older shape keep working. Counts are of people (person-months), unsuppressed: this is the analyst's raw
 /// figure, and any view or export for wider use must suppress cells under 5.
 /// </summary>
 public static class ComparisonJson
 {
-    public static void Write(Stream output, ComparisonReport report)
+    /// <param name="pdu">One PDU code to keep in <c>pdus</c> and <c>pduStability</c> (the caller checks it is there), or null for every PDU.</param>
+    public static void Write(Stream output, ComparisonReport report, string? pdu = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
@@ -33,23 +36,12 @@ public static class ComparisonJson
             w.WritePropertyName("all");
             Cell(w, report, month.Total, month.HasPrevious);
             w.WriteStartArray("pdus");
-            foreach (var (code, cell) in month.Pdus.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (code, cell) in month.Pdus.Where(p => pdu is null || p.Key == pdu).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 Cell(w, report, cell, month.HasPrevious, code);
             }
             w.WriteEndArray();
-            w.WriteStartArray("combinations");
-            foreach (var (mask, counts) in month.Combinations.OrderByDescending(c => Math.Max(c.Value.A, c.Value.B)).ThenBy(c => c.Key))
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("criteria");
-                foreach (var id in CriterionIds.InMask(mask)) w.WriteStringValue(id.ToKey());
-                w.WriteEndArray();
-                w.WriteNumber("listedA", counts.A);
-                w.WriteNumber("listedB", counts.B);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            Combinations(w, month.Combinations);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -57,7 +49,33 @@ public static class ComparisonJson
         Summary(w, "a", report.StabilityA);
         Summary(w, "b", report.StabilityB);
         w.WriteEndObject();
+        w.WriteStartArray("pduStability");
+        foreach (var code in report.PduCodes().Where(c => pdu is null || c == pdu))
+        {
+            w.WriteStartObject();
+            w.WriteString("pduCode", code);
+            Summary(w, "a", report.PduStabilityA.GetValueOrDefault(code) ?? StabilitySummary.None);
+            Summary(w, "b", report.PduStabilityB.GetValueOrDefault(code) ?? StabilitySummary.None);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void Combinations(Utf8JsonWriter w, IReadOnlyDictionary<int, (int A, int B)> combinations)
+    {
+        w.WriteStartArray("combinations");
+        foreach (var (mask, counts) in combinations.OrderByDescending(c => Math.Max(c.Value.A, c.Value.B)).ThenBy(c => c.Key))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("criteria");
+            foreach (var id in CriterionIds.InMask(mask)) w.WriteStringValue(id.ToKey());
+            w.WriteEndArray();
+            w.WriteNumber("listedA", counts.A);
+            w.WriteNumber("listedB", counts.B);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void Cell(Utf8JsonWriter w, ComparisonReport report, ComparisonCell c, bool hasPrevious, string? pdu = null)
@@ -84,6 +102,7 @@ public static class ComparisonJson
         Movement(w, "a", c.A, hasPrevious);
         Movement(w, "b", c.B, hasPrevious);
         w.WriteEndObject();
+        Combinations(w, c.Combinations());
         w.WriteEndObject();
     }
 

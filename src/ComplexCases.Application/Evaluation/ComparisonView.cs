@@ -7,8 +7,8 @@ namespace ComplexCases.Application.Evaluation;
 /// <summary>
 /// A <see cref="ComparisonReport"/> as the compare page and its downloads show it, for one PDU or all: every table of
 /// counts of people with small counts withheld (<see cref="CountGrid"/>). Figures over the period are person-months: a
-/// person listed in three months counts three times. Criteria combinations and the stability summary are across all PDUs
-/// (the comparison counts them nationally).
+/// person listed in three months counts three times. Every table, criteria combinations and the stability summary included,
+/// is of the chosen PDU when there is one.
 /// </summary>
 public sealed record ComparisonView(ComparisonReport Report, IReadOnlyList<string> Pdus, string? Pdu, IReadOnlyList<DateOnly> Months,
     ShownTable Overlap, ShownTable Reasons, ShownTable Combinations, IReadOnlyList<int> CombinationMasks, ShownTable Thresholds,
@@ -47,9 +47,11 @@ public sealed record ComparisonView(ComparisonReport Report, IReadOnlyList<strin
         ArgumentNullException.ThrowIfNull(report);
         var cells = report.Months.Select(m => pdu is null ? m.Total : m.Pdus.GetValueOrDefault(pdu) ?? new ComparisonCell()).ToList();
         var months = report.Months.Select(m => m.Run.AsOf).ToList();
-        var (combinations, masks) = CombinationTable(report);
+        var (combinations, masks) = CombinationTable(cells);
+        var summaryA = pdu is null ? report.StabilityA : report.PduStabilityA.GetValueOrDefault(pdu) ?? Evaluation.StabilitySummary.None;
+        var summaryB = pdu is null ? report.StabilityB : report.PduStabilityB.GetValueOrDefault(pdu) ?? Evaluation.StabilitySummary.None;
         return new ComparisonView(report, pdus, pdu, months, OverlapTable(months, cells), ReasonTable(cells), combinations, masks,
-            ThresholdTable(cells, report), WithoutTable(cells, report), StabilityTable(report, months, cells), SummaryTable(report));
+            ThresholdTable(cells, report), WithoutTable(cells, report), StabilityTable(report, months, cells), SummaryTable(summaryA, summaryB));
     }
 
     private static ShownTable OverlapTable(List<DateOnly> months, List<ComparisonCell> cells)
@@ -78,15 +80,11 @@ public sealed record ComparisonView(ComparisonReport Report, IReadOnlyList<strin
         return grid.Shown(total: null);
     }
 
-    private static (ShownTable, IReadOnlyList<int>) CombinationTable(ComparisonReport report)
+    private static (ShownTable, IReadOnlyList<int>) CombinationTable(List<ComparisonCell> cells)
     {
-        var all = new Dictionary<int, (int A, int B)>();
-        foreach (var (mask, n) in report.Months.SelectMany(m => m.Combinations))
-        {
-            all.TryGetValue(mask, out var sum);
-            all[mask] = (sum.A + n.A, sum.B + n.B);
-        }
-        var ordered = all.OrderByDescending(c => Math.Max(c.Value.A, c.Value.B)).ThenBy(c => c.Key).ToList();
+        var all = new ComparisonCell();
+        foreach (var cell in cells) all.Add(cell);
+        var ordered = all.Combinations().OrderByDescending(c => Math.Max(c.Value.A, c.Value.B)).ThenBy(c => c.Key).ToList();
         var grid = new CountGrid(["Listed by A", "Listed by B"]);
         var masks = new List<int>();
         foreach (var (mask, n) in ordered.Take(ShownCombinations))
@@ -144,11 +142,11 @@ public sealed record ComparisonView(ComparisonReport Report, IReadOnlyList<strin
         return grid.Shown(Total);
     }
 
-    private static ShownTable SummaryTable(ComparisonReport report) =>
+    private static ShownTable SummaryTable(Evaluation.StabilitySummary a, Evaluation.StabilitySummary b) =>
         new CountGrid(["A", "B"])
-            .Row("Listed in any month", [report.StabilityA.EverListed, report.StabilityB.EverListed])
-            .Row("Listed in every month", [report.StabilityA.ListedEveryMonth, report.StabilityB.ListedEveryMonth])
-            .Row("Flickering (listed, then not, then again)", [report.StabilityA.Flickering, report.StabilityB.Flickering])
+            .Row("Listed in any month", [a.EverListed, b.EverListed])
+            .Row("Listed in every month", [a.ListedEveryMonth, b.ListedEveryMonth])
+            .Row("Flickering (listed, then not, then again)", [a.Flickering, b.Flickering])
             .Shown(total: null);
 
     private static bool Counts(Definition d, CriterionId id) => d.Criteria.Any(r => r.Id == id);

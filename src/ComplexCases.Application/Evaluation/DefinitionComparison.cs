@@ -39,7 +39,7 @@ public sealed class DefinitionComparison(DatabaseTarget database, CompareDefinit
                 : UseCaseResult<ComparisonView>.Failed("The comparison failed; nothing was changed.");
         }
         var pdu = string.IsNullOrWhiteSpace(choice.Pdu) ? null : choice.Pdu.Trim();
-        var pdus = result.Value.Months.SelectMany(m => m.Pdus.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var pdus = result.Value.PduCodes();
         if (pdu is not null && !pdus.Contains(pdu)) return UseCaseResult<ComparisonView>.Invalid("pdu", "Choose a PDU from the list, or all PDUs.");
         return UseCaseResult<ComparisonView>.Ok(ComparisonView.Of(result.Value, pdus, pdu));
     }

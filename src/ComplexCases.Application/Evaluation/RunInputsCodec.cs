@@ -160,13 +160,52 @@ public static class RunInputsCodec
         public Caseload ToCaseload() => new([.. _people], new Dictionary<string, StaffMember>(),
             [.. _registrations], [.. _regStarts], [.. _assessments], [.. _assessmentStarts], [.. _sentences], [.. _sentenceStarts], [.. _opd], [.. _opdStarts]);
 
+        /// <summary>
+        /// One caseload from parts decoded separately, in order (people ascending by CRN across them): each part is
+        /// decodable on its own, so a month's parts can be decoded on every core and joined here.
+        /// </summary>
+        public static Caseload Join(IReadOnlyList<Parts> parts)
+        {
+            ArgumentNullException.ThrowIfNull(parts);
+            if (parts.Count == 1) return parts[0].ToCaseload();
+            return new Caseload(Concat(parts, p => p._people), new Dictionary<string, StaffMember>(),
+                Concat(parts, p => p._registrations), Starts(parts, p => p._regStarts),
+                Concat(parts, p => p._assessments), Starts(parts, p => p._assessmentStarts),
+                Concat(parts, p => p._sentences), Starts(parts, p => p._sentenceStarts),
+                Concat(parts, p => p._opd), Starts(parts, p => p._opdStarts));
+        }
+
+        private static T[] Concat<T>(IReadOnlyList<Parts> parts, Func<Parts, List<T>> of)
+        {
+            var all = new T[parts.Sum(p => of(p).Count)];
+            var at = 0;
+            foreach (var part in parts)
+            {
+                var list = of(part);
+                list.CopyTo(all, at);
+                at += list.Count;
+            }
+            return all;
+        }
+
+        /// <summary>Each part's starts (a leading 0, then one per person) moved on by the records of the parts before it.</summary>
+        private static int[] Starts(IReadOnlyList<Parts> parts, Func<Parts, List<int>> of)
+        {
+            var all = new int[parts.Sum(p => of(p).Count - 1) + 1];
+            int at = 1, records = 0;
+            foreach (var part in parts)
+            {
+                var starts = of(part);
+                for (var i = 1; i < starts.Count; i++) all[at++] = records + starts[i];
+                records += starts[^1];
+            }
+            return all;
+        }
+
         private void Read(byte[] data, int format)
         {
-            using var input = new MemoryStream(data, writable: false);
-            using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-            using var buffered = new BufferedStream(brotli, 1 << 16);
-            using var r = new Reader(buffered);
-            if (r.Raw.ReadUInt32() != Magic) throw new InvalidDataException("Not stored run inputs.");
+            var r = new Reader(Decompressed(data));
+            if (r.UInt32() != Magic) throw new InvalidDataException("Not stored run inputs.");
             var count = r.Int();
             r.AsOfDay = r.Int();
             var crn = 0;
@@ -183,7 +222,7 @@ public static class RunInputsCodec
                 long previousId = 0;
                 for (var n = r.Int(); n > 0; n--)
                 {
-                    var id = format == 1 ? r.Raw.ReadString() : r.AssessmentId(ref previousId);
+                    var id = format == 1 ? r.String() : r.AssessmentId(ref previousId);
                     var completed = r.Date()!.Value;
                     var rosh = r.Int();
                     var flags = r.Int();
@@ -333,15 +372,80 @@ public static class RunInputsCodec
         }
     }
 
-    private sealed class Reader(Stream stream) : IDisposable
+    /// <summary>A part's raw bytes, decompressed in one go into a buffer kept per thread (parts are decoded on every core).</summary>
+    [ThreadStatic] private static byte[]? t_raw;
+
+    private static ReadOnlyMemory<byte> Decompressed(byte[] data)
+    {
+        var raw = t_raw ??= new byte[1 << 22];
+        using var decoder = new BrotliDecoder();
+        int read = 0, written = 0;
+        while (true)
+        {
+            var status = decoder.Decompress(data.AsSpan(read), raw.AsSpan(written), out var consumed, out var produced);
+            read += consumed;
+            written += produced;
+            switch (status)
+            {
+                case System.Buffers.OperationStatus.Done:
+                    return raw.AsMemory(0, written);
+                case System.Buffers.OperationStatus.DestinationTooSmall:
+                    Array.Resize(ref raw, raw.Length * 2);
+                    t_raw = raw;
+                    break;
+                case System.Buffers.OperationStatus.NeedMoreData:
+                    throw new EndOfStreamException();
+                default:
+                    throw new InvalidDataException("Run inputs are not valid Brotli.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the varint stream from memory: the same bytes <see cref="BinaryReader"/> reads (7-bit integers, length-prefixed
+    /// UTF-8 strings), without a stream call per byte, which was most of the time spent re-screening a stored month.
+    /// </summary>
+    private sealed class Reader(ReadOnlyMemory<byte> bytes)
     {
         private readonly List<string> _codes = [];
-
-        public BinaryReader Raw { get; } = new(stream, Encoding.UTF8, leaveOpen: true);
+        private int _at;
 
         public int AsOfDay { get; set; }
 
-        public int Int() => Raw.Read7BitEncodedInt();
+        private ReadOnlySpan<byte> Bytes => bytes.Span;
+
+        public uint UInt32()
+        {
+            if (_at + 4 > bytes.Length) throw new EndOfStreamException();
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(Bytes.Slice(_at, 4));
+            _at += 4;
+            return value;
+        }
+
+        public int Int() => (int)VarInt(5);
+
+        private ulong VarInt(int maxBytes)
+        {
+            var span = Bytes;
+            ulong value = 0;
+            for (var shift = 0; shift < maxBytes * 7; shift += 7)
+            {
+                if (_at >= span.Length) throw new EndOfStreamException();
+                var b = span[_at++];
+                value |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) return value;
+            }
+            throw new InvalidDataException("A number in the run inputs is too long.");
+        }
+
+        public string String()
+        {
+            var length = Int();
+            if (length < 0 || _at + length > bytes.Length) throw new EndOfStreamException();
+            var text = Encoding.UTF8.GetString(Bytes.Slice(_at, length));
+            _at += length;
+            return text;
+        }
 
         public string? Code()
         {
@@ -349,7 +453,7 @@ public static class RunInputsCodec
             if (n == 0) return null;
             if (n - 1 < _codes.Count) return _codes[n - 1];
             if (n - 1 != _codes.Count) throw new InvalidDataException("Code index out of order.");
-            var code = string.Intern(Raw.ReadString());
+            var code = string.Intern(String());
             _codes.Add(code);
             return code;
         }
@@ -359,9 +463,9 @@ public static class RunInputsCodec
             switch (Int())
             {
                 case 0:
-                    return Raw.ReadString();
+                    return String();
                 case 1:
-                    var zigzag = Raw.Read7BitEncodedInt64();
+                    var zigzag = (long)VarInt(10);
                     previous += (long)((ulong)zigzag >> 1) ^ -(zigzag & 1);
                     return previous.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 default:
@@ -384,7 +488,5 @@ public static class RunInputsCodec
             previous += (zigzag >>> 1) ^ -(zigzag & 1);
             return previous;
         }
-
-        public void Dispose() => Raw.Dispose();
     }
 }

@@ -433,8 +433,14 @@ public sealed class PanelMeetings(ComplexCasesDbContext db, WorkflowSettings set
     public IReadOnlyList<(PanelMeetingRecord Meeting, bool Discussed, IReadOnlyList<PanelMeetingStaffRecord> Staff)> ForCase(StaffUser user, Crn crn)
     {
         var crnText = crn.ToString();
-        var workflow = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
+        return ForCase(user, db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText));
+    }
+
+    /// <summary><see cref="ForCase(StaffUser, Crn)"/> on the case's workflow already read (the case page reads it once).</summary>
+    internal IReadOnlyList<(PanelMeetingRecord Meeting, bool Discussed, IReadOnlyList<PanelMeetingStaffRecord> Staff)> ForCase(StaffUser user, CaseWorkflowRecord? workflow)
+    {
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
+        var crnText = workflow.Crn;
         var items = (from item in db.PanelAgendaItems.AsNoTracking()
                      where item.Crn == crnText
                      join meeting in db.PanelMeetings.AsNoTracking() on item.MeetingId equals meeting.Id

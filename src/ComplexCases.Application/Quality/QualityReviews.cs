@@ -135,9 +135,12 @@ public sealed class QualityReviews(
     public CaseWorkflowRecord? Reviewable(StaffUser user, Crn crn)
     {
         var crnText = crn.ToString();
-        var record = db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText);
-        return record is not null && CaseAccess.Can(user, Permission.RecordQualityReview, WorkflowRecords.Facts(record)) ? record : null;
+        return Reviewable(user, db.Workflows.AsNoTracking().SingleOrDefault(w => w.Crn == crnText));
     }
+
+    /// <summary><see cref="Reviewable(StaffUser, Crn)"/> on the case's workflow already read (the case page reads it once).</summary>
+    internal static CaseWorkflowRecord? Reviewable(StaffUser user, CaseWorkflowRecord? record) =>
+        record is not null && CaseAccess.Can(user, Permission.RecordQualityReview, WorkflowRecords.Facts(record)) ? record : null;
 
     /// <summary>
     /// Validates and stores a review, its audit entry and the practitioner's notification in one transaction. Invalid input
@@ -196,7 +199,12 @@ public sealed class QualityReviews(
     public IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, Crn crn)
     {
         var crnText = crn.ToString();
-        var workflow = db.Workflows.AsNoTracking().Where(w => w.Crn == crnText).SingleOrDefault();
+        return VisibleTo(user, db.Workflows.AsNoTracking().Where(w => w.Crn == crnText).SingleOrDefault());
+    }
+
+    /// <summary><see cref="VisibleTo(StaffUser, Crn)"/> on the case's workflow already read (the case page reads it once).</summary>
+    internal IReadOnlyList<QualityReviewView> VisibleTo(StaffUser user, CaseWorkflowRecord? workflow)
+    {
         if (workflow is null || !CaseAccess.CanSee(user, WorkflowRecords.Facts(workflow))) return [];
         var mayAnswer = IsPractitioner(user, workflow);
         var records = db.QualityReviews.AsNoTracking().Include(r => r.Replies).Where(r => r.WorkflowId == workflow.Id).ToList();

@@ -23,12 +23,28 @@ public sealed record StepRequest(Crn Crn, WorkflowStep Step, int ExpectedVersion
 public sealed class CaseWorkflows(ComplexCasesDbContext db, WorkflowSettings settings, AuditLog audit, IWorkflowNotices notices, TimeProvider clock)
 {
     /// <summary>The case's workflow with its events, if the user may see the case; null when there is none or they may not.</summary>
-    public CaseWorkflowRecord? Find(StaffUser user, Crn crn, Permission permission = Permission.ViewCase)
+    public CaseWorkflowRecord? Find(StaffUser user, Crn crn, Permission permission = Permission.ViewCase) => Permitted(user, Stored(crn), permission);
+
+    /// <summary>
+    /// The case's stored workflow with its events, whoever asks: for the case page, which reads it once and passes it to each
+    /// section's service, and each of them checks the viewer's access on it as it would on its own read.
+    /// </summary>
+    internal CaseWorkflowRecord? Stored(Crn crn)
     {
         var crnText = crn.ToString();
-        var record = db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Crn == crnText);
-        return record is not null && CaseAccess.Can(user, permission, WorkflowRecords.Facts(record)) ? record : null;
+        return db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefault(w => w.Crn == crnText);
     }
+
+    /// <inheritdoc cref="Stored"/>
+    internal Task<CaseWorkflowRecord?> StoredAsync(Crn crn, CancellationToken cancellationToken = default)
+    {
+        var crnText = crn.ToString();
+        return db.Workflows.AsNoTracking().Include(w => w.Events).SingleOrDefaultAsync(w => w.Crn == crnText, cancellationToken);
+    }
+
+    /// <summary>The record if the user holds the permission on the case (<see cref="Find"/> on a record already read).</summary>
+    internal static CaseWorkflowRecord? Permitted(StaffUser user, CaseWorkflowRecord? record, Permission permission = Permission.ViewCase) =>
+        record is not null && CaseAccess.Can(user, permission, WorkflowRecords.Facts(record)) ? record : null;
 
     /// <summary>The steps this user may take on the case now (allowed by both the state machine and the permissions file).</summary>
     public static IReadOnlyList<WorkflowStep> StepsFor(StaffUser user, CaseWorkflowRecord record) =>

@@ -20,8 +20,12 @@ internal static class CompareCommand
         };
         var from = new Option<string?>("--from") { Description = "First screening date included, yyyy-MM-dd (default: the earliest stored)." };
         var to = new Option<string?>("--to") { Description = "Last screening date included, yyyy-MM-dd (default: the latest stored)." };
+        var pdu = new Option<string?>("--pdu")
+        {
+            Description = "Keep one PDU (its code) in the per-PDU figures: months[].pdus and pduStability (default: every PDU). The all-PDU figures stay.",
+        };
         var outFile = new Option<string?>("--out") { Description = "Write the JSON here (default: standard output)." };
-        var command = new Command("compare", "Compare two definitions over the stored months: who each lists, overlap, sensitivity, stability.") { db, definitions, from, to, outFile };
+        var command = new Command("compare", "Compare two definitions over the stored months: who each lists, overlap, sensitivity, stability.") { db, definitions, from, to, pdu, outFile };
         command.SetAction(parse =>
         {
             var names = parse.GetValue(definitions) ?? [];
@@ -30,7 +34,11 @@ internal static class CompareCommand
                 return CliApp.UserError;
             var result = services.GetRequiredService<CompareDefinitions>().Run(new CompareRequest(parse.GetValue(db), names[0], names[1], fromDate, toDate));
             if (!result.Succeeded) return CliApp.Fail(error, result);
-            return JsonOutput.Write(parse.GetValue(outFile), output, error, stream => ComparisonJson.Write(stream, result.Value));
+            var code = parse.GetValue(pdu)?.Trim();
+            var codes = result.Value.PduCodes();
+            if (code is not null && !codes.Contains(code))
+                return CliApp.Fail(error, $"--pdu: nobody was screened in PDU '{code}' in the compared months" + (codes.Count == 0 ? "" : $" (PDUs: {string.Join(", ", codes)})"));
+            return JsonOutput.Write(parse.GetValue(outFile), output, error, stream => ComparisonJson.Write(stream, result.Value, code));
         });
         return command;
     }

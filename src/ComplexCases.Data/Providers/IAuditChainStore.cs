@@ -17,6 +17,12 @@ public interface IAuditChainStore
     /// <summary>Appends the entry after the head, in the caller's open transaction (which commits or rolls it back with the change it records).</summary>
     AuditEvent Append(DbContext db, AuditEntry entry);
 
+    /// <summary>
+    /// Appends the entries in order after the head, in the caller's open transaction (or one of its own): a group commit's
+    /// batch. The result is what appending them one by one would give; a provider may write them in one statement.
+    /// </summary>
+    IReadOnlyList<AuditEvent> AppendMany(DbContext db, IReadOnlyList<AuditEntry> entries);
+
     /// <summary>Every stored entry in sequence order, streamed (verification holds one at a time).</summary>
     IEnumerable<StoredAuditEvent> InSequence(DbContext db);
 }

@@ -26,6 +26,17 @@ internal static class ComplexCasesApi
 {
     public const string Prefix = "/api";
 
+    /// <summary>Where the OpenAPI document is served (<c>/openapi/v1.json</c>).</summary>
+    public const string DocumentPrefix = "/openapi";
+
+    /// <summary>
+    /// Whether a request is for the API or for its description: both are for scripts, so both take a personal access token,
+    /// answer refusals and failures as problem details rather than pages, and count against the API's rate limit. A script
+    /// author generating a client from the document holds a token, not a browser session.
+    /// </summary>
+    public static bool Serves(PathString path) =>
+        path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(DocumentPrefix, StringComparison.OrdinalIgnoreCase);
+
 
     public static IEndpointRouteBuilder MapComplexCasesApi(this IEndpointRouteBuilder app)
     {
@@ -258,7 +269,7 @@ internal static class ComplexCasesApi
         StatusForApi(int statusCode, Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task> otherwise) =>
         context =>
         {
-            if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase)) return otherwise(context);
+            if (!Serves(context.Request.Path)) return otherwise(context);
             if (statusCode == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
             return ApiProblems.WriteAsync(context.HttpContext, statusCode,
                 statusCode == StatusCodes.Status401Unauthorized ? ApiProblems.NotSignedInDetail : ApiProblems.ForbiddenDetail(context.HttpContext));

@@ -18,7 +18,7 @@ internal static class PseudonymKey
         if (string.IsNullOrEmpty(key))
         {
             if (environment.IsProduction())
-                throw new InvalidOperationException($"{Setting} must be set in Production: base64 of at least {Pseudonymiser.MinimumKeyBytes} random bytes " +
+                throw new StartRefusedException($"{Setting} must be set in Production: base64 of at least {Pseudonymiser.MinimumKeyBytes} random bytes " +
                     "(e.g. `openssl rand -base64 32`), the same on every instance, from a secret store.");
             return services.AddSingleton(new Pseudonymiser(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Pseudonymiser.MinimumKeyBytes)));
         }
@@ -29,7 +29,7 @@ internal static class PseudonymKey
         catch (ArgumentException ex)
         {
             // The message names the rule broken; never the value, which is a secret.
-            throw new InvalidOperationException($"{Setting}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
+            throw new StartRefusedException($"{Setting}: {ex.Message.Split(" (Parameter", 2)[0]}", ex);
         }
     }
 }

@@ -26,7 +26,7 @@ internal static class RateLimits
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         if (options.SignInPerMinute < 1 || options.ApiPerMinute < 1)
-            throw new InvalidOperationException($"{RateLimitOptions.Section}: SignInPerMinute and ApiPerMinute must be 1 or more.");
+            throw new StartRefusedException($"{RateLimitOptions.Section}: SignInPerMinute and ApiPerMinute must be 1 or more.");
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -78,11 +78,11 @@ internal static class Telemetry
     {
         null or "" or "grpc" => OtlpExportProtocol.Grpc,
         "http/protobuf" or "http" => OtlpExportProtocol.HttpProtobuf,
-        _ => throw new InvalidOperationException($"{OtlpProtocolSetting} must be grpc or http/protobuf (it is '{text}')."),
+        _ => throw new StartRefusedException($"{OtlpProtocolSetting} must be grpc or http/protobuf (it is '{text}')."),
     };
 
     private static Uri Endpoint(string text) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
-            : throw new InvalidOperationException($"{OtlpEndpointSetting} must be an http or https address, e.g. http://collector:4317 (it is '{text}').");
+            : throw new StartRefusedException($"{OtlpEndpointSetting} must be an http or https address, e.g. http://collector:4317 (it is '{text}').");
 }

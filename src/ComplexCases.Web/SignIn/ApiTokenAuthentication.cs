@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace ComplexCases.Web.SignIn;
 
 /// <summary>
-/// Personal access tokens (<c>Authorization: Bearer cct_…</c>) as an authentication scheme for the JSON API only. The default
-/// scheme is a selector: a call under <c>/api</c> that carries a bearer token is judged by the token alone; everything else
+/// Personal access tokens (<c>Authorization: Bearer cct_…</c>) as an authentication scheme for the JSON API (and its OpenAPI
+/// document) only. The default scheme is a selector: a call under <c>/api</c> or <c>/openapi</c> that carries a bearer token is judged by the token alone; everything else
 /// (every page, every form post, an API call without a token) by the sign-in cookie, so a token never opens a page.
 /// </summary>
 internal static class ApiTokenAuthentication
@@ -31,7 +31,7 @@ internal static class ApiTokenAuthentication
         return authentication;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(ComplexCasesApi.Prefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(HttpRequest request) => ComplexCasesApi.Serves(request.Path);
 
     /// <summary>The credentials of an <c>Authorization: Bearer</c> header (possibly empty), or null when there is none.</summary>
     public static string? Bearer(HttpRequest request)

@@ -1,3 +1,4 @@
+using ComplexCases.Web.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -89,16 +90,16 @@ internal static class OpenIdConnectSetup
         var hasClient = !string.IsNullOrWhiteSpace(settings.ClientId);
         if (!hasAuthority && !hasClient) return settings;
         if (!hasAuthority || !hasClient)
-            throw new InvalidOperationException($"{OpenIdConnectSettings.Section}: set both Authority and ClientId to sign in with an identity provider, or neither to use local accounts only.");
+            throw new StartRefusedException($"{OpenIdConnectSettings.Section}: set both Authority and ClientId to sign in with an identity provider, or neither to use local accounts only.");
         if (!Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority)
             || !(authority.Scheme == Uri.UriSchemeHttps || (authority.Scheme == Uri.UriSchemeHttp && environment.IsDevelopment())))
-            throw new InvalidOperationException($"{OpenIdConnectSettings.Section}:Authority must be an absolute https URL (http is allowed only in Development), not '{settings.Authority}'.");
+            throw new StartRefusedException($"{OpenIdConnectSettings.Section}:Authority must be an absolute https URL (http is allowed only in Development), not '{settings.Authority}'.");
         if (string.IsNullOrWhiteSpace(settings.UserNameClaim))
-            throw new InvalidOperationException($"{OpenIdConnectSettings.Section}:UserNameClaim must name the claim that holds a local account's user name (e.g. preferred_username or email).");
+            throw new StartRefusedException($"{OpenIdConnectSettings.Section}:UserNameClaim must name the claim that holds a local account's user name (e.g. preferred_username or email).");
         if (string.IsNullOrWhiteSpace(settings.DisplayName))
-            throw new InvalidOperationException($"{OpenIdConnectSettings.Section}:DisplayName must say what users sign in with (it labels the sign-in button).");
+            throw new StartRefusedException($"{OpenIdConnectSettings.Section}:DisplayName must say what users sign in with (it labels the sign-in button).");
         if (!settings.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid", StringComparer.Ordinal))
-            throw new InvalidOperationException($"{OpenIdConnectSettings.Section}:Scopes must include openid.");
+            throw new StartRefusedException($"{OpenIdConnectSettings.Section}:Scopes must include openid.");
         return settings;
     }
 }

@@ -28,6 +28,30 @@ public sealed class GroupCommitAuditWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_TwoWritersOnOneDatabase_AsTwoInstances_LeaveOneGapFreeChain()
+    {
+        // Two web instances each have a group commit; each batch is appended in one go (on PostgreSQL one INSERT under the
+        // chain's lock), so the batches must interleave whole, each after the other's committed head.
+        _db.Open().Dispose();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-09-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var first = new GroupCommitAuditWriter(() => _db.Open(), new AuditLog(clock));
+        await using var second = new GroupCommitAuditWriter(() => _db.Open(), new AuditLog(clock));
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).AppendAsync(new AuditEntryRequest($"user{i % 7}", AuditAction.Consultation, AuditEventTypes.CaseViewed, "test")
+            {
+                Details = $"view {i}",
+            }))));
+
+        using var db = _db.Open();
+        var result = AuditLog.Verify(db);
+        result.Break.ShouldBeNull();
+        result.IntactEntries.ShouldBe(300);
+        db.AuditEvents.Select(e => e.Details).ToList().Order(StringComparer.Ordinal)
+            .ShouldBe(Enumerable.Range(0, 300).Select(i => $"view {i}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AppendAsync_WhenTheDatabaseRefuses_FaultsTheCallers()
     {
         _db.InjectFault("audit_events", "injected");

@@ -4,6 +4,7 @@ using ComplexCases.Data.Postgres;
 using ComplexCases.Data.Providers;
 using ComplexCases.Domain.Audit;
 using ComplexCases.TestSupport.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplexCases.Application.Tests.Providers;
 
@@ -96,6 +97,29 @@ public sealed class PostgresStoreTests : StoreTests
         var stored = db.AuditChain().InSequence(db).Single();
         stored.OccurredAtUtc.Ticks.ShouldBe(at.UtcTicks);
         stored.ToAuditEvent().Hash.ShouldBe(appended.Hash);
+    }
+
+    [Fact]
+    public async Task Pooled_SkipsTheResetOnClose_AndAJobLockTakenThroughItIsReleasedForOthers()
+    {
+        // The host's pool skips DISCARD ALL (a view took several connections from the pool, each reset); the job lock, the
+        // one piece of session state, takes its connections from a pool of its own and must still free the lock for others.
+        using (Open()) { }
+        var pooled = PostgresProvider.Instance.Pooled(_database.ConnectionString);
+        new Npgsql.NpgsqlConnectionStringBuilder(pooled).NoResetOnClose.ShouldBeTrue();
+        var options = new DbContextOptionsBuilder<ComplexCasesDbContext>();
+        PostgresProvider.Instance.Configure(options, pooled);
+        using var one = new ComplexCasesDbContext(options.Options);
+        using var two = new ComplexCasesDbContext(options.Options);
+
+        var held = await one.JobLock().TryAcquireAsync(one, "pooled-test");
+        held.ShouldNotBeNull();
+        (await two.JobLock().TryAcquireAsync(two, "pooled-test")).ShouldBeNull();
+        await held.DisposeAsync();
+
+        await using var again = await two.JobLock().TryAcquireAsync(two, "pooled-test");
+        again.ShouldNotBeNull();
+        one.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").AsEnumerable().Single().ShouldBe(1);
     }
 
     [Fact]

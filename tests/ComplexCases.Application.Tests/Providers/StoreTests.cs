@@ -211,6 +211,43 @@ public abstract class StoreTests : IDisposable
     }
 
     [Fact]
+    public void AuditChain_AppendMany_ChainsTheBatchAfterTheHead_AsAppendingOneByOneWould_AndKeepsSubjectsAndNulls()
+    {
+        // A group commit's batch: one call, possibly one statement, but the same chain as appending each in turn.
+        using var db = Open();
+        var chain = db.AuditChain();
+        var single = chain.Append(db, Entry("before", Monday));
+        var withCrn = new AuditEntry(Monday.AddSeconds(1).AddTicks(3), "viewer", AuditAction.Consultation, "case.viewed", "why",
+            AuditSubjects.Of([Crn.Parse("X123456")]), "run=4");
+        var withCount = new AuditEntry(Monday.AddSeconds(2), "exporter", AuditAction.Disclosure, "export.downloaded", "export",
+            AuditSubjects.Of(Enumerable.Range(0, AuditSubjects.InlineLimit + 1).Select(i => Crn.Parse($"A{i:000000}"))), "");
+
+        IReadOnlyList<AuditEvent> batch;
+        using (var transaction = db.Database.BeginTransaction())
+        {
+            batch = chain.AppendMany(db, [withCrn, withCount, Entry("third", Monday.AddSeconds(3))]);
+            transaction.Commit();
+        }
+        var after = chain.AppendMany(db, [Entry("own transaction", Monday.AddSeconds(4))]);
+
+        batch.Select(e => e.Sequence).ShouldBe([2L, 3L, 4L]);
+        batch[0].PreviousHash.ShouldBe(single.Hash);
+        batch[1].PreviousHash.ShouldBe(batch[0].Hash);
+        after.Single().PreviousHash.ShouldBe(batch[2].Hash);
+        chain.AppendMany(db, []).ShouldBeEmpty();
+        var stored = chain.InSequence(db).ToList();
+        stored.Select(e => e.Sequence).ShouldBe([1L, 2L, 3L, 4L, 5L]);
+        stored[1].SubjectCrns.ShouldBe("X123456");
+        stored[2].SubjectCrns.ShouldBeNull();
+        stored[2].SubjectCount.ShouldBe(AuditSubjects.InlineLimit + 1);
+        stored[1].OccurredAtUtc.Ticks.ShouldBe(withCrn.OccurredAt.UtcTicks);
+        stored.Select(e => e.ToAuditEvent().Hash).ShouldBe([single.Hash, .. batch.Select(e => e.Hash), after.Single().Hash]);
+        var verifier = new AuditChainVerifier();
+        foreach (var row in stored) verifier.Check(row.ToAuditEvent()).ShouldBeTrue();
+        verifier.Result.Intact.ShouldBeTrue();
+    }
+
+    [Fact]
     public void BulkInserter_TakesTheMappingFromTheModel_AndBindsAUtf8ColumnFromBytes()
     {
         using var db = Open();

@@ -87,7 +87,7 @@ public sealed class IncompleteRecordsTests : IDisposable
     }
 
     [Fact]
-    public void Run_RegistrationRowRejected_StoredCaseShowsTheRowAsEvidence()
+    public async Task Run_RegistrationRowRejected_StoredCaseShowsTheRowAsEvidence()
     {
         // Met: rosh, mental health, self-harm and (by assessment) learning difficulties and substance; mappa's register row is
         // rejected (dated 31/01/2024), so mappa reads unknown: 5 met + 1 unknown reaches six.
@@ -102,7 +102,7 @@ public sealed class IncompleteRecordsTests : IDisposable
 
         report.Cases.ShouldHaveSingleItem().Unknown.ShouldBe(["mappa"]);
         using var db = _db.Open();
-        var details = CaseQuery.Run(db, Crn.Parse("E000001"), runId: null, q => q).ShouldNotBeNull();
+        var details = (await CaseQuery.RunAsync(db, Crn.Parse("E000001"), runId: null, q => q)).ShouldNotBeNull();
         var mappa = details.Explanation.Single(e => e.Criterion == Domain.Definitions.CriterionId.Mappa);
         mappa.Outcome.ShouldBe(CriterionOutcome.Unknown);
         mappa.Evidence.ShouldBe(new Evidence("registrations.csv", 5, "", null, "malformed value: registered_on must be a date written yyyy-MM-dd", Rejected: true));

@@ -100,6 +100,83 @@ public sealed class CompareCommandTests : IClassFixture<GeneratedMonths>, IDispo
     }
 
     [Fact]
+    public void Compare_PerPdu_CombinationsAndStability_AsRecomputedFromThatPdusStoredResults()
+    {
+        var db = _months.ScreenAll(_temp["pdus.db"], _temp);
+        var run = CliRun.InProcess("compare", "--db", db, "--definition", "pilot-2024", "--definition", ThresholdFive());
+        run.ExitCode.ShouldBe(0, run.Error);
+        var json = JsonDocument.Parse(run.Output).RootElement;
+        var stored = StoredMonths(db);
+        var months = json.GetProperty("months").EnumerateArray().ToList();
+        var pdus = stored.SelectMany(people => people.Select(p => p.Pdu)).Distinct().Order(StringComparer.Ordinal).ToList();
+        pdus.Count.ShouldBeGreaterThan(1);
+
+        foreach (var pdu in pdus)
+        {
+            for (var m = 0; m < months.Count; m++)
+            {
+                var people = stored[m].Where(p => p.Pdu == pdu).ToList();
+                var cell = months[m].GetProperty("pdus").EnumerateArray().SingleOrDefault(p => p.GetProperty("pduCode").GetString() == pdu);
+                if (cell.ValueKind == JsonValueKind.Undefined) { people.ShouldBeEmpty(); continue; }
+                Combinations(cell).ShouldBe(people.Where(p => p.Score >= 5).GroupBy(p => p.Met).ToDictionary(g => g.Key, g => (g.Count(p => p.Listed), g.Count())),
+                    ignoreOrder: true, $"{pdu} month {m}");
+            }
+            // Over the period: people listed by A while in this PDU, listed there every month, and back on the list there after leaving it.
+            var entry = json.GetProperty("pduStability").EnumerateArray().Single(p => p.GetProperty("pduCode").GetString() == pdu);
+            var listedIn = stored.Select(people => people.Where(p => p.Listed).ToDictionary(p => p.Crn, p => p.Pdu)).ToList();
+            var here = listedIn.SelectMany(l => l.Where(kv => kv.Value == pdu).Select(kv => kv.Key)).ToList();
+            var a = entry.GetProperty("a");
+            a.GetProperty("everListed").GetInt32().ShouldBe(here.Distinct().Count(), pdu);
+            a.GetProperty("listedEveryMonth").GetInt32().ShouldBe(here.GroupBy(c => c).Count(g => g.Count() == stored.Count), pdu);
+            var returned = new HashSet<string>();
+            for (var m = 1; m < listedIn.Count; m++)
+            {
+                foreach (var (crn, where) in listedIn[m])
+                {
+                    if (where == pdu && !listedIn[m - 1].ContainsKey(crn) && Enumerable.Range(0, m - 1).Any(k => listedIn[k].ContainsKey(crn))) returned.Add(crn);
+                }
+            }
+            a.GetProperty("flickering").GetInt32().ShouldBe(returned.Count, pdu);
+        }
+        // The month's own combinations stay those of all PDUs, as before.
+        for (var m = 0; m < months.Count; m++)
+            Combinations(months[m]).ShouldBe(Combinations(months[m].GetProperty("all")), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Compare_OnePdu_KeepsOnlyThatPdu_InThePerPduFigures()
+    {
+        var db = _months.ScreenAll(_temp["one-pdu.db"], _temp);
+        var pdu = StoredMonths(db)[0].GroupBy(p => p.Pdu).MaxBy(g => g.Count())!.Key;
+        var everyPdu = JsonDocument.Parse(CliRun.InProcess("compare", "--db", db, "--definition", "pilot-2024", "--definition", ThresholdFive()).Output).RootElement;
+
+        var run = CliRun.InProcess("compare", "--db", db, "--definition", "pilot-2024", "--definition", ThresholdFive(), "--pdu", pdu);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var json = JsonDocument.Parse(run.Output).RootElement;
+        json.GetProperty("pduStability").EnumerateArray().Select(p => p.GetProperty("pduCode").GetString()).ShouldBe([pdu]);
+        var months = json.GetProperty("months").EnumerateArray().ToList();
+        var before = everyPdu.GetProperty("months").EnumerateArray().ToList();
+        for (var m = 0; m < months.Count; m++)
+        {
+            months[m].GetProperty("pdus").EnumerateArray().Select(p => p.GetProperty("pduCode").GetString()).ShouldBe([pdu]);
+            months[m].GetProperty("pdus")[0].GetRawText().ShouldBe(before[m].GetProperty("pdus").EnumerateArray().Single(p => p.GetProperty("pduCode").GetString() == pdu).GetRawText());
+            months[m].GetProperty("all").GetRawText().ShouldBe(before[m].GetProperty("all").GetRawText());
+        }
+
+        var unknown = CliRun.InProcess("compare", "--db", db, "--definition", "pilot-2024", "--definition", ThresholdFive(), "--pdu", "NOWHERE");
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain($"--pdu: nobody was screened in PDU 'NOWHERE' in the compared months (PDUs: ");
+        unknown.Error.ShouldContain(pdu);
+    }
+
+    /// <summary>A cell's (or month's) combinations: met mask → (listed by A, listed by B).</summary>
+    private static Dictionary<int, (int, int)> Combinations(JsonElement holder) =>
+        holder.GetProperty("combinations").EnumerateArray().ToDictionary(
+            c => c.GetProperty("criteria").EnumerateArray().Aggregate(0, (mask, id) => mask | (1 << Array.IndexOf(Criteria, id.GetString()))),
+            c => (c.GetProperty("listedA").GetInt32(), c.GetProperty("listedB").GetInt32()));
+
+    [Fact]
     public void Compare_ADefinitionWithItself_AddsAndDropsNobody_InAnyPdu()
     {
         var db = _months.ScreenAll(_temp["self.db"], _temp);

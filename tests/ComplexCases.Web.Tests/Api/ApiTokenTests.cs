@@ -192,6 +192,34 @@ public sealed partial class ApiTokenTests(DemoSiteFactory site) : IClassFixture<
     }
 
     [Fact]
+    public async Task Token_GainsARoleTheAccountIsGivenAfterItWasMade_WithoutBeingRemade()
+    {
+        await CreateAccountAsync("promoted-holder", "Practitioner");
+        var secret = MakeToken("promoted-holder", Role.Practitioner, "before promotion");
+        await ShouldBeProblemAsync(await Bearer(secret).GetAsync("/api/runs"), HttpStatusCode.Forbidden, "ViewRuns");
+
+        await ChangeAccountAsync("promoted-holder", a => a.Roles = "Analyst");
+
+        (await Bearer(secret).GetAsync("/api/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task LockedOutAfterFailedSignIns_TokenIsRefusedUntilTheLockoutEnds_ThenWorksAgain()
+    {
+        // Identity's lockout after failed passwords sets a lockout end 15 minutes ahead (an administrator's lock: the far
+        // future). The token is refused while it lasts, and works again without being remade once it has passed.
+        await CreateAccountAsync("locked-out-holder", "Analyst");
+        var secret = MakeToken("locked-out-holder", Role.Analyst, "outlives a lockout");
+        var now = site.Clock.GetUtcNow();
+
+        await ChangeAccountAsync("locked-out-holder", a => a.LockoutEnd = now.AddMinutes(15));
+        await ShouldBeProblemAsync(await Bearer(secret).GetAsync("/api/runs"), HttpStatusCode.Unauthorized, "locked");
+
+        await ChangeAccountAsync("locked-out-holder", a => a.LockoutEnd = now.AddSeconds(-1));
+        (await Bearer(secret).GetAsync("/api/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ExpiredToken_Is401ProblemAndAudited()
     {
         var secret = MakeToken("analyst", Role.Analyst, "expires");
@@ -305,6 +333,60 @@ public sealed partial class ApiTokenTests(DemoSiteFactory site) : IClassFixture<
             security.EnumerateArray().Any(r => r.TryGetProperty("Bearer", out var _)).ShouldBeTrue($"{method} {path}");
             operation.GetProperty("responses").TryGetProperty("401", out _).ShouldBeTrue($"{method} {path}");
         }
+    }
+
+    // A script generating a client from the document holds a token, not a browser session: any signed-in account may read
+    // it (it describes the calls, no data), by cookie or token, and a refusal is a problem like the API's, not the sign-in page.
+
+    [Fact]
+    public async Task OpenApiDocument_WithAToken_IsServed_WhateverTheAccountsRole()
+    {
+        var secret = MakeToken("practitioner", Role.Practitioner, "generates a client");
+
+        var response = await Bearer(secret).GetAsync("/openapi/v1.json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();
+        json.RootElement.GetProperty("paths").TryGetProperty("/api/runs", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Anonymous_Is401ProblemNotTheSignInPage()
+    {
+        var response = await site.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/openapi/v1.json");
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "Authorization: Bearer");
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("Bearer");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_RevokedToken_Is401ProblemSayingSo_AndTheRefusalIsAudited()
+    {
+        var secret = MakeToken("analyst", Role.Analyst, "revoked before reading the document");
+        using (var db = site.OpenDatabase())
+            db.ApiTokens.Where(t => t.Name == "revoked before reading the document")
+                .ExecuteUpdate(s => s.SetProperty(t => t.RevokedTicks, site.Clock.GetUtcNow().UtcTicks).SetProperty(t => t.RevokedBy, "analyst"));
+
+        var response = await Bearer(secret).GetAsync("/openapi/v1.json");
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "revoked");
+        using var check = site.OpenDatabase();
+        var entry = LastEntry(check, "token.refused");
+        entry.Details.ShouldContain("\"reason\":\"revoked\"");
+        entry.Details.ShouldContain("/openapi/v1.json");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_BadTokens_CountAgainstTheApiRateLimit()
+    {
+        using var limited = new ConfiguredSiteFactory("Testing", new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "2" });
+        var client = limited.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "cct_guessed0000000000000000000000000000000000");
+
+        for (var i = 0; i < 2; i++) (await client.GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await client.GetAsync("/openapi/v1.json")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
     // ---- helpers ----

@@ -39,6 +39,7 @@ public sealed class AddressTests
         start.Environment["ConnectionStrings__ComplexCases"] = database.Target;
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Pseudonyms__Key"] = ConfiguredSiteFactory.TestPseudonymKey;
+        start.Environment["DataProtection__Certificate__Path"] = TestCertificate.Shared.CombinedPemPath;
         // The process runs on the real clock: the sweep is off, and only /health/live (which reads no date) is asked.
         start.Environment["Notifications__SweepMinutes"] = "0";
         using var site = Process.Start(start)!;

@@ -68,6 +68,72 @@ public sealed class DefinitionsCompareTests(DemoSiteFactory site) : IClassFixtur
             .Count(e => e.Details.Contains("compare-overlap", StringComparison.Ordinal)).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task OnePdu_CombinationsAndStabilitySummary_AreThatPdusFromTheJson_WithheldAlike_OnThePageAndInBothDownloads()
+    {
+        var client = await SignInWithThresholdFiveStoredAsync();
+        var json = CliJson();
+        var months = json.GetProperty("months").EnumerateArray().ToList();
+        // The smallest PDU of the first month: the one most likely to have small counts to withhold.
+        var pdu = months[0].GetProperty("pdus").EnumerateArray().MinBy(p => p.GetProperty("listedB").GetInt32()).GetProperty("pduCode").GetString()!;
+        var query = $"a={A}&b={B}&pdu={pdu}";
+
+        var html = await client.GetStringAsync($"/definitions/compare?{query}");
+        var combinations = await client.GetStringAsync($"/definitions/compare?handler=csv&table=combinations&{query}");
+        var summary = await client.GetStringAsync($"/definitions/compare?handler=csv&table=stability-summary&{query}");
+
+        var sums = new Dictionary<int, (int A, int B)>();
+        foreach (var cell in months.Select(m => m.GetProperty("pdus").EnumerateArray().SingleOrDefault(p => p.GetProperty("pduCode").GetString() == pdu)))
+        {
+            if (cell.ValueKind == JsonValueKind.Undefined) continue;
+            foreach (var c in cell.GetProperty("combinations").EnumerateArray())
+            {
+                var mask = c.GetProperty("criteria").EnumerateArray().Aggregate(0, (m, id) => m | (1 << (int)Criterion(id.GetString()!)));
+                var sum = sums.GetValueOrDefault(mask);
+                sums[mask] = (sum.A + c.GetProperty("listedA").GetInt32(), sum.B + c.GetProperty("listedB").GetInt32());
+            }
+        }
+        var national = months.SelectMany(m => m.GetProperty("combinations").EnumerateArray()).Sum(c => c.GetProperty("listedB").GetInt32());
+        sums.Values.Sum(c => c.B).ShouldBeLessThan(national, "one PDU's combinations, not all PDUs'");
+        var rows = Fields(combinations);
+        var ordered = sums.OrderByDescending(c => Math.Max(c.Value.A, c.Value.B)).ThenBy(c => c.Key).ToList();
+        var withheld = 0;
+        foreach (var (mask, n) in ordered.Take(ComparisonView.ShownCombinations))
+        {
+            var row = rows[ComparisonView.Combination(mask)];
+            withheld += 2 - Same(row[0], n.A, $"{mask} A") - Same(row[1], n.B, $"{mask} B");
+        }
+        Same(rows["All listed"][0], sums.Values.Sum(c => c.A), "all listed A");
+        Same(rows["All listed"][1], sums.Values.Sum(c => c.B), "all listed B");
+        withheld.ShouldBeGreaterThan(0, "a single PDU's rarer combinations are small: some are withheld");
+
+        var stability = json.GetProperty("pduStability").EnumerateArray().Single(p => p.GetProperty("pduCode").GetString() == pdu);
+        var summaryRows = Fields(summary);
+        foreach (var (label, field) in new[] { ("Listed in any month", "everListed"), ("Listed in every month", "listedEveryMonth"), ("Flickering (listed, then not, then again)", "flickering") })
+        {
+            Same(summaryRows[label][0], stability.GetProperty("a").GetProperty(field).GetInt32(), "A " + field);
+            Same(summaryRows[label][1], stability.GetProperty("b").GetProperty(field).GetInt32(), "B " + field);
+        }
+        stability.GetProperty("b").GetProperty("everListed").GetInt32().ShouldBeLessThan(json.GetProperty("stability").GetProperty("b").GetProperty("everListed").GetInt32());
+
+        // The XLSX downloads hold the CSVs' cells; the page's tables say whose figures they are.
+        foreach (var (table, csv) in new[] { ("combinations", combinations), ("stability-summary", summary) })
+        {
+            var xlsx = TableDownloadTests.Xlsx(await client.GetByteArrayAsync($"/definitions/compare?handler=xlsx&table={table}&{query}"));
+            xlsx.Select(r => r.Select(c => c.Text).ToList()).ShouldBe(TableDownloadTests.Csv(csv), table);
+        }
+        html.ShouldContain($"Person-months listed, by the combination of criteria met (PDU {pdu})");
+        html.ShouldContain($"Over the whole period, PDU {pdu}: people (not person-months)");
+        html.ShouldContain($"In PDU {pdu}, the combinations of criteria met");
+    }
+
+    /// <summary>A CSV's rows after the heading, by their label (labels may hold commas).</summary>
+    private static Dictionary<string, string[]> Fields(string text) =>
+        TableDownloadTests.Csv(text).Skip(1).ToDictionary(r => r[0], r => r.Skip(1).ToArray());
+
+    private static Domain.Definitions.CriterionId Criterion(string key) =>
+        Domain.Definitions.CriterionIds.TryParse(key, out var id) ? id : throw new InvalidOperationException(key);
+
     [Theory]
     [InlineData("a=no-such@1&b=pilot-2024@1", "Choose the first definition from the stored definitions: there is no no-such@1.", "#a")]
     [InlineData("a=pilot-2024@1&b=pilot-2024@x", "Choose the second definition from the stored definitions: there is no pilot-2024@x.", "#b")]

@@ -44,6 +44,54 @@ public sealed class MonthSummaryReportTests(DemoSiteFactory site) : IClassFixtur
         foreach (var row in csv.Skip(1)) text.ShouldContain(string.Join(" ", row.Skip(1)));
     }
 
+    [Fact]
+    public async Task ItsWords_NeverRunIntoEachOther_AndStayOnThePage()
+    {
+        // Column headers once ran into each other ("Conversations on time" over "Triages on time") and figures sat far from
+        // their headers: every word has its own room, inside the margins, on every page.
+        var client = await site.SignInAsync("analyst");
+
+        var pdf = await client.GetByteArrayAsync($"/insight/summary?month={ReviewedMonth()}");
+
+        using var document = PdfDocument.Open(pdf);
+        foreach (var page in document.GetPages())
+        {
+            var words = page.GetWords().ToList();
+            words.ShouldNotBeEmpty();
+            foreach (var word in words)
+            {
+                var box = word.BoundingBox;
+                (box.Left >= 39 && box.Right <= page.Width - 39 && box.Bottom >= 39 && box.Top <= page.Height - 39)
+                    .ShouldBeTrue($"'{word.Text}' on page {page.Number} is outside the margins");
+            }
+            for (var i = 0; i < words.Count; i++)
+                for (var j = i + 1; j < words.Count; j++)
+                {
+                    var (a, b) = (words[i].BoundingBox, words[j].BoundingBox);
+                    // Closer than a space (about 2.5 points at these sizes) reads as one word.
+                    var touching = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > -1.5 && Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom) > 0.5;
+                    touching.ShouldBeFalse($"'{words[i].Text}' and '{words[j].Text}' run into each other on page {page.Number}");
+                }
+        }
+    }
+
+    [Fact]
+    public async Task ItsFigures_LineUpUnderTheirHeaders()
+    {
+        // A count column is right-aligned, header and figures alike, as on the pages: the "Complex" header's right edge is
+        // the right edge of the Listed table's total.
+        var client = await site.SignInAsync("analyst");
+
+        var pdf = await client.GetByteArrayAsync($"/insight/summary?month={ReviewedMonth()}");
+
+        using var document = PdfDocument.Open(pdf);
+        var words = document.GetPage(1).GetWords().ToList();
+        var header = words.First(w => w.Text == "Complex" && w.Letters[0].PointSize < 10); // the column's, not the title's
+        var total = words.First(w => w.Text == "Total");
+        var totalRow = words.Where(w => Math.Abs(w.BoundingBox.Bottom - total.BoundingBox.Bottom) < 1 && w.BoundingBox.Left > total.BoundingBox.Right).OrderBy(w => w.BoundingBox.Left).First();
+        totalRow.BoundingBox.Right.ShouldBe(header.BoundingBox.Right, 1.0);
+    }
+
     [Theory]
     [InlineData("month=2026-13", "Enter the month as a year and month, for example 2026-03.")]
     [InlineData("month=2026-03&pdu=%3Cscript%3E", "Enter a PDU code in letters and digits")]

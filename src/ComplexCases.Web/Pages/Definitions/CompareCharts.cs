@@ -50,7 +50,8 @@ public static class CompareCharts
 
     private static string Words(ShownCount c) => InsightPage.Words(c);
 
-    private static string Scope(ComparisonView v) => v.Pdu is null ? "all PDUs" : "PDU " + v.Pdu;
+    /// <summary>"all PDUs" or "PDU X": what every figure on the page is of.</summary>
+    public static string Scope(ComparisonView v) => v.Pdu is null ? "all PDUs" : "PDU " + v.Pdu;
 
     private static IEnumerable<ShownRow> Body(ShownTable t, string total) => t.Rows.Where(r => r.Label != total);
 
@@ -92,7 +93,7 @@ public static class CompareCharts
         [.. v.Reasons.Rows.SelectMany(r => new[] { Bar("+ " + Short(r.Label, 20), r.Cells[0]), Bar("− " + Short(r.Label, 20), r.Cells[1]) })]);
 
     public static string CombinationSummary(ComparisonView v) =>
-        "Across all PDUs, the combinations of criteria met by the people listed, most common first: "
+        $"In {Scope(v)}, the combinations of criteria met by the people listed, most common first: "
         + string.Join("; ", v.Combinations.Rows.Take(v.CombinationMasks.Count).Select(r => $"{r.Label}: A {Words(r.Cells[0])}, B {Words(r.Cells[1])}")) + ".";
 
     public static UpSetChart CombinationChart(ComparisonView v)
