@@ -1,4 +1,5 @@
 using ComplexCases.Application.Notifications;
+using ComplexCases.Application.Quality;
 using ComplexCases.Application.Screening;
 using ComplexCases.Application.Storage;
 using ComplexCases.Application.Workflow;
@@ -10,13 +11,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplexCases.Web;
 
-/// <summary>Demo mode: on an empty database, a generated East of England region, six monthly runs ending this month, and its process.</summary>
+/// <summary>
+/// Demo mode: on an empty database, a generated East of England region, nine monthly runs ending this month, its process and
+/// synthetic outcomes. Nine, not six: the definitions lab follows a list up for six months at least, so only lists six months
+/// older than the newest outcome can be evaluated.
+/// </summary>
 public sealed class DemoOptions
 {
     public const string Section = "Demo";
     public bool Enabled { get; init; }
     public int People { get; init; } = 20_000;
-    public int Months { get; init; } = 6;
+    public int Months { get; init; } = 9;
     public int Seed { get; init; } = 2024;
 
     /// <summary>The newest list's date; by default the first of the current month, so the demo is always this month's.</summary>
@@ -98,6 +103,7 @@ internal static partial class DemoData
             var chosen = DemoStaff.Choose(pickedFrom, pick.Value.RunId);
             DemoStaff? staff = null;
             DemoProcess? process = null;
+            DemoReviews? reviews = null;
             var latestRun = 0;
             for (var i = 0; i < months.Count; i++)
             {
@@ -116,14 +122,16 @@ internal static partial class DemoData
                 {
                     staff = DemoStaff.Create(seeding, chosen);
                     process = new DemoProcess(seeding, timeline, settings, staff);
+                    reviews = DemoReviews.Attach(seeding, staff, process, settings, seeding.GetRequiredService<QualitySettings>());
                 }
-                process!.PlanMonth(month.AsOf, latest: i == months.Count - 1);
+                process!.PlanMonth(month.AsOf, latest: i == months.Count - 1, first: i == 0);
                 if (i > 0) process.PlanMonthlyPanel(month.AsOf);
             }
             var today = timeline.Today;
             process!.RunUntil(today.AddDays(1));
             var meeting = process.Finish();
-            var reviews = DemoReviews.Seed(seeding, staff!, process.Conversations, today);
+            reviews!.Finish(process.Conversations, today);
+            var outcomes = ImportOutcomes(seeding, options, asOf, folder, database);
 
             // Notifications as the site's own clock sees today: the newly listed, and one reminder sweep.
             timeline.Release();
@@ -132,7 +140,7 @@ internal static partial class DemoData
                 scope.ServiceProvider.GetRequiredService<NotificationCentre>().NewlyListedForRun(latestRun);
                 scope.ServiceProvider.GetRequiredService<ReminderSweep>().Run();
             }
-            Seeded(log, months.Count, process.Conversations.Count, reviews, meeting);
+            Seeded(log, months.Count, process.Conversations.Count, reviews!.Reviews, reviews.SecondReviews, outcomes, meeting);
         }
         finally
         {
@@ -141,6 +149,22 @@ internal static partial class DemoData
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Synthetic outcomes (recalls, breaches, further offences...) of the same generated people, from the first list to the
+    /// newest (never after today), imported as <c>complexcases outcomes import</c> would: the definitions lab then has something
+    /// to evaluate. Outcome data is personal data, so the demo's import is audited like any other.
+    /// </summary>
+    private static int ImportOutcomes(IServiceProvider seeding, DemoOptions options, DateOnly asOf, string folder, DatabaseTarget database)
+    {
+        var generated = new GeneratorOptions(options.People, options.Months, options.Seed, asOf, Presets.EastOfEngland);
+        OutcomeGenerator.Write(generated, folder);
+        using var scope = seeding.CreateScope();
+        var imported = scope.ServiceProvider.GetRequiredService<Application.Evaluation.ImportOutcomes>()
+            .Run(database.ConnectionString, Path.Combine(folder, OutcomeGenerator.FileName), DemoRunBy);
+        if (!imported.Succeeded) throw new InvalidOperationException($"Demo outcomes import failed: {imported.Error}");
+        return imported.Value.Added;
     }
 
     /// <summary>The site's own services, with the timeline as their clock and no hosted services (nothing runs in the background).</summary>
@@ -168,8 +192,8 @@ internal static partial class DemoData
     private static partial void Generating(ILogger logger, int people, int months, DateOnly asOf);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Demo mode: {Months} monthly runs stored; {Conversations} conversations recorded, {Reviews} quality reviews; next panel meeting: {Meeting:dddd d MMMM yyyy}.")]
-    private static partial void Seeded(ILogger logger, int months, int conversations, int reviews, DateOnly? meeting);
+        Message = "Demo mode: {Months} monthly runs stored; {Conversations} conversations recorded, {Reviews} quality reviews and {SecondReviews} second reviews; {Outcomes} synthetic outcomes; next panel meeting: {Meeting:dddd d MMMM yyyy}.")]
+    private static partial void Seeded(ILogger logger, int months, int conversations, int reviews, int secondReviews, int outcomes, DateOnly? meeting);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Demo mode: sign in as practitioner, spo, head-of-pdu, panel-team, panel-member, qdo, analyst or admin, password {Password}")]

@@ -145,5 +145,27 @@ public sealed class InsightTests(BrowserSite site) : IAsyncLifetime
         (await _page.Locator("#results-count").TextContentAsync())!.ShouldContain("solution");
         await _page.ScreenshotAsync("panel-solutions");
         await _page.ShouldBeAccessibleAsync();
+
+        // Every match of the search downloads, in both formats.
+        var csv = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "Download every matching solution (CSV)" }).ClickAsync());
+        csv.SuggestedFilename.ShouldBe("panel-solutions.csv");
+        var xlsx = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "as a spreadsheet (XLSX)" }).ClickAsync());
+        xlsx.SuggestedFilename.ShouldBe("panel-solutions.xlsx");
+    }
+
+    [Fact]
+    public async Task RecordsToCheck_FromTheNavigation_EachTableDownloads_AndIsAccessible()
+    {
+        await _page.SignInAsync("spo");
+
+        await _page.ClickMainNavigationAsync("Records to check", "**/records-to-check**");
+        await _page.ScreenshotAsync("records-to-check-spo");
+        await _page.ShouldBeAccessibleAsync();
+
+        var people = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "Download these people and what to check (CSV)" }).ClickAsync());
+        people.SuggestedFilename.ShouldStartWith("records-to-check-people-");
+        people.SuggestedFilename.ShouldEndWith(".csv");
+        var teams = await _page.RunAndWaitForDownloadAsync(() => _page.GetByRole(AriaRole.Link, new() { Name = "Download the table by team (CSV)" }).ClickAsync());
+        teams.SuggestedFilename.ShouldStartWith("records-to-check-teams-");
     }
 }

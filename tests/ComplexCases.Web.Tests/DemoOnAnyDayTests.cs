@@ -81,17 +81,36 @@ public sealed class DemoOnAnyDayTests
     }
 
     [Fact]
-    public void TheDemoAsShipped_HasConversationsDueThisMonth_AndOverdueOnes()
+    public async Task TheDemoAsShipped_HasConversationsDueThisMonth_AndOverdueOnes_AndEveryInsightPageShowsItsFigures()
     {
         // The demo's own size (the other tests use a small region to start quickly): its last month lists people anew.
         using var site = new ShippedSizeDemoSite();
         var today = site.Clock.Today;
-        using var db = site.OpenDatabase();
+        using (var db = site.OpenDatabase())
+        {
+            db.Runs.Count().ShouldBe(new DemoOptions().Months);
+            var waiting = db.Workflows.AsNoTracking().Where(w => w.Stage == (int)CaseStage.AwaitingConversation).ToList();
+            waiting.ShouldContain(w => w.ConversationDue >= today && w.ListedOn == new DateOnly(today.Year, today.Month, 1));
+            waiting.ShouldContain(w => w.ConversationDue < today);
+        }
 
-        db.Runs.Count().ShouldBe(6);
-        var waiting = db.Workflows.AsNoTracking().Where(w => w.Stage == (int)CaseStage.AwaitingConversation).ToList();
-        waiting.ShouldContain(w => w.ConversationDue >= today && w.ListedOn == new DateOnly(today.Year, today.Month, 1));
-        waiting.ShouldContain(w => w.ConversationDue < today);
+        // What a new user sees for the region (the analyst, over the pages' default six months): figures, not withheld ones.
+        var client = await site.SignInAsync("analyst");
+        var quality = await client.GetStringAsync("/insight/quality");
+        quality.ShouldNotContain("Fewer than 5 quality reviews");
+        quality.ShouldContain("<title id=\"checklist-title\">");
+        var agreement = Pages.TableDownloadTests.Csv(await client.GetStringAsync("/insight/quality?handler=csv&table=agreement"));
+        int.Parse(agreement.Single(r => r[0] == "All items together")[1], CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(5);
+        var observed = Pages.TableDownloadTests.Csv(await client.GetStringAsync("/insight/capacity?handler=csv&table=observed"));
+        observed.Skip(1).SelectMany(r => r).ShouldNotContain("[c]");
+        (await client.GetStringAsync("/insight/capacity")).ShouldContain("<title id=\"capacity-hours-title\">");
+        var funnel = Pages.TableDownloadTests.Csv(await client.GetStringAsync("/insight/process?handler=csv"));
+        // The chart is of the total row: every stage of it shown.
+        funnel[^1].Skip(1).Take(ComplexCases.Application.Insight.ProcessInsightView.Stages.Count).ShouldNotContain("[c]");
+        var lab = Pages.TableDownloadTests.Csv(await client.GetStringAsync("/definitions/lab?handler=csv&table=figures&definition=pilot-2024@1&window=6"));
+        int.Parse(lab.Single(r => r[0] == "Person-months")[1], CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        lab.Single(r => r[0] == "AUC of the score")[1].ShouldNotBe("[c]");
+        lab.Single(r => r[0] == "Outcome rate among the listed (95% interval)")[1].ShouldNotBe("[c]");
     }
 
     private sealed class ShippedSizeDemoSite() : DemoSiteFactory(new TestClock())

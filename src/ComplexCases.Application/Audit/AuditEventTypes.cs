@@ -19,12 +19,16 @@ public static class AuditEventTypes
     public const string HomeViewed = "home.viewed";
     /// <summary>Consultation: the panel solutions library searched (entries taken out of their cases; details: the search and how many matched).</summary>
     public const string PanelSolutionsSearched = "panel_solutions.searched";
+    /// <summary>Disclosure: the panel solutions matching a search downloaded as CSV or XLSX (taken out of their cases; details: the search, how many, the format).</summary>
+    public const string PanelSolutionsExported = "panel_solutions.exported";
     /// <summary>Disclosure: an aggregate table downloaded (counts only, small counts withheld; no subjects).</summary>
     public const string InsightExported = "insight.exported";
     /// <summary>Disclosure: an aggregate page shown (counts only, small counts withheld; no subjects; details: the page and period).</summary>
     public const string InsightViewed = "insight.viewed";
     /// <summary>Consultation: the possibly complex cases whose records the user is to check and update (subjects: those shown).</summary>
     public const string RecordsToCheckViewed = "records_to_check.viewed";
+    /// <summary>Disclosure: a table of the records to check downloaded as CSV or XLSX (subjects: the people in it, none for the counts; details: run, table, format).</summary>
+    public const string RecordsToCheckExported = "records_to_check.exported";
     public const string ListDownloaded = "list.downloaded";
     /// <summary>Alteration: a new version of a definition saved in the service (no people concerned).</summary>
     public const string DefinitionSaved = "definition.saved";

@@ -42,6 +42,29 @@ public sealed class RecordsToCheck(ComplexCasesDbContext db, Consultations audit
     /// <summary>The latest month's records to check in the user's scope; null when there is no run yet.</summary>
     public async Task<RecordsToCheckView?> OpenAsync(StaffUser user, CancellationToken cancellationToken = default)
     {
+        var view = await LoadAsync(user, cancellationToken);
+        if (view is { Cases.Count: > 0 })
+            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.RecordsToCheckViewed, "records to check and update",
+                view.Cases.Select(c => c.Crn), new AuditDetails().Add("runId", view.RunId).ToString());
+        return view;
+    }
+
+    /// <summary>
+    /// The same view for a download of one of its tables: the download is recorded as a disclosure (the file leaves the
+    /// service), naming the people in it when it is the table of people (<paramref name="people"/>), none for the counts.
+    /// </summary>
+    public async Task<RecordsToCheckView?> ExportAsync(StaffUser user, string table, bool people, string format, CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(user, cancellationToken);
+        if (view is null) return null;
+        await audit.RecordAsync(user.Id, AuditAction.Disclosure, AuditEventTypes.RecordsToCheckExported, "records to check and update",
+            people ? view.Cases.Select(c => c.Crn) : [],
+            new AuditDetails().Add("runId", view.RunId).Add("table", table).Add("format", format).ToString());
+        return view;
+    }
+
+    private async Task<RecordsToCheckView?> LoadAsync(StaffUser user, CancellationToken cancellationToken)
+    {
         var run = await db.Runs.AsNoTracking().OrderByDescending(r => r.AsOf).ThenByDescending(r => r.Id)
             .Select(r => new { r.Id, r.AsOf }).FirstOrDefaultAsync(cancellationToken);
         if (run is null) return null;
@@ -58,9 +81,6 @@ public sealed class RecordsToCheck(ComplexCasesDbContext db, Consultations audit
                 c.PractitionerName, c.Score, c.MonthsListed, UnknownOf(c.EvidenceJson)))
             .ToList();
 
-        if (cases.Count > 0)
-            await audit.RecordAsync(user.Id, AuditAction.Consultation, AuditEventTypes.RecordsToCheckViewed, "records to check and update",
-                cases.Select(c => c.Crn), new AuditDetails().Add("runId", run.Id).ToString());
         return new RecordsToCheckView(run.Id, run.AsOf, cases,
             Count(cases, c => c.TeamCode ?? "", c => c.TeamName), Count(cases, c => c.PduCode, c => c.PduName));
     }

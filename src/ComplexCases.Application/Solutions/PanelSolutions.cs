@@ -37,10 +37,7 @@ public sealed class PanelSolutions(ComplexCasesDbContext db, GroupCommitAuditWri
 
     public async Task<PanelSolutionPage> SearchAsync(StaffUser user, BlockageCategory? blockage, string? query, int page, CancellationToken cancellationToken = default)
     {
-        var text = string.IsNullOrWhiteSpace(query) ? null : query.Trim()[..Math.Min(query.Trim().Length, MaxQuery)];
-        var all = Load().Where(s => (blockage is null || s.Blockages.Contains(blockage.Value))
-                && (text is null || Contains(s, text)))
-            .ToList();
+        var (text, all) = Search(blockage, query);
         var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var shown = all.Skip((page - 1) * PageSize).Take(PageSize).ToList();
@@ -50,6 +47,27 @@ public sealed class PanelSolutions(ComplexCasesDbContext db, GroupCommitAuditWri
             Details = new AuditDetails().Add("blockage", blockage?.ToKey() ?? "").Add("query", text ?? "").Add("results", all.Count).Add("page", page).ToString(),
         });
         return new PanelSolutionPage(shown, all.Count, page, pages);
+    }
+
+    /// <summary>
+    /// Every entry the search matches (not one page of them), for a download: taken out of their cases exactly as the page
+    /// shows them, and the download recorded as a disclosure (the file leaves the service), with the search and the format.
+    /// </summary>
+    public async Task<IReadOnlyList<PanelSolution>> ExportAsync(StaffUser user, BlockageCategory? blockage, string? query, string format, CancellationToken cancellationToken = default)
+    {
+        var (text, all) = Search(blockage, query);
+        await audit.AppendAsync(new AuditEntryRequest(user.Id, AuditAction.Disclosure, AuditEventTypes.PanelSolutionsExported,
+            "panel solutions for a blockage, taken out of their cases")
+        {
+            Details = new AuditDetails().Add("blockage", blockage?.ToKey() ?? "").Add("query", text ?? "").Add("results", all.Count).Add("format", format).ToString(),
+        });
+        return all;
+    }
+
+    private (string? Text, List<PanelSolution> All) Search(BlockageCategory? blockage, string? query)
+    {
+        var text = string.IsNullOrWhiteSpace(query) ? null : query.Trim()[..Math.Min(query.Trim().Length, MaxQuery)];
+        return (text, [.. Load().Where(s => (blockage is null || s.Blockages.Contains(blockage.Value)) && (text is null || Contains(s, text)))]);
     }
 
     private static bool Contains(PanelSolution s, string text) =>

@@ -43,6 +43,12 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         }
     }
 
+    /// <summary>Called after each conversation is recorded, with the clock on its day: the QDO reviews plan themselves from it.</summary>
+    public Action<ConversationHeld>? ConversationRecorded { get; set; }
+
+    /// <summary>Plans a step of someone else's (a QDO's review) in the same queue, so it is taken in date order with the rest.</summary>
+    public void PlanStep(DateOnly day, int hour, string what, Action take) => Plan(NextWorkingDay(day), hour, what, take);
+
     private void Plan(DateOnly day, int hour, string what, Action take)
     {
         // Nothing is planned past today: it has not happened yet.
@@ -50,8 +56,12 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
         _queue.Enqueue(new Step(what, take), (day, hour, _order++));
     }
 
-    /// <summary>Plans the steps of the cases a monthly list put into the process.</summary>
-    public void PlanMonth(DateOnly asOf, bool latest)
+    /// <summary>
+    /// Plans the steps of the cases a monthly list put into the process. The first list brings every complex case in at once
+    /// (<paramref name="first"/>): that backlog is worked through over the months after it, a few cases a week, so each
+    /// month of the demo has conversations, escalations and reviews to show, not only the first.
+    /// </summary>
+    public void PlanMonth(DateOnly asOf, bool latest, bool first = false)
     {
         List<CaseWorkflowRecord> entered;
         using (var scope = services.CreateScope())
@@ -78,15 +88,17 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
                 }
                 continue;
             }
-            // Seven plans in turn; two of them leave the case waiting, so earlier months leave conversations overdue.
+            // Seven plans in turn; two of them leave the case waiting, so earlier months leave conversations overdue. The first
+            // list's backlog: each group of seven a week and a bit after the one before.
+            var later = first ? i / 7 * 6 : 0;
             switch (i % 7)
             {
-                case 1: PlanConversation(w, Calendar.AddWorkingDays(asOf, 3), escalate: false, Blockages[2]); break;
-                case 2: PlanConversation(w, Calendar.AddWorkingDays(asOf, 5), escalate: true, Blockages[3], triageAfter: 4, refer: true); break;
+                case 1: PlanConversation(w, Calendar.AddWorkingDays(asOf, 3 + later), escalate: false, Blockages[2]); break;
+                case 2: PlanConversation(w, Calendar.AddWorkingDays(asOf, 5 + later), escalate: true, Blockages[3], triageAfter: 4, refer: true); break;
                 // Held, but after the due date: a QDO review of it must not call it timely.
-                case 3: PlanConversation(w, Calendar.AddWorkingDays(w.ConversationDue ?? asOf, 3), escalate: false, Blockages[4]); break;
-                case 4: PlanConversation(w, Calendar.AddWorkingDays(asOf, 7), escalate: true, Blockages[5], triageAfter: 5, refer: false); break;
-                case 5: PlanConversation(w, Calendar.AddWorkingDays(asOf, 9), escalate: true, Blockages[3], triageAfter: 3, refer: true); break;
+                case 3: PlanConversation(w, Calendar.AddWorkingDays(w.ConversationDue ?? asOf, 3 + later), escalate: false, Blockages[4]); break;
+                case 4: PlanConversation(w, Calendar.AddWorkingDays(asOf, 7 + later), escalate: true, Blockages[5], triageAfter: 5, refer: false); break;
+                case 5: PlanConversation(w, Calendar.AddWorkingDays(asOf, 9 + later), escalate: true, Blockages[3], triageAfter: 3, refer: true); break;
                 // cases 0 and 6: nobody records it, so it is overdue.
             }
         }
@@ -203,7 +215,9 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
             }
             : new StepDetails { Conversation = conversation };
         Take(user, new StepRequest(Domain.People.Crn.Parse(w.Crn), escalate ? WorkflowStep.ConversationEscalated : WorkflowStep.ConversationNoFurtherSupport, w.Version, null, details));
-        _conversations[w.Crn] = new ConversationHeld(w.Crn, heldOn, w.ConversationDue, escalate, blockages.Length > 0, personsView);
+        var held = new ConversationHeld(w.Crn, heldOn, w.ConversationDue, escalate, blockages.Length > 0, personsView, w.PractitionerCode);
+        _conversations[w.Crn] = held;
+        ConversationRecorded?.Invoke(held);
     }
 
     private void Triage(CaseWorkflowRecord w, DateOnly heldOn, bool refer)
@@ -382,8 +396,8 @@ internal sealed class DemoProcess(IServiceProvider services, DemoTimeline timeli
     ];
 }
 
-/// <summary>A conversation the demo recorded: held on, due by, whether it escalated, named blockages and recorded the person's view.</summary>
-internal sealed record ConversationHeld(string Crn, DateOnly HeldOn, DateOnly? DueBy, bool Escalated, bool NamedBlockages, bool PersonsView)
+/// <summary>A conversation the demo recorded: held on, due by, whether it escalated, named blockages and recorded the person's view; whose case.</summary>
+internal sealed record ConversationHeld(string Crn, DateOnly HeldOn, DateOnly? DueBy, bool Escalated, bool NamedBlockages, bool PersonsView, string? PractitionerCode = null)
 {
     public bool Timely => DueBy is not { } due || HeldOn <= due;
 }

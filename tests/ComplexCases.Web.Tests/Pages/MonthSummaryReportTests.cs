@@ -30,21 +30,18 @@ public sealed class MonthSummaryReportTests(DemoSiteFactory site) : IClassFixtur
     }
 
     [Fact]
-    public async Task ItsQualityRows_AreTheDownloadsRows_WithheldAsThere()
+    public async Task ItsQualityRows_AreTheDownloadsRows()
     {
-        // The demo's reviews are fewer than five: the checklist's counts are [c] in the CSV and so in the report, never the number.
+        // The same checklist rows as the quality page's download for the month; withheld as there (FewReviewsTests makes a
+        // month of fewer than five reviews on purpose and checks the report never shows their number).
         var client = await site.SignInAsync("analyst");
         var month = ReviewedMonth();
         var csv = TableDownloadTests.Csv(await client.GetStringAsync($"/insight/quality?handler=csv&table=checklist&from={month}&to={month}"));
 
         var text = Text(await client.GetByteArrayAsync($"/insight/summary?month={month}"));
 
-        csv.Skip(1).SelectMany(r => r.Skip(1)).ShouldContain("[c]");
+        csv.Count.ShouldBeGreaterThan(1);
         foreach (var row in csv.Skip(1)) text.ShouldContain(string.Join(" ", row.Skip(1)));
-        using var db = site.OpenDatabase();
-        var reviews = db.QualityReviews.AsEnumerable().Count(r => r.ReviewedOn.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month);
-        reviews.ShouldBeInRange(1, 4);
-        foreach (var row in csv.Skip(1)) text.ShouldNotContain(string.Join(" ", row.Skip(1)).Replace("[c]", reviews.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -73,6 +73,55 @@ public sealed partial class PanelSolutionsTests(DemoSiteFactory site) : IClassFi
         response.Headers.Location!.ToString().ShouldContain("/forbidden");
     }
 
+    [Fact]
+    public async Task Downloads_HoldEveryMatch_AsThePageShowsThem_InBothFormats_AndAreAuditedAsDisclosures()
+    {
+        var client = await site.SignInAsync("practitioner");
+        var total = Count(await client.GetStringAsync("/solutions"));
+
+        var csv = TableDownloadTests.Csv(await client.GetStringAsync("/solutions?handler=csv"));
+        var xlsx = TableDownloadTests.Xlsx(await client.GetByteArrayAsync("/solutions?handler=xlsx"));
+
+        csv[0].ShouldBe(["Month", "Kinds of blockage", "The blockage", "Already tried", "What the panel agreed", "Actions", "Actions done", "Actions agreed", "Outcome"]);
+        // Every match, not the page's first twenty.
+        csv.Count.ShouldBe(total + 1);
+        xlsx.Count.ShouldBe(csv.Count);
+        for (var r = 1; r < csv.Count; r++)
+        {
+            xlsx[r][0].Text.ShouldBe(csv[r][0]);
+            xlsx[r][7].Number.ShouldBe(double.Parse(csv[r][7], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        using var db = site.OpenDatabase();
+        // Taken out of their cases as on the page: no CRN, no name of a person, no owner of an action.
+        var text = string.Join("\n", csv.Select(r => string.Join(",", r)));
+        var discussed = db.WorkflowEvents.Where(e => e.Step == (int)WorkflowStep.PanelDiscussed).Select(e => e.WorkflowId).ToList();
+        var crns = db.Workflows.Where(w => discussed.Contains(w.Id)).Select(w => w.Crn).ToList();
+        foreach (var person in db.ListedCases.Where(c => crns.Contains(c.Crn)).Select(c => new { c.Crn, c.Surname }).Distinct().ToList())
+        {
+            text.ShouldNotContain(person.Crn, Case.Sensitive);
+            if (person.Surname is { Length: > 1 } surname) Regex.IsMatch(text, $@"\b{Regex.Escape(surname)}\b").ShouldBeFalse(surname);
+        }
+        foreach (var owner in db.CaseActions.Where(a => discussed.Contains(a.WorkflowId)).Select(a => a.OwnerName).Distinct().ToList())
+            text.ShouldNotContain(owner, Case.Sensitive);
+        var entries = db.AuditEvents.Where(e => e.EventType == "panel_solutions.exported" && e.Actor == "practitioner").OrderBy(e => e.Sequence).ToList();
+        entries.Count.ShouldBe(2);
+        entries.ShouldAllBe(e => e.Action == "disclosure");
+        entries[0].Details.ShouldContain($"\"results\":{total}");
+        entries[0].Details.ShouldContain("\"format\":\"csv\"");
+        entries[1].Details.ShouldContain("\"format\":\"xlsx\"");
+    }
+
+    [Fact]
+    public async Task Download_OfAnUnknownBlockage_IsABadRequest_WithTheReason()
+    {
+        var client = await site.SignInAsync("spo");
+
+        var response = await client.GetAsync("/solutions?handler=csv&blockage=nonsense");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Choose a kind of blockage from the list.");
+    }
+
     private static int Count(string html)
     {
         var match = ResultsCount().Match(html);

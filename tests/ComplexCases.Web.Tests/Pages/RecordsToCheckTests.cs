@@ -124,6 +124,45 @@ public sealed partial class RecordsToCheckTests(RecordsToCheckSite site) : IClas
 
     private static int CountBits(byte mask) => System.Numerics.BitOperations.PopCount(mask);
 
+    [Theory]
+    [InlineData("records-practitioner")]
+    [InlineData("records-spo")]
+    public async Task PeopleDownload_HoldsThePeopleThePageShows_InBothFormats_AuditedWithThem(string user)
+    {
+        var client = await site.SignInAsync(user);
+        var shown = Cards().Matches(await client.GetStringAsync("/records-to-check")).Select(m => m.Groups[1].Value).ToList();
+
+        var csv = TableDownloadTests.Csv(await client.GetStringAsync("/records-to-check?handler=csv&table=people"));
+        var xlsx = TableDownloadTests.Xlsx(await client.GetByteArrayAsync("/records-to-check?handler=xlsx&table=people"));
+
+        shown.ShouldNotBeEmpty();
+        csv[0][0].ShouldBe("CRN");
+        csv.Skip(1).Select(r => r[0]).ShouldBe(shown);
+        xlsx.Skip(1).Select(r => r[0].Text).ShouldBe(shown);
+        csv.Skip(1).ShouldAllBe(r => r[6].Contains(':'));
+        using var db = site.OpenDatabase();
+        var entry = db.AuditEvents.Where(e => e.EventType == "records_to_check.exported" && e.Actor == user).OrderByDescending(e => e.Sequence).First();
+        entry.Action.ShouldBe("disclosure");
+        entry.Details.ShouldContain("\"format\":\"xlsx\"");
+        entry.SubjectCrns!.Split(',').ToHashSet().ShouldBe(shown.ToHashSet(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task TeamCounts_DownloadForTheSpo_AddingUpToThePeople_ButNotForAPractitioner()
+    {
+        var spo = await site.SignInAsync("records-spo");
+        var practitioner = await site.SignInAsync("records-practitioner");
+
+        var people = TableDownloadTests.Csv(await spo.GetStringAsync("/records-to-check?handler=csv&table=people"));
+        var teams = TableDownloadTests.Csv(await spo.GetStringAsync("/records-to-check?handler=csv&table=teams"));
+        var refused = await practitioner.GetAsync("/records-to-check?handler=csv&table=teams");
+
+        teams[0][..2].ShouldBe(["Team", "People"]);
+        teams.Skip(1).Sum(r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(people.Count - 1);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Choose a table: people.");
+    }
+
     [GeneratedRegex("href=\"/cases/([A-Z][0-9]{6})")]
     private static partial Regex HomeCaseLinks();
 
