@@ -49,6 +49,7 @@ if [ -z "$(psql -XAtc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; t
   done
   psql -qXd "$name" -c "VACUUM ANALYZE" >/dev/null
 fi
+"$cli" migrate --db "$db" >/dev/null   # a database kept from an earlier version is brought up to date, as on a release
 echo "database $name: $(psql -XAtd "$name" -c "SELECT count(*) FROM screening_runs") runs, $(psql -XAtd "$name" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
 
 # A head of PDU for the PDU with the most listed cases in the latest run (Production has no demo accounts).
