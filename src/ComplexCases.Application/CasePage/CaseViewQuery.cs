@@ -18,9 +18,12 @@ namespace ComplexCases.Application.CasePage;
 /// <remarks>In its own folder above Cases, Workflow, Panels and Quality: it depends on all four and none depends on it.</remarks>
 public sealed class CaseViewQuery(OpenCase open, CaseWorkflows workflows, PanelMeetings meetings, QualityReviews reviews, TimeProvider clock)
 {
-    public async Task<UseCaseResult<CaseView>> OpenAsync(StaffUser user, Crn crn, int? runId)
+    /// <summary>How many months of the person's history the page shows unless asked for every month.</summary>
+    public const int RecentMonths = 12;
+
+    public async Task<UseCaseResult<CaseView>> OpenAsync(StaffUser user, Crn crn, int? runId, bool everyMonth = false)
     {
-        var opened = await open.RunAsync(user, crn, runId, ReadChannel.Page);
+        var opened = await open.RunAsync(user, crn, runId, ReadChannel.Page, everyMonth ? null : RecentMonths);
         if (!opened.Succeeded) return opened.ErrorAs<CaseView>();
         var details = opened.Value;
 

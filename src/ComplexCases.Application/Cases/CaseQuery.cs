@@ -14,6 +14,9 @@ public sealed record CaseMonth(int RunId, DateOnly AsOf, ScreeningStatus Status,
 /// <summary>Everything the case page shows: who, why listed (with evidence), and month by month.</summary>
 public sealed record CaseDetails(ListedCase Listed, DateOnly AsOf, IReadOnlyList<CriterionExplanation> Explanation, IReadOnlyList<CaseMonth> History)
 {
+    /// <summary>Whether earlier months were screened than <see cref="History"/> holds (it was read with a limit).</summary>
+    public bool EarlierMonths { get; init; }
+
     /// <summary>The run the case is shown as listed in.</summary>
     public required ScreeningRun Run { get; init; }
 
@@ -41,8 +44,9 @@ public static class CaseQuery
     /// Asynchronous: the case page waits on these round trips, and a request thread blocked on a socket is one the pool must
     /// replace; in a trace at 25 concurrent views, threads blocked on these reads took 18 % of all sampled thread time.
     /// </remarks>
+    /// <param name="historyMonths">The newest months of the history to read, or null for every month screened.</param>
     public static async Task<CaseDetails?> RunAsync(ComplexCasesDbContext db, Crn crn, int? runId,
-        Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null, CancellationToken cancellationToken = default)
+        Func<IQueryable<ListedCase>, IQueryable<ListedCase>>? scope = null, int? historyMonths = null, CancellationToken cancellationToken = default)
     {
         // The tables hold the CRN as text: compared as such, the queries translate on every provider.
         var crnText = crn.ToString();
@@ -61,17 +65,21 @@ public static class CaseQuery
         if (listed is null) return null;
         var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == listed.RunId, cancellationToken);
 
-        // Month by month: one primary-key seek per run in person_results, plus the list changes.
-        var history = (await (from r in db.Runs.AsNoTracking()
-                       where r.DefinitionId == run.DefinitionId
-                       join p in db.PersonResults.AsNoTracking().Where(p => p.Crn == crnText) on r.Id equals p.RunId
-                       join l in db.ListedCases.AsNoTracking().Where(l => l.Crn == crnText) on r.Id equals l.RunId into ls
-                       from l in ls.DefaultIfEmpty()
-                       orderby r.AsOf descending
-                       select new { r.Id, r.AsOf, p.Status, p.Score, p.MetMask, p.UnknownMask, Change = l == null ? (byte?)null : l.Change })
-            .ToListAsync(cancellationToken))
+        // Month by month: one primary-key seek per run in person_results, plus the list changes. A page reads the newest
+        // months only (one more, to know there are earlier ones): after ten years, 120 seeks a view would make the page slower
+        // with every month the service runs.
+        var months = from r in db.Runs.AsNoTracking()
+                     where r.DefinitionId == run.DefinitionId
+                     join p in db.PersonResults.AsNoTracking().Where(p => p.Crn == crnText) on r.Id equals p.RunId
+                     join l in db.ListedCases.AsNoTracking().Where(l => l.Crn == crnText) on r.Id equals l.RunId into ls
+                     from l in ls.DefaultIfEmpty()
+                     orderby r.AsOf descending
+                     select new { r.Id, r.AsOf, p.Status, p.Score, p.MetMask, p.UnknownMask, Change = l == null ? (byte?)null : l.Change };
+        var history = (await (historyMonths is { } limit ? months.Take(limit + 1) : months).ToListAsync(cancellationToken))
             .Select(h => new CaseMonth(h.Id, h.AsOf, (ScreeningStatus)h.Status, h.Score, h.MetMask, h.UnknownMask, (ListChange?)h.Change))
             .ToList();
-        return new CaseDetails(listed, run.AsOf, EvidenceJson.Deserialize(listed.EvidenceJson), history) { Run = run };
+        var earlier = historyMonths is { } shown && history.Count > shown;
+        if (earlier) history.RemoveAt(history.Count - 1);
+        return new CaseDetails(listed, run.AsOf, EvidenceJson.Deserialize(listed.EvidenceJson), history) { Run = run, EarlierMonths = earlier };
     }
 }

@@ -15,9 +15,10 @@ public sealed class OpenCase(ComplexCasesDbContext db, Consultations audit)
 {
     public const string Purpose = "complex case review";
 
-    public async Task<UseCaseResult<CaseDetails>> RunAsync(StaffUser user, Crn crn, int? runId, ReadChannel channel)
+    /// <param name="historyMonths">The newest months of the person's history to read (the page's default), or null for all.</param>
+    public async Task<UseCaseResult<CaseDetails>> RunAsync(StaffUser user, Crn crn, int? runId, ReadChannel channel, int? historyMonths = null)
     {
-        var details = await CaseQuery.RunAsync(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames));
+        var details = await CaseQuery.RunAsync(db, crn, runId, q => q.PermittedTo(user, Permission.ViewCaseNames), historyMonths);
         if (details is null)
         {
             // Someone asked for a case they may not see (or that is not listed): say nothing about it, but record the attempt.

@@ -14,6 +14,8 @@ public sealed class ShowModel(CaseViewQuery cases) : PageModel
 {
     [FromRoute] public string Crn { get; set; } = "";
     [FromQuery] public int? Run { get; set; }
+    /// <summary><c>?history=all</c>: every month screened, not only the last twelve.</summary>
+    [FromQuery] public string? History { get; set; }
 
     /// <summary>Everything the page and its partials show, read in one place.</summary>
     public CaseView? View { get; private set; }
@@ -22,7 +24,7 @@ public sealed class ShowModel(CaseViewQuery cases) : PageModel
     {
         // Not a CRN, not listed and out of reach all look the same: 404, and nothing to audit about a CRN that is not one.
         if (RequestCrn.From(Crn) is not { } crn) return NotFound();
-        var result = await cases.OpenAsync(CurrentUser.Require(HttpContext), crn, Run);
+        var result = await cases.OpenAsync(CurrentUser.Require(HttpContext), crn, Run, everyMonth: History == "all");
         if (!result.Succeeded) return NotFound();
         View = result.Value;
         return Page();
