@@ -32,15 +32,21 @@ internal sealed class PostgresAuditChain : IAuditChainStore
 
     private sealed record HeldHead(Guid TransactionId, AuditChainHead Head);
 
+    /// <summary>The chain's head: its newest entry's sequence and hash (read alone, or after taking the lock).</summary>
+    private static readonly string HeadSql = $"SELECT \"Sequence\", \"Hash\" FROM \"{StoredAuditEvent.Table}\" ORDER BY \"Sequence\" DESC LIMIT 1";
+
+    private static AuditChainHead ReadHead(System.Data.Common.DbDataReader reader) =>
+        reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : AuditChainHead.Genesis;
+
     public AuditChainHead Head(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.Database.OpenConnection();
         try
         {
-            using var command = PostgresConnections.Command(db, $"SELECT \"Sequence\", \"Hash\" FROM \"{StoredAuditEvent.Table}\" ORDER BY \"Sequence\" DESC LIMIT 1");
+            using var command = PostgresConnections.Command(db, HeadSql);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : AuditChainHead.Genesis;
+            return ReadHead(reader);
         }
         finally
         {
@@ -103,10 +109,10 @@ internal sealed class PostgresAuditChain : IAuditChainStore
     {
         using var batch = new NpgsqlBatch(PostgresConnections.Connection(db), db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter { Value = AppendLock } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT \"Sequence\", \"Hash\" FROM \"{StoredAuditEvent.Table}\" ORDER BY \"Sequence\" DESC LIMIT 1"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(HeadSql));
         using var reader = batch.ExecuteReader();
         reader.NextResult();
-        return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : AuditChainHead.Genesis;
+        return ReadHead(reader);
     }
 
     /// <summary>
