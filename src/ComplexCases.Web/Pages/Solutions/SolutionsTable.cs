@@ -23,7 +23,8 @@ public static class SolutionsTable
             Cell.Text(s.Outcome),
         ])]);
 
-    private static string Status(ActionStatus status) => status switch
+    /// <summary>An action's status as the library page and its download both say it.</summary>
+    public static string Status(ActionStatus status) => status switch
     {
         ActionStatus.Done => "done",
         ActionStatus.Dropped => "dropped",
