@@ -21,11 +21,12 @@ internal static class KeyRingSetup
     {
         var section = configuration.GetSection(KeyRingOptions.Section);
         var options = section.Get<KeyRingOptions>() ?? new KeyRingOptions();
-        // The data protection builder takes certificates as objects, so they are loaded here. One that cannot be loaded is
-        // left out and the validation below stops the start, naming it: the site never runs with less than it was given.
-        var current = options.Encrypted ? KeyCertificates.Load(options.Certificate, CertificateSetting).Certificate : null;
-        var previous = options.PreviousCertificates.Select((c, i) => KeyCertificates.Load(c, PreviousSetting(i)).Certificate)
-            .OfType<X509Certificate2>().ToArray();
+        // The data protection builder takes certificates as objects, so they are loaded here, once. One that cannot be loaded
+        // is left out and the validation below stops the start, naming it: the site never runs with less than it was given.
+        var loadedCurrent = options.Encrypted ? KeyCertificates.Load(options.Certificate, CertificateSetting) : null;
+        var loadedPrevious = options.PreviousCertificates.Select((c, i) => KeyCertificates.Load(c, PreviousSetting(i))).ToList();
+        var current = loadedCurrent?.Certificate;
+        var previous = loadedPrevious.Select(l => l.Certificate).OfType<X509Certificate2>().ToArray();
 
         // A fixed application name: by default the keys are isolated per install folder (the content root), so instances
         // installed in different folders (a blue/green deployment, a second host's layout) would not read each other's cookies.
@@ -34,7 +35,7 @@ internal static class KeyRingSetup
         if (previous.Length > 0) keys.UnprotectKeysWithAnyCertificate(previous);
 
         services.AddOptions<KeyRingOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KeyRingOptions>>(new KeyRingValidation(environment.IsProduction()));
+        services.AddSingleton<IValidateOptions<KeyRingOptions>>(new KeyRingValidation(environment.IsProduction(), loadedCurrent?.Problem, [.. loadedPrevious.Select(l => l.Problem).OfType<string>()]));
         services.AddSingleton(new KeyRingProtection(current, previous, options.AllowUnencryptedKeys && current is null && environment.IsProduction()));
         services.AddHostedService<KeyRingReport>();
         return services;
@@ -46,13 +47,19 @@ internal static class KeyRingSetup
 /// <summary>What the key ring is encrypted with, as this instance started.</summary>
 internal sealed record KeyRingProtection(X509Certificate2? Certificate, IReadOnlyList<X509Certificate2> Previous, bool UnencryptedInProduction);
 
-/// <summary>Every problem with the key ring's settings, in the one message the start stops with.</summary>
-internal sealed class KeyRingValidation(bool production) : IValidateOptions<KeyRingOptions>
+/// <summary>
+/// Every problem with the key ring's settings, in the one message the start stops with: the certificates' own problems as
+/// found when they were loaded (<see cref="KeyRingSetup.AddKeyRing"/>), with those of the settings themselves.
+/// </summary>
+internal sealed class KeyRingValidation(bool production, string? certificateProblem, IReadOnlyList<string> previousProblems) : IValidateOptions<KeyRingOptions>
 {
     public ValidateOptionsResult Validate(string? name, KeyRingOptions options)
     {
         var problems = new List<string>();
-        if (options.Encrypted) Check(KeyCertificates.Load(options.Certificate, KeyRingSetup.CertificateSetting), problems);
+        if (options.Encrypted)
+        {
+            if (certificateProblem is not null) problems.Add(certificateProblem);
+        }
         else if (!string.IsNullOrWhiteSpace(options.Certificate.KeyPath) || !string.IsNullOrEmpty(options.Certificate.Password))
             problems.Add($"{KeyRingSetup.CertificateSetting}:Path must be set when its KeyPath or Password is");
         else if (production && !options.AllowUnencryptedKeys)
@@ -60,15 +67,8 @@ internal sealed class KeyRingValidation(bool production) : IValidateOptions<KeyR
                 "sign-in cookies are kept in the database, and unencrypted anyone with a copy of it could sign in as anyone. Give a " +
                 $"certificate with its private key (docs/operations.md, \"Data protection keys\"), or set {KeyRingSetup.AllowUnencryptedSetting}=true " +
                 "to accept that risk");
-        for (var i = 0; i < options.PreviousCertificates.Count; i++)
-            Check(KeyCertificates.Load(options.PreviousCertificates[i], KeyRingSetup.PreviousSetting(i)), problems);
+        problems.AddRange(previousProblems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    private static void Check(LoadedCertificate loaded, List<string> problems)
-    {
-        loaded.Certificate?.Dispose();
-        if (loaded.Problem is { } problem) problems.Add(problem);
     }
 }
 
